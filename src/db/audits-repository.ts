@@ -1,0 +1,85 @@
+/** Reading and writing audits and their answers. Each answer is written on its own, the moment it is given. */
+import type { Answer } from '../domain/audit/types';
+import { db } from './database';
+import type { AuditRecord, CommuneRecord, StoredAnswer } from './records';
+
+export async function startAudit(
+  commune: CommuneRecord,
+  questionnaire: { id: string; version: number },
+  auditor: string,
+  now = new Date(),
+): Promise<AuditRecord> {
+  const stamp = now.toISOString();
+  const audit: AuditRecord = {
+    id: crypto.randomUUID(),
+    communeId: commune.id,
+    questionnaireId: questionnaire.id,
+    questionnaireVersion: questionnaire.version,
+    auditor,
+    status: 'in-progress',
+    profile: commune.profile,
+    answers: {},
+    previousAuditId: null,
+    unconfirmed: [],
+    lastThemeId: null,
+    origin: 'local',
+    startedAt: stamp,
+    updatedAt: stamp,
+    completedAt: null,
+  };
+  await db.audits.add(audit);
+  return audit;
+}
+
+export function getAudit(id: string): Promise<AuditRecord | undefined> {
+  return db.audits.get(id);
+}
+
+export function listAuditsOfCommune(communeId: string): Promise<AuditRecord[]> {
+  return db.audits.where('communeId').equals(communeId).sortBy('startedAt');
+}
+
+/** Stores one answer at once (a key-path update: other answers and concurrent writes are left alone). */
+export async function saveAnswer(auditId: string, questionId: string, answer: Answer, now = new Date()): Promise<void> {
+  const stamp = now.toISOString();
+  const stored: StoredAnswer = { ...answer, answeredAt: stamp };
+  await db.transaction('rw', db.audits, async () => {
+    const audit = await db.audits.get(auditId);
+    if (!audit) throw new Error(`audit ${auditId} not found`);
+    await db.audits.update(auditId, {
+      [`answers.${questionId}`]: stored,
+      unconfirmed: audit.unconfirmed.filter((id) => id !== questionId),
+      updatedAt: stamp,
+    });
+  });
+}
+
+export async function clearAnswer(auditId: string, questionId: string, now = new Date()): Promise<void> {
+  await db.transaction('rw', db.audits, async () => {
+    const audit = await db.audits.get(auditId);
+    if (!audit) return;
+    const answers = { ...audit.answers };
+    delete answers[questionId];
+    await db.audits.update(auditId, { answers, updatedAt: now.toISOString() });
+  });
+}
+
+export async function rememberTheme(auditId: string, themeId: string): Promise<void> {
+  await db.audits.update(auditId, { lastThemeId: themeId });
+}
+
+export async function setAuditStatus(auditId: string, status: AuditRecord['status'], now = new Date()): Promise<void> {
+  const stamp = now.toISOString();
+  await db.audits.update(auditId, { status, updatedAt: stamp, completedAt: status === 'completed' ? stamp : null });
+}
+
+export async function setAuditor(auditId: string, auditor: string): Promise<void> {
+  await db.audits.update(auditId, { auditor });
+}
+
+export async function deleteAudit(id: string): Promise<void> {
+  await db.transaction('rw', db.audits, db.planItems, async () => {
+    await db.planItems.where('auditId').equals(id).delete();
+    await db.audits.delete(id);
+  });
+}

@@ -1,0 +1,36 @@
+/** Reading and writing communes. */
+import type { CommuneProfile } from '../domain/audit/types';
+import { db } from './database';
+import type { CommuneRecord } from './records';
+
+export type CommuneInput = Pick<CommuneRecord, 'name' | 'insee' | 'postcode' | 'epciSiren' | 'epciName'> & {
+  profile: CommuneProfile;
+};
+
+export async function createCommune(input: CommuneInput, now = new Date()): Promise<CommuneRecord> {
+  const stamp = now.toISOString();
+  const record: CommuneRecord = { id: crypto.randomUUID(), ...input, createdAt: stamp, updatedAt: stamp };
+  await db.communes.add(record);
+  return record;
+}
+
+export async function updateCommune(id: string, input: CommuneInput, now = new Date()): Promise<void> {
+  await db.communes.update(id, { ...input, updatedAt: now.toISOString() });
+}
+
+export function listCommunes(): Promise<CommuneRecord[]> {
+  return db.communes.orderBy('name').toArray();
+}
+
+export function getCommune(id: string): Promise<CommuneRecord | undefined> {
+  return db.communes.get(id);
+}
+
+/** Deletes a commune with its audits and plans, in one transaction. */
+export async function deleteCommune(id: string): Promise<void> {
+  await db.transaction('rw', db.communes, db.audits, db.planItems, async () => {
+    await db.planItems.where('communeId').equals(id).delete();
+    await db.audits.where('communeId').equals(id).delete();
+    await db.communes.delete(id);
+  });
+}

@@ -1,0 +1,46 @@
+/**
+ * The IndexedDB database. Every version ever shipped stays listed here: Dexie needs the whole history to
+ * upgrade a device that skipped versions, and a database newer than the app is refused, never downgraded.
+ */
+import { Dexie, type EntityTable, type Table } from 'dexie';
+import { upgradeAuditToV2 } from './migrations';
+import type { AuditRecord, BenchmarkDatasetRecord, CommuneRecord, PlanItemRecord, SettingRecord } from './records';
+
+export const DATABASE_NAME = 'cyberdiag';
+
+export class CyberdiagDatabase extends Dexie {
+  communes!: EntityTable<CommuneRecord, 'id'>;
+  audits!: EntityTable<AuditRecord, 'id'>;
+  settings!: EntityTable<SettingRecord, 'key'>;
+  benchmarkDatasets!: EntityTable<BenchmarkDatasetRecord, 'id'>;
+  planItems!: Table<PlanItemRecord, [string, string]>;
+
+  constructor(name = DATABASE_NAME) {
+    super(name);
+    // Version 1: communes, their audits (answers inside each audit) and settings.
+    this.version(1).stores({
+      communes: 'id, insee, name, updatedAt',
+      audits: 'id, communeId, updatedAt, status',
+      settings: 'key',
+    });
+    // Version 2: barometer datasets and action plans; audits record where they came from.
+    this.version(2)
+      .stores({
+        communes: 'id, insee, name, epciSiren, updatedAt',
+        audits: 'id, communeId, updatedAt, status, origin',
+        settings: 'key',
+        benchmarkDatasets: 'id',
+        planItems: '[auditId+actionId], auditId, communeId',
+      })
+      .upgrade((tx) =>
+        tx
+          .table('audits')
+          .toCollection()
+          .modify((audit: AuditRecord, ref: { value: AuditRecord }) => {
+            ref.value = upgradeAuditToV2(audit);
+          }),
+      );
+  }
+}
+
+export const db = new CyberdiagDatabase();

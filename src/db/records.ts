@@ -1,0 +1,75 @@
+/** The records stored in IndexedDB. Fields are only ever added; a removed or renamed field needs a migration. */
+import type { Answer, CommuneProfile } from '../domain/audit/types';
+
+export interface CommuneRecord {
+  id: string;
+  name: string;
+  /** INSEE code (code officiel géographique), 5 characters, e.g. "01001" or "2A004". Empty when unknown. */
+  insee: string;
+  postcode: string;
+  /** SIREN of the commune's EPCI, when known. */
+  epciSiren: string;
+  epciName: string;
+  profile: CommuneProfile;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type StoredAnswer = Answer & { answeredAt: string };
+
+export type AuditStatus = 'in-progress' | 'completed';
+
+export interface AuditRecord {
+  id: string;
+  communeId: string;
+  questionnaireId: string;
+  questionnaireVersion: number;
+  /** Who answered (free text: "Secrétaire de mairie", a conseiller numérique's name…). */
+  auditor: string;
+  status: AuditStatus;
+  /** The commune's profile when the audit was started: later changes to the commune do not rewrite history. */
+  profile: CommuneProfile;
+  /** Answers keyed by question id, each written the moment it is given. */
+  answers: Record<string, StoredAnswer>;
+  /** For a re-audit: the audit its answers were copied from; those answers wait to be confirmed. */
+  previousAuditId: string | null;
+  /** Question ids whose answer was carried over from the previous audit and not yet confirmed. */
+  unconfirmed: string[];
+  /** Where the user was, so the app reopens there. */
+  lastThemeId: string | null;
+  /** 'local' when made on this device, 'imported' when it came in a file. Added in schema version 2. */
+  origin: 'local' | 'imported';
+  startedAt: string;
+  updatedAt: string;
+  completedAt: string | null;
+}
+
+export interface SettingRecord {
+  key: string;
+  value: unknown;
+}
+
+/** A barometer dataset as shipped or imported (validated by the benchmarks domain before it is stored). */
+export interface BenchmarkDatasetRecord {
+  id: string;
+  version: number;
+  /** The dataset itself, as validated. */
+  data: unknown;
+  source: 'bundled' | 'imported';
+  installedAt: string;
+}
+
+export type PlanItemStatus = 'todo' | 'in-progress' | 'done';
+
+/** One action of an audit's plan, as edited by the commune. */
+export interface PlanItemRecord {
+  auditId: string;
+  actionId: string;
+  communeId: string;
+  owner: string;
+  /** ISO date (YYYY-MM-DD) or empty. */
+  dueDate: string;
+  status: PlanItemStatus;
+  note: string;
+  updatedAt: string;
+}

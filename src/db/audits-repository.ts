@@ -43,25 +43,26 @@ export function listAuditsOfCommune(communeId: string): Promise<AuditRecord[]> {
 export async function saveAnswer(auditId: string, questionId: string, answer: Answer, now = new Date()): Promise<void> {
   const stamp = now.toISOString();
   const stored: StoredAnswer = { ...answer, answeredAt: stamp };
-  await db.transaction('rw', db.audits, async () => {
-    const audit = await db.audits.get(auditId);
-    if (!audit) throw new Error(`audit ${auditId} not found`);
-    await db.audits.update(auditId, {
-      [`answers.${questionId}`]: stored,
-      unconfirmed: audit.unconfirmed.filter((id) => id !== questionId),
-      updatedAt: stamp,
+  // modify() reads and writes the record in one transaction: two answers given quickly never overwrite each other.
+  const changed = await db.audits
+    .where('id')
+    .equals(auditId)
+    .modify((audit) => {
+      audit.answers[questionId] = stored;
+      audit.unconfirmed = audit.unconfirmed.filter((id) => id !== questionId);
+      audit.updatedAt = stamp;
     });
-  });
+  if (changed === 0) throw new Error(`audit ${auditId} not found`);
 }
 
 export async function clearAnswer(auditId: string, questionId: string, now = new Date()): Promise<void> {
-  await db.transaction('rw', db.audits, async () => {
-    const audit = await db.audits.get(auditId);
-    if (!audit) return;
-    const answers = { ...audit.answers };
-    delete answers[questionId];
-    await db.audits.update(auditId, { answers, updatedAt: now.toISOString() });
-  });
+  await db.audits
+    .where('id')
+    .equals(auditId)
+    .modify((audit) => {
+      delete audit.answers[questionId];
+      audit.updatedAt = now.toISOString();
+    });
 }
 
 export async function rememberTheme(auditId: string, themeId: string): Promise<void> {

@@ -1,0 +1,29 @@
+/** Starts the app: language from the device, reopening where the user was, then the router. */
+import type { createRoot as CreateRoot } from 'react-dom/client';
+import { StrictMode } from 'react';
+import { getSetting, isString, SETTING_KEYS } from '../db/settings-repository';
+import { createI18n, DEFAULT_LANGUAGE, isLanguage } from '../i18n/i18n';
+import { AppProviders } from './providers';
+import { createAppRouter } from './router';
+import { RouterProvider } from 'react-router';
+
+export async function bootstrap(container: HTMLElement, createRoot: typeof CreateRoot): Promise<void> {
+  const [language, lastPath] = await Promise.all([
+    getSetting(SETTING_KEYS.language, isLanguage).catch(() => undefined),
+    getSetting(SETTING_KEYS.lastPath, isString).catch(() => undefined),
+  ]);
+  const i18n = await createI18n(language ?? DEFAULT_LANGUAGE);
+  document.documentElement.lang = i18n.language;
+  // Opening the app at its start page takes the user back to where she stopped, days later included.
+  if (window.location.pathname === '/' && lastPath && lastPath.startsWith('/') && lastPath !== '/') {
+    window.history.replaceState(null, '', lastPath);
+  }
+  const router = createAppRouter();
+  createRoot(container).render(
+    <StrictMode>
+      <AppProviders i18n={i18n}>
+        <RouterProvider router={router} />
+      </AppProviders>
+    </StrictMode>,
+  );
+}

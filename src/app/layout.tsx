@@ -1,0 +1,55 @@
+/** The frame of every page: skip link, header with navigation and language, main content, footer. */
+import { Suspense, useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { NavLink, Outlet, useLocation } from 'react-router';
+import { setSetting, SETTING_KEYS } from '../db/settings-repository';
+import type { NavItem } from '../components/feature-routes';
+import { LanguageSwitch } from './language-switch';
+import { Loading } from '../components/loading';
+
+export function Layout({ navItems }: { navItems: NavItem[] }) {
+  const { t } = useTranslation();
+  const location = useLocation();
+
+  useEffect(() => {
+    void setSetting(SETTING_KEYS.lastPath, location.pathname).catch(() => undefined);
+  }, [location.pathname]);
+
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t('layout.skipToContent')}
+      </a>
+      <header className="site-header">
+        <div className="site-header__inner">
+          <NavLink to="/" className="brand" aria-label={t('layout.homeLink')}>
+            <span className="brand__mark" aria-hidden="true">
+              ◆
+            </span>
+            <span className="brand__name">Cyberdiag</span>
+          </NavLink>
+          <nav aria-label={t('layout.mainNav')} className="main-nav">
+            <ul>
+              {navItems.map((item) => (
+                <li key={item.to}>
+                  <NavLink to={item.to} end={item.to === '/'}>
+                    {t(item.labelKey)}
+                  </NavLink>
+                </li>
+              ))}
+            </ul>
+          </nav>
+          <LanguageSwitch />
+        </div>
+      </header>
+      <main id="main" tabIndex={-1} className="site-main">
+        <Suspense fallback={<Loading />}>
+          <Outlet />
+        </Suspense>
+      </main>
+      <footer className="site-footer">
+        <p>{t('layout.privacy')}</p>
+      </footer>
+    </>
+  );
+}

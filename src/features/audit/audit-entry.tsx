@@ -1,0 +1,31 @@
+/** Opens an audit where the user left it: the last theme visited, else the first theme with questions left. */
+import { useEffect } from 'react';
+import { useNavigate, useParams } from 'react-router';
+import { Loading } from '../../components/loading';
+import { useAudit } from '../../components/use-audit';
+import { useQuestionnaire } from '../../components/use-questionnaire';
+import { activeQuestionIds } from '../../domain/questionnaire/conditions';
+
+export function AuditEntry() {
+  const { auditId = '' } = useParams();
+  const navigate = useNavigate();
+  const questionnaire = useQuestionnaire();
+  const data = useAudit(auditId);
+
+  useEffect(() => {
+    if (!data) return;
+    const { audit } = data;
+    const known = (id: string | null) => questionnaire.themes.some((t) => t.id === id);
+    if (audit.lastThemeId && known(audit.lastThemeId)) {
+      void navigate(`/audits/${auditId}/themes/${audit.lastThemeId}`, { replace: true });
+      return;
+    }
+    const active = activeQuestionIds(questionnaire, audit.profile, audit.answers);
+    const firstOpen = questionnaire.themes.find((t) => t.questions.some((q) => active.has(q.id) && !audit.answers[q.id]));
+    const path = firstOpen ? `/audits/${auditId}/themes/${firstOpen.id}` : `/audits/${auditId}/results`;
+    void navigate(path, { replace: true });
+  }, [data, auditId, navigate, questionnaire]);
+
+  if (data === undefined) throw new Response('', { status: 404 });
+  return <Loading />;
+}

@@ -1,0 +1,125 @@
+/** One theme of an audit: its questions (those that apply), progress, and the way to the next theme. */
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { rememberTheme, saveAnswer } from '../../db/audits-repository';
+import type { StoredAnswer } from '../../db/records';
+import type { Answer } from '../../domain/audit/types';
+import { activeQuestionIds } from '../../domain/questionnaire/conditions';
+import { computeResults } from '../../domain/scoring/compute-results';
+import { Loading } from '../../components/loading';
+import { PageTitle } from '../../components/page-title';
+import { ProgressBar } from '../../components/progress-bar';
+import { useAudit } from '../../components/use-audit';
+import { useLocalize, useQuestionnaire } from '../../components/use-questionnaire';
+import { QuestionCard } from './question-card';
+import { ThemeNav } from './theme-nav';
+
+export function ThemePage() {
+  const { auditId = '', themeId = '' } = useParams();
+  const { t } = useTranslation('audit');
+  const l = useLocalize();
+  const questionnaire = useQuestionnaire();
+  const data = useAudit(auditId);
+  const [status, setStatus] = useState<'idle' | 'saved' | 'failed'>('idle');
+  // Answers given but not yet read back from IndexedDB, so the choice shows at once and follow-ups appear.
+  const [pending, setPending] = useState<Record<string, StoredAnswer>>({});
+
+  useEffect(() => {
+    void rememberTheme(auditId, themeId).catch(() => undefined);
+  }, [auditId, themeId]);
+
+  const audit = data?.audit;
+  const answers = useMemo(() => {
+    if (!audit) return {};
+    const merged: Record<string, StoredAnswer> = { ...audit.answers };
+    for (const [id, answer] of Object.entries(pending)) {
+      const stored = merged[id];
+      if (!stored || stored.answeredAt < answer.answeredAt) merged[id] = answer;
+    }
+    return merged;
+  }, [audit, pending]);
+  const result = useMemo(
+    () => (audit ? computeResults(questionnaire, answers, audit.profile) : undefined),
+    [audit, answers, questionnaire],
+  );
+
+  if (data === null || !result) return <Loading />;
+  const themeIndex = questionnaire.themes.findIndex((th) => th.id === themeId);
+  const theme = questionnaire.themes[themeIndex];
+  if (data === undefined || !theme || !audit) throw new Response('', { status: 404 });
+
+  const active = activeQuestionIds(questionnaire, audit.profile, answers);
+  const questions = theme.questions.filter((q) => active.has(q.id));
+  const themeResult = result.themes[themeIndex];
+  const previous = questionnaire.themes[themeIndex - 1];
+  const next = questionnaire.themes[themeIndex + 1];
+  const themeTitle = l(theme.title);
+
+  const answer = async (questionId: string, value: Answer) => {
+    const now = new Date();
+    setPending((p) => ({ ...p, [questionId]: { ...value, answeredAt: now.toISOString() } }));
+    try {
+      await saveAnswer(auditId, questionId, value, now);
+      setStatus('saved');
+    } catch {
+      setPending((p) => {
+        const rest = { ...p };
+        delete rest[questionId];
+        return rest;
+      });
+      setStatus('failed');
+    }
+  };
+
+  return (
+    <div className="audit-layout">
+      <aside className="audit-layout__side">
+        <p className="audit-layout__commune">{data.commune?.name}</p>
+        <ProgressBar value={result.answered} max={result.asked} label={t('progress.overall', { answered: result.answered, asked: result.asked })} />
+        <ThemeNav auditId={auditId} questionnaire={questionnaire} result={result} />
+      </aside>
+      <section className="audit-layout__main page" aria-labelledby="theme-title">
+        <p className="eyebrow">{t('theme.step', { index: themeIndex + 1, count: questionnaire.themes.length })}</p>
+        <PageTitle title={themeTitle}>
+          <span id="theme-title">{themeTitle}</span>
+        </PageTitle>
+        <p className="lead">{l(theme.summary)}</p>
+        {themeResult && (
+          <ProgressBar value={themeResult.answered} max={themeResult.asked} label={t('progress.theme', { answered: themeResult.answered, asked: themeResult.asked })} />
+        )}
+        <p className="save-status" role="status" aria-live="polite">
+          {status === 'saved' ? t('save.saved') : status === 'failed' ? t('save.failed') : t('save.auto')}
+        </p>
+        {questions.map((question, index) => (
+          <QuestionCard
+            key={question.id}
+            question={question}
+            number={index + 1}
+            answer={answers[question.id]}
+            unconfirmed={audit.unconfirmed.includes(question.id)}
+            onAnswer={(value) => void answer(question.id, value)}
+          />
+        ))}
+        <nav className="pager" aria-label={t('pager.label')}>
+          {previous ? (
+            <Link className="button" to={`/audits/${auditId}/themes/${previous.id}`}>
+              {t('pager.previous', { theme: l(previous.title) })}
+            </Link>
+          ) : (
+            <span />
+          )}
+          {next ? (
+            <Link className="button button--primary" to={`/audits/${auditId}/themes/${next.id}`}>
+              {t('pager.next', { theme: l(next.title) })}
+            </Link>
+          ) : (
+            <Link className="button button--primary" to={`/audits/${auditId}/results`}>
+              {t('pager.results')}
+            </Link>
+          )}
+        </nav>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,116 @@
+/** A commune: its profile, its audits (resume, results) and starting a new audit. */
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useParams } from 'react-router';
+import { listAuditsOfCommune, startAudit } from '../../db/audits-repository';
+import { getCommune } from '../../db/communes-repository';
+import { loadQuestionnaire } from '../../content/load-questionnaire';
+import { TextField } from '../../components/field';
+import { formatDate } from '../../components/format';
+import { Loading } from '../../components/loading';
+import { PageTitle } from '../../components/page-title';
+
+export function CommunePage() {
+  const { t, i18n } = useTranslation('communes');
+  const navigate = useNavigate();
+  const { communeId = '' } = useParams();
+  const commune = useLiveQuery(() => getCommune(communeId), [communeId], null);
+  const audits = useLiveQuery(() => listAuditsOfCommune(communeId), [communeId]);
+  const [auditor, setAuditor] = useState('');
+  const [busy, setBusy] = useState(false);
+
+  if (commune === null || audits === undefined) return <Loading />;
+  if (commune === undefined) throw new Response('', { status: 404 });
+
+  const start = async () => {
+    setBusy(true);
+    try {
+      const questionnaire = await loadQuestionnaire();
+      const audit = await startAudit(commune, questionnaire, auditor.trim());
+      await navigate(`/audits/${audit.id}`);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const { profile } = commune;
+  return (
+    <section className="page">
+      <PageTitle title={commune.name}>{commune.name}</PageTitle>
+      <dl className="profile">
+        {commune.insee && (
+          <div>
+            <dt>{t('fields.insee')}</dt>
+            <dd>{commune.insee}</dd>
+          </div>
+        )}
+        {commune.epciName && (
+          <div>
+            <dt>{t('fields.epci')}</dt>
+            <dd>{commune.epciName}</dd>
+          </div>
+        )}
+        <div>
+          <dt>{t('fields.population')}</dt>
+          <dd>{profile.population.toLocaleString(i18n.language)}</dd>
+        </div>
+        <div>
+          <dt>{t('fields.agents')}</dt>
+          <dd>{profile.agents}</dd>
+        </div>
+        <div>
+          <dt>{t('fields.computers')}</dt>
+          <dd>{profile.computers}</dd>
+        </div>
+        <div>
+          <dt>{t('fields.itProvider')}</dt>
+          <dd>{profile.itProvider ? t('yes') : t('no')}</dd>
+        </div>
+        <div>
+          <dt>{t('fields.hasServer')}</dt>
+          <dd>{profile.hasServer ? t('yes') : t('no')}</dd>
+        </div>
+      </dl>
+      <p>
+        <Link to={`/communes/${commune.id}/edit`}>{t('page.editProfile')}</Link>
+      </p>
+
+      <h2>{t('page.audits')}</h2>
+      {audits.length === 0 ? (
+        <p>{t('page.noAudit')}</p>
+      ) : (
+        <ul className="card-list">
+          {[...audits].reverse().map((audit) => (
+            <li key={audit.id} className="card">
+              <h3 className="card__title">{t('page.auditOf', { date: formatDate(audit.startedAt, i18n.language) })}</h3>
+              <p className="card__meta">
+                {t(audit.status === 'completed' ? 'page.completed' : 'page.inProgress')}
+                {audit.auditor ? ` · ${t('page.by', { auditor: audit.auditor })}` : ''}
+                {' · '}
+                {t('page.answered', { count: Object.keys(audit.answers).length })}
+              </p>
+              <p className="card__actions">
+                <Link className="button" to={`/audits/${audit.id}`}>
+                  {audit.status === 'completed' ? t('page.review') : t('page.resume')}
+                </Link>
+                <Link className="button button--quiet" to={`/audits/${audit.id}/results`}>
+                  {t('page.results')}
+                </Link>
+              </p>
+            </li>
+          ))}
+        </ul>
+      )}
+
+      <div className="callout">
+        <h2>{t('page.startTitle')}</h2>
+        <p>{t('page.startIntro')}</p>
+        <TextField label={t('page.auditor')} hint={t('page.auditorHint')} name="auditor" value={auditor} onChange={(e) => setAuditor(e.target.value)} maxLength={120} />
+        <button type="button" className="button button--primary" disabled={busy} onClick={() => void start()}>
+          {t('page.start')}
+        </button>
+      </div>
+    </section>
+  );
+}

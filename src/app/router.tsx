@@ -6,6 +6,7 @@ import { createBrowserRouter, createMemoryRouter, type RouteObject } from 'react
 import type { FeatureRoutes } from '../components/feature-routes';
 import { Layout } from './layout';
 import { RouteError } from './route-error';
+import { Loading } from '../components/loading';
 
 const featureModules = import.meta.glob<FeatureRoutes>('../features/*/routes.tsx', { eager: true, import: 'featureRoutes' });
 
@@ -17,6 +18,7 @@ export function appRoutes(): RouteObject[] {
       path: '/',
       element: <Layout navItems={features.flatMap((f) => f.nav ?? []).sort((a, b) => a.order - b.order)} />,
       errorElement: <RouteError />,
+      hydrateFallbackElement: <Loading />,
       children: [{ errorElement: <RouteError />, children: features.flatMap((f) => f.routes) }],
     },
   ];

@@ -72,4 +72,6 @@ export interface PlanItemRecord {
   status: PlanItemStatus;
   note: string;
   updatedAt: string;
+  /** Set when the item was carried over from an earlier audit of the same commune: that audit's id. */
+  carriedFrom?: string;
 }

@@ -60,7 +60,8 @@ export async function clearAnswer(auditId: string, questionId: string, now = new
     .where('id')
     .equals(auditId)
     .modify((audit) => {
-      delete audit.answers[questionId];
+      const { [questionId]: _removed, ...rest } = audit.answers;
+      audit.answers = rest;
       audit.updatedAt = now.toISOString();
     });
 }

@@ -18,8 +18,9 @@ export async function startPreview(port = 0): Promise<PreviewServer> {
     url: url.replace(/\/$/, ''),
     close: () =>
       new Promise<void>((resolve) => {
-        server.httpServer.closeAllConnections?.();
-        server.httpServer.close(() => resolve());
+        const http = server.httpServer;
+        if ('closeAllConnections' in http) http.closeAllConnections();
+        http.close(() => resolve());
       }),
   };
 }

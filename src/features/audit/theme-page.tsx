@@ -63,11 +63,7 @@ export function ThemePage() {
       await saveAnswer(auditId, questionId, value, now);
       setStatus('saved');
     } catch {
-      setPending((p) => {
-        const rest = { ...p };
-        delete rest[questionId];
-        return rest;
-      });
+      setPending(({ [questionId]: _failed, ...rest }) => rest);
       setStatus('failed');
     }
   };

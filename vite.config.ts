@@ -2,6 +2,7 @@
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
+import { communesDirectoryPlugin } from './scripts/communes-directory-plugin';
 
 /**
  * The Content-Security-Policy is written into the built index.html only: the dev server needs inline
@@ -39,6 +40,8 @@ export default defineConfig({
   plugins: [
     react(),
     contentSecurityPolicy(),
+    // The official communes directory, made from a devDependency at build time (virtual:communes-directory).
+    communesDirectoryPlugin(),
     VitePWA({
       registerType: 'autoUpdate',
       injectRegister: 'script',

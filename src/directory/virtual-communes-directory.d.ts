@@ -1,0 +1,5 @@
+/** The compact directory text, made at build time by scripts/communes-directory-plugin.ts. */
+declare module 'virtual:communes-directory' {
+  const text: string;
+  export default text;
+}

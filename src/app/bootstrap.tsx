@@ -6,8 +6,20 @@ import { createI18n, DEFAULT_LANGUAGE, isLanguage } from '../i18n/i18n';
 import { AppProviders } from './providers';
 import { createAppRouter } from './router';
 import { RouterProvider } from 'react-router';
+import { openDatabase } from '../db/open-database';
+import { StartupError } from './startup-error';
 
 export async function bootstrap(container: HTMLElement, createRoot: typeof CreateRoot): Promise<void> {
+  const opened = await openDatabase();
+  if (!opened.ok) {
+    const i18n = await createI18n(DEFAULT_LANGUAGE);
+    createRoot(container).render(
+      <AppProviders i18n={i18n}>
+        <StartupError reason={opened.reason} />
+      </AppProviders>,
+    );
+    return;
+  }
   const [language, lastPath] = await Promise.all([
     getSetting(SETTING_KEYS.language, isLanguage).catch(() => undefined),
     getSetting(SETTING_KEYS.lastPath, isString).catch(() => undefined),

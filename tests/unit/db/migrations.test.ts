@@ -1,0 +1,59 @@
+import Dexie from 'dexie';
+import { afterEach, describe, expect, it } from 'vitest';
+import { CyberdiagDatabase } from '../../../src/db/database';
+import { upgradeAuditToV2 } from '../../../src/db/migrations';
+import { openDatabase } from '../../../src/db/open-database';
+import v1 from '../../fixtures/db/v1.json';
+
+const NAME = 'cyberdiag-migration-test';
+
+/** Writes the fixture with the stores exactly as schema version 1 declared them. */
+async function writeV1Database() {
+  const old = new Dexie(NAME);
+  old.version(1).stores({ communes: 'id, insee, name, updatedAt', audits: 'id, communeId, updatedAt, status', settings: 'key' });
+  await old.open();
+  await old.table('communes').bulkAdd(v1.tables.communes);
+  await old.table('audits').bulkAdd(v1.tables.audits);
+  await old.table('settings').bulkAdd(v1.tables.settings);
+  old.close();
+}
+
+afterEach(async () => {
+  await Dexie.delete(NAME);
+});
+
+describe('database migrations', () => {
+  it('opens a version 1 database in the current version with every record kept', async () => {
+    await writeV1Database();
+    const current = new CyberdiagDatabase(NAME);
+    expect(await openDatabase(current)).toEqual({ ok: true });
+    expect(current.verno).toBeGreaterThanOrEqual(2);
+    expect(await current.communes.toArray()).toEqual(v1.tables.communes);
+    expect(await current.settings.toArray()).toEqual(v1.tables.settings);
+    const audits = await current.audits.toArray();
+    expect(audits).toEqual(v1.tables.audits.map((a) => ({ ...a, origin: 'local' })));
+    // The new indexes work on the old records.
+    expect(await current.audits.where('origin').equals('local').count()).toBe(1);
+    current.close();
+  });
+
+  it('upgradeAuditToV2 adds origin "local" and keeps an origin already there', () => {
+    const [audit] = v1.tables.audits;
+    expect(upgradeAuditToV2({ ...audit } as never).origin).toBe('local');
+    expect(upgradeAuditToV2({ ...audit, origin: 'imported' } as never).origin).toBe('imported');
+  });
+
+  it('refuses a database written by a newer version of the app instead of downgrading it', async () => {
+    const newer = new Dexie(NAME);
+    newer.version(99).stores({ communes: 'id', audits: 'id', settings: 'key', future: 'id' });
+    await newer.open();
+    await newer.table('future').add({ id: 'kept' });
+    newer.close();
+    const current = new CyberdiagDatabase(NAME);
+    expect(await openDatabase(current)).toEqual({ ok: false, reason: 'newer-version' });
+    const again = new Dexie(NAME);
+    await again.open();
+    expect(await again.table('future').get('kept')).toEqual({ id: 'kept' });
+    again.close();
+  });
+});

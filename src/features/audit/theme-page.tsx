@@ -7,6 +7,7 @@ import type { StoredAnswer } from '../../db/records';
 import type { Answer } from '../../domain/audit/types';
 import { activeQuestionIds } from '../../domain/questionnaire/conditions';
 import { computeResults } from '../../domain/scoring/compute-results';
+import { formatScore } from '../../components/format';
 import { Loading } from '../../components/loading';
 import { PageTitle } from '../../components/page-title';
 import { ProgressBar } from '../../components/progress-bar';
@@ -22,6 +23,8 @@ export function ThemePage() {
   const questionnaire = useQuestionnaire();
   const data = useAudit(auditId);
   const [status, setStatus] = useState<'idle' | 'saved' | 'failed'>('idle');
+  // Counts stored answers; exposed as data-saved-count so the benchmark can time click → stored → scores shown.
+  const [savedCount, setSavedCount] = useState(0);
   // Answers given but not yet read back from IndexedDB, so the choice shows at once and follow-ups appear.
   const [pending, setPending] = useState<Record<string, StoredAnswer>>({});
 
@@ -62,6 +65,7 @@ export function ThemePage() {
     try {
       await saveAnswer(auditId, questionId, value, now);
       setStatus('saved');
+      setSavedCount((n) => n + 1);
     } catch {
       setPending(({ [questionId]: _failed, ...rest }) => rest);
       setStatus('failed');
@@ -73,6 +77,11 @@ export function ThemePage() {
       <aside className="audit-layout__side">
         <p className="audit-layout__commune">{data.commune?.name}</p>
         <ProgressBar value={result.answered} max={result.asked} label={t('progress.overall', { answered: result.answered, asked: result.asked })} />
+        <p className="audit-layout__score" data-score={result.overall.score ?? ''}>
+          {result.overall.score === null
+            ? t('progress.noScore')
+            : t('progress.score', { score: formatScore(result.overall.score) })}
+        </p>
         <ThemeNav auditId={auditId} questionnaire={questionnaire} result={result} />
       </aside>
       <section className="audit-layout__main page" aria-labelledby="theme-title">
@@ -84,7 +93,7 @@ export function ThemePage() {
         {themeResult && (
           <ProgressBar value={themeResult.answered} max={themeResult.asked} label={t('progress.theme', { answered: themeResult.answered, asked: themeResult.asked })} />
         )}
-        <p className="save-status" role="status" aria-live="polite">
+        <p className="save-status" role="status" aria-live="polite" data-saved-count={savedCount}>
           {status === 'saved' ? t('save.saved') : status === 'failed' ? t('save.failed') : t('save.auto')}
         </p>
         {questions.map((question, index) => (

@@ -1,0 +1,32 @@
+// Shared by the benchmark scripts: Debian's Chromium with the flags that keep it quiet, and the built app served locally.
+import { chromium } from 'playwright-core';
+import { preview } from 'vite';
+
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+export function launchBrowser() {
+  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+}
+
+/** The app's address: BASE_URL when bench/run.mjs serves it, else a preview server of our own. */
+export async function appServer() {
+  if (process.env.BASE_URL) return { url: process.env.BASE_URL, close: async () => {} };
+  const server = await preview({ preview: { host: '127.0.0.1', port: 0 }, logLevel: 'warn' });
+  const url = (server.resolvedUrls?.local[0] ?? '').replace(/\/$/, '');
+  return { url, close: () => new Promise((resolve) => server.httpServer.close(() => resolve())) };
+}
+
+export function summarize(times) {
+  const sorted = [...times].sort((a, b) => a - b);
+  const at = (share) => sorted[Math.min(sorted.length - 1, Math.floor(share * sorted.length))] ?? Number.NaN;
+  const round = (ms) => Math.round(ms * 100) / 100;
+  return { samples: sorted.length, medianMs: round(at(0.5)), p95Ms: round(at(0.95)), maxMs: round(sorted.at(-1) ?? Number.NaN) };
+}

@@ -1,0 +1,66 @@
+// Times a click on an answer until the answer is stored in IndexedDB and the scores on screen are updated (then the
+// next frame), for every question of a full audit, in headless Chromium on the built app. Goal: under 16 ms (one frame).
+import { appServer, launchBrowser, summarize } from './_lib.mjs';
+
+const server = await appServer();
+const browser = await launchBrowser();
+try {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await page.goto(`${server.url}/`);
+  await page.getByRole('link', { name: 'Ajouter une commune' }).click();
+  await page.getByLabel('Nom de la commune').fill('Banc-d’Essai');
+  await page.getByLabel("Nombre d'habitants").fill('2400');
+  await page.getByLabel("Nombre d'agents").fill('9');
+  await page.getByLabel("Nombre d'ordinateurs").fill('12');
+  await page.getByRole('group', { name: /prestataire/ }).getByLabel('Oui').check();
+  await page.getByRole('group', { name: /serveur/ }).getByLabel('Oui').check();
+  await page.getByRole('button', { name: 'Enregistrer la commune' }).click();
+  await page.getByRole('button', { name: "Commencer l'audit" }).click();
+  await page.waitForURL(/\/themes\//);
+
+  const times = [];
+  for (;;) {
+    await page.locator('fieldset.question').first().waitFor();
+    for (;;) {
+      const name = await page.evaluate(() => {
+        const open = [...document.querySelectorAll('fieldset.question')].find((f) => !f.querySelector('input:checked'));
+        return open?.querySelector('input[type=radio]')?.getAttribute('name') ?? null;
+      });
+      if (!name) break;
+      const ms = await page.evaluate(async (radioName) => {
+        const radios = [...document.querySelectorAll(`input[name="${radioName}"]`)];
+        const radio = radios[radioName.length % (radios.length - 1)];
+        const status = document.querySelector('.save-status');
+        const progress = document.querySelector('.audit-layout__side progress');
+        const savedBefore = Number(status?.getAttribute('data-saved-count'));
+        const answeredBefore = Number(progress?.getAttribute('value'));
+        const done = () =>
+          Number(status?.getAttribute('data-saved-count')) > savedBefore && Number(progress?.getAttribute('value')) > answeredBefore;
+        const start = performance.now();
+        radio.click();
+        await new Promise((resolve) => {
+          if (done()) return resolve();
+          const observer = new MutationObserver(() => {
+            if (done()) {
+              observer.disconnect();
+              resolve();
+            }
+          });
+          observer.observe(document.body, { subtree: true, attributes: true, childList: true, characterData: true });
+        });
+        await new Promise((resolve) => requestAnimationFrame(() => resolve()));
+        return performance.now() - start;
+      }, name);
+      times.push(ms);
+    }
+    const next = page.getByRole('link', { name: /^Thème suivant/ });
+    if ((await next.count()) === 0) break;
+    const href = await next.getAttribute('href');
+    await next.click();
+    await page.waitForURL((url) => url.pathname === href);
+  }
+  console.log(JSON.stringify({ bench: 'answer-click-to-stored-and-scored', goalMs: 16, ...summarize(times) }));
+} finally {
+  await browser.close();
+  await server.close();
+}

@@ -1,7 +1,9 @@
 /** The commune's identity and profile: what the audit needs to know to ask only the questions that apply. */
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CommuneSearch } from '../../components/commune-search';
 import { ChoiceField, TextField } from '../../components/field';
+import type { CommuneMatch } from '../../domain/directory/search-directory';
 import { communeInputSchema, type CommuneInputData } from '../../domain/audit/commune-schema';
 
 export interface CommuneFormValues {
@@ -61,11 +63,29 @@ export function CommuneForm({
   onSubmit: (data: CommuneInputData) => Promise<void>;
 }) {
   const { t } = useTranslation('communes');
+  const { t: td } = useTranslation('directory');
   const [values, setValues] = useState(initial);
+  const [filledFrom, setFilledFrom] = useState<CommuneMatch | null>(null);
   const [errors, setErrors] = useState<Errors>({});
   const [failure, setFailure] = useState<string | null>(null);
   const set = <K extends keyof CommuneFormValues>(key: K, value: CommuneFormValues[K]) =>
     setValues((v) => ({ ...v, [key]: value }));
+
+  // A commune picked in the official directory fills what the directory knows; the rest stays as typed.
+  const fillFromDirectory = (match: CommuneMatch) => {
+    const { commune } = match;
+    setValues((v) => ({
+      ...v,
+      name: commune.name,
+      insee: commune.insee,
+      postcode: match.postcode,
+      population: commune.population === null ? v.population : String(commune.population),
+      epciSiren: commune.epci?.siren ?? '',
+      epciName: commune.epci?.name ?? '',
+    }));
+    setErrors((e) => ({ ...e, name: undefined, insee: undefined, postcode: undefined, population: undefined, epciSiren: undefined, epciName: undefined }));
+    setFilledFrom(match);
+  };
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -102,10 +122,20 @@ export function CommuneForm({
           {failure}
         </p>
       )}
+      <CommuneSearch onSelect={fillFromDirectory} />
+      {filledFrom && (
+        <p className="alert alert--success">
+          {td(filledFrom.commune.epci ? 'form.filled' : 'form.filledNoEpci', { name: filledFrom.commune.name })}
+        </p>
+      )}
       <TextField label={t('fields.name')} name="name" value={values.name} onChange={(e) => set('name', e.target.value)} error={errors.name} autoComplete="off" required />
       <div className="form-row">
         <TextField label={t('fields.insee')} hint={t('hints.insee')} name="insee" value={values.insee} onChange={(e) => set('insee', e.target.value)} error={errors.insee} inputMode="text" maxLength={5} />
         <TextField label={t('fields.postcode')} name="postcode" value={values.postcode} onChange={(e) => set('postcode', e.target.value)} error={errors.postcode} inputMode="numeric" maxLength={5} />
+      </div>
+      <div className="form-row">
+        <TextField label={td('form.epciName')} name="epciName" value={values.epciName} onChange={(e) => set('epciName', e.target.value)} error={errors.epciName} autoComplete="off" maxLength={200} />
+        <TextField label={td('form.epciSiren')} hint={td('form.epciSirenHint')} name="epciSiren" value={values.epciSiren} onChange={(e) => set('epciSiren', e.target.value)} error={errors.epciSiren} inputMode="numeric" maxLength={9} />
       </div>
       <div className="form-row">
         <TextField label={t('fields.population')} name="population" value={values.population} onChange={(e) => set('population', e.target.value)} error={errors.population} inputMode="numeric" required />

@@ -5,25 +5,9 @@
  * ones. A linear pass over prepared keys: 35,000 communes take a few milliseconds (see bench/directory.mjs).
  */
 import type { CommunesDirectory, DirectoryCommune, DirectoryEpci } from './compact-directory';
+import { normalizeSearchText } from './normalize-search-text';
 
 export const DEFAULT_RESULT_LIMIT = 20;
-
-const ABBREVIATIONS: Readonly<Record<string, string>> = { st: 'saint', ste: 'sainte', sts: 'saints', stes: 'saintes' };
-
-/** Lower case, no accents, ligatures opened, punctuation as spaces, "St-" read as "saint". */
-export function normalizeSearchText(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/œ/g, 'oe')
-    .replace(/æ/g, 'ae')
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim()
-    .split(' ')
-    .map((word) => ABBREVIATIONS[word] ?? word)
-    .join(' ');
-}
 
 interface Entry<T> {
   item: T;

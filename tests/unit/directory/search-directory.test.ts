@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { normalizeSearchText, searchCommunes, searchEpcis, type DirectoryIndex } from '../../../src/domain/directory/search-directory';
+import { normalizeSearchText } from '../../../src/domain/directory/normalize-search-text';
+import { searchCommunes, searchEpcis, type DirectoryIndex } from '../../../src/domain/directory/search-directory';
 import { loadDirectory } from '../../../src/directory/load-directory';
 
 let index: DirectoryIndex;

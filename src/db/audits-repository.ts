@@ -1,5 +1,7 @@
 /** Reading and writing audits and their answers. Each answer is written on its own, the moment it is given. */
 import type { Answer } from '../domain/audit/types';
+import { carryOverAnswers } from '../domain/history/carry-over-answers';
+import type { Questionnaire } from '../domain/questionnaire/schema';
 import { db } from './database';
 import type { AuditRecord, CommuneRecord, StoredAnswer } from './records';
 
@@ -29,6 +31,43 @@ export async function startAudit(
   };
   await db.audits.add(audit);
   return audit;
+}
+
+/**
+ * A re-audit: a new audit of the same commune starting from the previous audit's answers, each to confirm
+ * (answers to questions or options the current questionnaire no longer has are left out). It takes the
+ * commune's current profile, which may have changed since.
+ */
+export async function startReaudit(
+  previousAudit: AuditRecord,
+  questionnaire: Questionnaire,
+  auditor: string,
+  now = new Date(),
+): Promise<AuditRecord> {
+  const stamp = now.toISOString();
+  const { answers, carried } = carryOverAnswers(previousAudit.answers, questionnaire);
+  return db.transaction('rw', db.communes, db.audits, async () => {
+    const commune = await db.communes.get(previousAudit.communeId);
+    const audit: AuditRecord = {
+      id: crypto.randomUUID(),
+      communeId: previousAudit.communeId,
+      questionnaireId: questionnaire.id,
+      questionnaireVersion: questionnaire.version,
+      auditor,
+      status: 'in-progress',
+      profile: commune?.profile ?? previousAudit.profile,
+      answers,
+      previousAuditId: previousAudit.id,
+      unconfirmed: carried,
+      lastThemeId: null,
+      origin: 'local',
+      startedAt: stamp,
+      updatedAt: stamp,
+      completedAt: null,
+    };
+    await db.audits.add(audit);
+    return audit;
+  });
 }
 
 export function getAudit(id: string): Promise<AuditRecord | undefined> {

@@ -1,0 +1,167 @@
+/**
+ * Reading what to export, and writing an import or a restore in ONE transaction: the database is either fully
+ * updated or left exactly as it was (a quota error included).
+ */
+import type { ExchangeErrorCode, Result } from '../domain/exchange/exchange-error';
+import { fail, ok } from '../domain/exchange/exchange-error';
+import type { ExportContent } from '../domain/exchange/build-export';
+import {
+  planImport,
+  type ConflictDecision,
+  type ExistingAudit,
+  type ImportContext,
+  type ImportPlan,
+  type AuditConflict,
+} from '../domain/exchange/plan-import';
+import type { ExportPayload } from '../domain/exchange/schema-v1';
+import { db } from './database';
+import type { AuditRecord, CommuneRecord, PlanItemRecord } from './records';
+
+/** Settings written by backups and imports (read by the backup reminder). */
+export const EXCHANGE_SETTING_KEYS = {
+  lastBackupAt: 'exchange-last-backup-at',
+  lastImportAt: 'exchange-last-import-at',
+  reminderSnoozedUntil: 'exchange-reminder-snoozed-until',
+} as const;
+
+export type ExportSelection = { kind: 'backup' } | { kind: 'audits'; auditIds: readonly string[] };
+
+/** The records to put in a file: the selected audits with their communes and plans, or everything. */
+export async function loadExportContent(selection: ExportSelection): Promise<ExportContent> {
+  return db.transaction('r', db.communes, db.audits, db.planItems, async () => {
+    if (selection.kind === 'backup') {
+      const [communes, audits, planItems] = await Promise.all([db.communes.toArray(), db.audits.toArray(), db.planItems.toArray()]);
+      return { kind: 'backup', communes, audits, planItems };
+    }
+    const audits = (await db.audits.bulkGet([...selection.auditIds])).filter((a): a is AuditRecord => a !== undefined);
+    const communeIds = [...new Set(audits.map((a) => a.communeId))];
+    const communes = (await db.communes.bulkGet(communeIds)).filter((c): c is CommuneRecord => c !== undefined);
+    const planItems = await db.planItems.where('auditId').anyOf(audits.map((a) => a.id)).toArray();
+    return { kind: 'audits', communes, audits, planItems };
+  });
+}
+
+/** What in the database the batch can collide with: audits with the same ids, communes with the same id or INSEE. */
+export async function loadImportContext(files: readonly ExportPayload[]): Promise<ImportContext> {
+  const auditIds = [...new Set(files.flatMap((f) => f.audits.map((a) => a.id)))];
+  const communeIds = [...new Set(files.flatMap((f) => f.communes.map((c) => c.id)))];
+  const insees = [...new Set(files.flatMap((f) => f.communes.map((c) => c.insee)).filter((insee) => insee !== ''))];
+  const existingAudits = new Map<string, ExistingAudit>();
+  // A cursor rather than toArray(): re-importing thousands of audits must not hold them all in memory at once.
+  await db.audits
+    .where(':id')
+    .anyOf(auditIds)
+    .each((a) => {
+      existingAudits.set(a.id, {
+        id: a.id,
+        communeId: a.communeId,
+        status: a.status,
+        startedAt: a.startedAt,
+        updatedAt: a.updatedAt,
+        answered: Object.keys(a.answers).length,
+      });
+    });
+  const [byId, byInsee] = await Promise.all([
+    db.communes.where(':id').anyOf(communeIds).toArray(),
+    insees.length === 0 ? Promise.resolve([]) : db.communes.where('insee').anyOf(insees).toArray(),
+  ]);
+  const existingCommunes = [...byId, ...byInsee].map(({ id, insee, name }) => ({ id, insee, name }));
+  return { existingAudits, existingCommunes };
+}
+
+export interface AppliedImport {
+  summary: ImportPlan['summary'];
+  perFile: ImportPlan['perFile'];
+}
+
+/**
+ * Writes a batch of checked files in one read-write transaction. The context is read again inside it, so the
+ * plan is made against exactly what is being written over; `decisions` answers the conflicts shown to the user
+ * (an audit id without a decision is kept both ways, which loses nothing).
+ */
+export async function applyImport(
+  files: readonly ExportPayload[],
+  decisions: ReadonlyMap<string, ConflictDecision>,
+  { now = new Date(), newId = () => crypto.randomUUID() }: { now?: Date; newId?: () => string } = {},
+): Promise<Result<AppliedImport>> {
+  try {
+    const plan = await db.transaction('rw', [db.communes, db.audits, db.planItems, db.settings], async () => {
+      const context = await loadImportContext(files);
+      const decide = (conflict: AuditConflict) => decisions.get(conflict.auditId) ?? 'keep-both';
+      const planned = planImport(files, context, { decide, newId });
+      if (planned.replacedAuditIds.length > 0) await db.planItems.where('auditId').anyOf(planned.replacedAuditIds).delete();
+      const communes: CommuneRecord[] = planned.communes;
+      const audits: AuditRecord[] = planned.audits;
+      const planItems: PlanItemRecord[] = planned.planItems;
+      // add, not put: a commune the plan believes new must really be new, or the whole import is undone.
+      await db.communes.bulkAdd(communes);
+      await db.audits.bulkPut(audits);
+      await db.planItems.bulkPut(planItems);
+      await db.settings.put({ key: EXCHANGE_SETTING_KEYS.lastImportAt, value: now.toISOString() });
+      return planned;
+    });
+    return ok({ summary: plan.summary, perFile: plan.perFile });
+  } catch (error) {
+    return fail(writeErrorCode(error));
+  }
+}
+
+/** Restore: everything on the device is replaced by the backup's records, as they were (origin included). */
+export async function replaceAllData(payload: ExportPayload, { now = new Date() }: { now?: Date } = {}): Promise<Result<void>> {
+  try {
+    await db.transaction('rw', [db.communes, db.audits, db.planItems, db.settings], async () => {
+      await Promise.all([db.communes.clear(), db.audits.clear(), db.planItems.clear()]);
+      const communes: CommuneRecord[] = payload.communes;
+      const audits: AuditRecord[] = payload.audits;
+      const planItems: PlanItemRecord[] = payload.planItems;
+      await db.communes.bulkAdd(communes);
+      await db.audits.bulkAdd(audits);
+      await db.planItems.bulkAdd(planItems);
+      await db.settings.put({ key: EXCHANGE_SETTING_KEYS.lastImportAt, value: now.toISOString() });
+    });
+    return ok(undefined);
+  } catch (error) {
+    return fail(writeErrorCode(error));
+  }
+}
+
+/** Dexie wraps the browser's DOMException (sometimes twice): look for the quota error down the chain. */
+function writeErrorCode(error: unknown): ExchangeErrorCode {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && typeof current === 'object' && current !== null; depth++) {
+    if ('name' in current && current.name === 'QuotaExceededError') return 'storage-full';
+    current = 'inner' in current ? current.inner : undefined;
+  }
+  return 'write-failed';
+}
+
+export async function recordBackup(now = new Date()): Promise<void> {
+  await db.settings.put({ key: EXCHANGE_SETTING_KEYS.lastBackupAt, value: now.toISOString() });
+}
+
+export async function snoozeBackupReminder(until: string): Promise<void> {
+  await db.settings.put({ key: EXCHANGE_SETTING_KEYS.reminderSnoozedUntil, value: until });
+}
+
+const stringSetting = async (key: string) => {
+  const value = (await db.settings.get(key))?.value;
+  return typeof value === 'string' ? value : undefined;
+};
+
+/** The dates the backup reminder is decided on. */
+export async function loadBackupState(): Promise<{
+  lastBackupAt: string | undefined;
+  firstChangeAt: string | undefined;
+  lastChangeAt: string | undefined;
+  snoozedUntil: string | undefined;
+}> {
+  const [lastBackupAt, lastImportAt, snoozedUntil, oldest, newest] = await Promise.all([
+    stringSetting(EXCHANGE_SETTING_KEYS.lastBackupAt),
+    stringSetting(EXCHANGE_SETTING_KEYS.lastImportAt),
+    stringSetting(EXCHANGE_SETTING_KEYS.reminderSnoozedUntil),
+    db.audits.orderBy('updatedAt').first(),
+    db.audits.orderBy('updatedAt').last(),
+  ]);
+  const latest = [newest?.updatedAt, newest ? lastImportAt : undefined].filter((d): d is string => d !== undefined).sort().pop();
+  return { lastBackupAt, firstChangeAt: oldest?.updatedAt, lastChangeAt: latest, snoozedUntil };
+}

@@ -1,0 +1,107 @@
+/**
+ * Importing export files, for the backup pages and for bulk imports (EPCI): every file goes through the one
+ * door (readExportFile), the conflicts of the whole batch are asked once, and every valid file is written in
+ * one transaction. Invalid files are reported one by one and change nothing.
+ */
+import { EXPORT_LIMITS } from '../domain/exchange/export-format';
+import type { ExchangeError, Result } from '../domain/exchange/exchange-error';
+import { fail } from '../domain/exchange/exchange-error';
+import { findConflicts, type AuditConflict, type ConflictDecision } from '../domain/exchange/plan-import';
+import { readExportFile, type ExportSource, type ParsedExport } from '../domain/exchange/read-export-file';
+import { decryptExport } from '../crypto/passphrase-cipher';
+import { applyImport, loadImportContext, replaceAllData, type AppliedImport } from './exchange-repository';
+
+/** Blob.text() where the browser has it; FileReader otherwise (older Safari, jsdom). */
+export function blobSource(blob: Blob): ExportSource {
+  return {
+    size: blob.size,
+    text: () =>
+      typeof blob.text === 'function'
+        ? blob.text()
+        : new Promise<string>((resolve, reject) => {
+            const reader = new FileReader();
+            reader.onload = () => resolve(typeof reader.result === 'string' ? reader.result : '');
+            reader.onerror = () => reject(reader.error ?? new Error('unreadable'));
+            reader.readAsText(blob);
+          }),
+  };
+}
+
+/** Reads and checks one file (nothing is written). */
+export function openExportFile(
+  file: Blob,
+  { passphrase, maxBytes = EXPORT_LIMITS.auditsFileBytes }: { passphrase?: string | undefined; maxBytes?: number } = {},
+): Promise<Result<ParsedExport>> {
+  return readExportFile(blobSource(file), { maxBytes, passphrase, decrypt: decryptExport });
+}
+
+/** The conflicts a batch of checked files would raise on this device. */
+export async function conflictsOf(files: readonly ParsedExport[]): Promise<AuditConflict[]> {
+  const payloads = files.map((f) => f.payload);
+  return findConflicts(payloads, await loadImportContext(payloads));
+}
+
+/** Writes checked files (see applyImport). */
+export function writeImport(files: readonly ParsedExport[], decisions: ReadonlyMap<string, ConflictDecision>): Promise<Result<AppliedImport>> {
+  return applyImport(
+    files.map((f) => f.payload),
+    decisions,
+  );
+}
+
+/** Restores a full backup over everything on the device. */
+export function restoreBackup(file: ParsedExport): Promise<Result<void>> {
+  if (file.kind !== 'backup') return Promise.resolve(fail('not-a-backup'));
+  return replaceAllData(file.payload);
+}
+
+export interface ImportProgress {
+  /** Files read so far, out of `total`. */
+  read: number;
+  total: number;
+  stage: 'reading' | 'writing' | 'done';
+}
+
+export type FileOutcome =
+  | { name: string; ok: true; parsed: ParsedExport; summary: AppliedImport['perFile'][number] | null }
+  | { name: string; ok: false; error: ExchangeError };
+
+export interface BatchImportResult {
+  files: FileOutcome[];
+  /** null when no file was valid or the user cancelled at the conflicts; otherwise the write's outcome. */
+  written: Result<AppliedImport> | null;
+}
+
+export interface ImportFilesOptions {
+  /** The same passphrase is tried on every encrypted file. */
+  passphrase?: string | undefined;
+  maxBytes?: number;
+  /** Asked once for the whole batch; resolve to null to cancel (nothing is written). */
+  onConflict: (conflicts: AuditConflict[]) => Promise<ReadonlyMap<string, ConflictDecision> | null>;
+  onProgress?: (progress: ImportProgress) => void;
+}
+
+/** Imports many files at once: one result per file, one transaction for all the valid ones. */
+export async function importFiles(files: readonly Blob[], options: ImportFilesOptions): Promise<BatchImportResult> {
+  const { passphrase, maxBytes, onConflict, onProgress } = options;
+  const outcomes: FileOutcome[] = [];
+  const total = files.length;
+  onProgress?.({ read: 0, total, stage: 'reading' });
+  for (const [index, file] of files.entries()) {
+    const name = 'name' in file && typeof file.name === 'string' ? file.name : `#${index + 1}`;
+    const result = await openExportFile(file, { passphrase, maxBytes });
+    outcomes.push(result.ok ? { name, ok: true, parsed: result.value, summary: null } : { name, ok: false, error: result.error });
+    onProgress?.({ read: index + 1, total, stage: 'reading' });
+  }
+  const valid = outcomes.filter((o) => o.ok);
+  if (valid.length === 0) return { files: outcomes, written: null };
+  const parsed = valid.map((o) => o.parsed);
+  const conflicts = await conflictsOf(parsed);
+  const decisions = conflicts.length === 0 ? new Map<string, ConflictDecision>() : await onConflict(conflicts);
+  if (decisions === null) return { files: outcomes, written: null };
+  onProgress?.({ read: total, total, stage: 'writing' });
+  const written = await writeImport(parsed, decisions);
+  if (written.ok) valid.forEach((o, i) => (o.summary = written.value.perFile[i] ?? null));
+  onProgress?.({ read: total, total, stage: 'done' });
+  return { files: outcomes, written };
+}

@@ -1,0 +1,47 @@
+/** The Cyberdiag export file format: its name, version, limits and encryption parameters (see docs in the README). */
+
+/** The `format` field of every file the app writes; anything else is "not ours". */
+export const EXPORT_FORMAT_ID = 'cyberdiag-export';
+
+/**
+ * The version written by this app. Bump it (and add an upgrader in upgraders.ts plus a fixture in
+ * tests/fixtures/exchange/) whenever the shape of a file changes; a number is never reused.
+ */
+export const CURRENT_EXPORT_VERSION = 1;
+
+export const EXPORT_FILE_EXTENSION = '.cyberdiag.json';
+export const EXPORT_MEDIA_TYPE = 'application/json';
+
+export type ExportKind = 'audits' | 'backup';
+
+/** Refused before a byte is read: File.size is checked first. */
+export const EXPORT_LIMITS = {
+  /** An audits file: a conseiller's year of audits is a few hundred kilobytes. */
+  auditsFileBytes: 20 * 1024 * 1024,
+  /** A full backup (restore door only): room for several thousand audits. */
+  backupFileBytes: 100 * 1024 * 1024,
+  /** Our files are at most 6 levels deep; anything much deeper is hostile, refused before JSON.parse. */
+  maxJsonDepth: 32,
+} as const;
+
+/*
+ * Encryption parameters of format version 1. They MUST NEVER CHANGE SILENTLY: files already written are
+ * read with the values they carry, and a change of algorithm, hash, key length or additional data is a new
+ * format version. The iteration count may only go up (the reader accepts a bounded range, so an old app
+ * reading a newer file still works, and a hostile file cannot make it spin for minutes).
+ */
+export const KDF_NAME = 'PBKDF2';
+export const KDF_HASH = 'SHA-256';
+/** OWASP 2023 recommendation for PBKDF2-HMAC-SHA256; about 0.5 s per derivation on a 2020 laptop. */
+export const KDF_ITERATIONS = 600_000;
+export const KDF_MAX_ITERATIONS = 5_000_000;
+export const KDF_SALT_BYTES = 16;
+export const CIPHER_NAME = 'AES-GCM';
+export const CIPHER_KEY_BITS = 256;
+/** 96-bit IV, the size AES-GCM is designed for; fresh and random for every file. */
+export const CIPHER_IV_BYTES = 12;
+
+/** Bound to the ciphertext as AES-GCM additional data: changing the envelope's format or version breaks decryption. */
+export function cipherAdditionalData(version: number): string {
+  return `${EXPORT_FORMAT_ID};v${version}`;
+}

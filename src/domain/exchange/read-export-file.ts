@@ -1,0 +1,124 @@
+/**
+ * The one door for export files: size cap (before reading) → text → depth guard → JSON.parse → "is it ours,
+ * which version" → decrypt if needed → upgrade → strict schema → cross-record checks. It never writes anything;
+ * every failure is a value with a code.
+ */
+import { z } from 'zod';
+import { checkPayload } from './check-payload';
+import { exceedsJsonDepth } from './json-depth';
+import { describeIssue } from './describe-issue';
+import { fail, ok, type Result } from './exchange-error';
+import { CURRENT_EXPORT_VERSION, EXPORT_FORMAT_ID, EXPORT_LIMITS, type ExportKind } from './export-format';
+import {
+  encryptedEnvelopeV1Schema,
+  exportDocumentV1Schema,
+  type EncryptedEnvelopeV1,
+  type ExportPayload,
+} from './schema-v1';
+import { upgradeToCurrent } from './upgraders';
+
+/** What the door needs of a File (or a Blob, or a test double). */
+export interface ExportSource {
+  readonly size: number;
+  text(): Promise<string>;
+}
+
+export type EncryptedEnvelope = EncryptedEnvelopeV1;
+
+/** Decryption is supplied by src/crypto (the domain stays free of WebCrypto). */
+export type Decrypt = (envelope: EncryptedEnvelope, passphrase: string) => Promise<Result<string>>;
+
+/** A file that passed every check, upgraded to the current format version. */
+export interface ParsedExport {
+  kind: ExportKind;
+  exportedAt: string;
+  appVersion: string;
+  /** The version the file was written in (older ones were upgraded). */
+  formatVersion: number;
+  encrypted: boolean;
+  payload: ExportPayload;
+}
+
+export type OpenedText = { encrypted: false; parsed: ParsedExport } | { encrypted: true; envelope: EncryptedEnvelope };
+
+const headerSchema = z.object({ format: z.string(), version: z.unknown().optional(), encrypted: z.unknown().optional() });
+
+const ENVELOPE_SCHEMAS: Readonly<Record<number, z.ZodType<EncryptedEnvelope> | undefined>> = {
+  1: encryptedEnvelopeV1Schema,
+};
+
+/** The synchronous part of the door: from text to a checked document, or to an envelope still to decrypt. */
+export function openExportText(text: string): Result<OpenedText> {
+  if (text.trim() === '') return fail('not-json');
+  if (exceedsJsonDepth(text, EXPORT_LIMITS.maxJsonDepth)) return fail('invalid', 'nesting: too-deep');
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return fail('not-json');
+  }
+  const header = headerSchema.safeParse(json);
+  if (!header.success || header.data.format !== EXPORT_FORMAT_ID) return fail('not-ours');
+  const { version, encrypted } = header.data;
+  if (typeof version !== 'number' || !Number.isSafeInteger(version) || version < 0) return fail('invalid', 'version');
+  if (version > CURRENT_EXPORT_VERSION) return fail('newer-version', `version ${version}`);
+
+  if (encrypted === true) {
+    const schema = ENVELOPE_SCHEMAS[version];
+    if (!schema) return fail('invalid', 'encrypted: unsupported');
+    const envelope = schema.safeParse(json);
+    return envelope.success ? ok({ encrypted: true, envelope: envelope.data }) : fail('invalid', describeIssue(envelope.error));
+  }
+
+  const upgraded = upgradeToCurrent(json, version);
+  if (!upgraded.ok) return upgraded;
+  const document = exportDocumentV1Schema.safeParse(upgraded.value);
+  if (!document.success) return fail('invalid', describeIssue(document.error));
+  const payload = checkPayload(document.data.payload);
+  if (!payload.ok) return payload;
+  return ok({
+    encrypted: false,
+    parsed: {
+      kind: document.data.kind,
+      exportedAt: document.data.exportedAt,
+      appVersion: document.data.app.version,
+      formatVersion: version,
+      encrypted: false,
+      payload: payload.value,
+    },
+  });
+}
+
+export interface ReadOptions {
+  /** The door's cap: EXPORT_LIMITS.auditsFileBytes or EXPORT_LIMITS.backupFileBytes. */
+  maxBytes: number;
+  passphrase?: string | undefined;
+  decrypt: Decrypt;
+}
+
+/** Reads, decrypts and checks one file. Nothing is written: see planImport and the exchange repository. */
+export async function readExportFile(source: ExportSource, { maxBytes, passphrase, decrypt }: ReadOptions): Promise<Result<ParsedExport>> {
+  // File.size is known without reading: a 50 MB file is refused at once.
+  if (source.size > maxBytes) return fail('too-large');
+  let text: string;
+  try {
+    text = await source.text();
+  } catch {
+    return fail('unreadable');
+  }
+  if (text.length > maxBytes) return fail('too-large');
+  const opened = openExportText(text);
+  if (!opened.ok) return opened;
+  if (!opened.value.encrypted) return ok(opened.value.parsed);
+
+  const { envelope } = opened.value;
+  if (!passphrase) return fail('passphrase-required');
+  const plain = await decrypt(envelope, passphrase);
+  if (!plain.ok) return plain;
+  const inner = openExportText(plain.value);
+  if (!inner.ok) return inner;
+  // An envelope holds exactly one plain document of its own version.
+  if (inner.value.encrypted) return fail('invalid', 'encrypted: nested');
+  if (inner.value.parsed.formatVersion !== envelope.version) return fail('invalid', 'version: mismatch');
+  return ok({ ...inner.value.parsed, encrypted: true });
+}

@@ -1,0 +1,146 @@
+/** Format version 1: strict schemas of a plain export document and of the encrypted envelope (unknown keys refused). */
+import { z } from 'zod';
+import { communeProfileSchema, INSEE_PATTERN, POSTCODE_PATTERN, SIREN_PATTERN } from '../audit/commune-schema';
+import { cleanText } from './clean-text';
+import {
+  CIPHER_IV_BYTES,
+  CIPHER_NAME,
+  EXPORT_FORMAT_ID,
+  KDF_HASH,
+  KDF_ITERATIONS,
+  KDF_MAX_ITERATIONS,
+  KDF_NAME,
+  KDF_SALT_BYTES,
+} from './export-format';
+
+/** Record ids: UUIDs as the app makes them, or any short token of letters, digits, "-" and "_". */
+export const recordIdSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/, 'id');
+
+const RESERVED_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** Questionnaire, theme, question, option and action ids: kebab-case, as in questionnaires/. Also used as keys. */
+export const stableIdSchema = z
+  .string()
+  .max(100, 'too-long')
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'stable-id')
+  .refine((id) => !RESERVED_KEYS.has(id), 'reserved');
+
+export const isoDateTimeSchema = z.iso.datetime({ offset: true, error: 'date-time' });
+
+/**
+ * zod's records silently skip a "__proto__" key (JSON.parse makes it an own property); refuse it instead, as
+ * strict objects refuse any unknown key: a file that carries one was written to attack.
+ */
+const withoutProtoKey = z.custom<unknown>(
+  (value) => typeof value !== 'object' || value === null || !Object.hasOwn(value, '__proto__'),
+  'reserved',
+);
+
+const text = (max: number) => z.string().max(max, 'too-long').transform(cleanText);
+const requiredText = (max: number) =>
+  text(max).pipe(z.string().trim().min(1, 'required'));
+const optionalPattern = (pattern: RegExp, code: string) => z.union([z.literal(''), z.string().regex(pattern, code)]);
+
+/** Generous ceilings: far above any real use, low enough that a hostile file cannot blow up memory. */
+export const PAYLOAD_LIMITS = {
+  communes: 100_000,
+  audits: 500_000,
+  planItems: 5_000_000,
+  answersPerAudit: 2_000,
+} as const;
+
+export const exportedCommuneSchema = z.strictObject({
+  id: recordIdSchema,
+  name: requiredText(120),
+  insee: optionalPattern(INSEE_PATTERN, 'insee'),
+  postcode: optionalPattern(POSTCODE_PATTERN, 'postcode'),
+  epciSiren: optionalPattern(SIREN_PATTERN, 'siren'),
+  epciName: text(200),
+  profile: communeProfileSchema,
+  createdAt: isoDateTimeSchema,
+  updatedAt: isoDateTimeSchema,
+});
+
+export const storedAnswerSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('option'), optionId: stableIdSchema, answeredAt: isoDateTimeSchema }),
+  z.strictObject({ kind: z.literal('dontKnow'), answeredAt: isoDateTimeSchema }),
+]);
+
+export const exportedAuditSchema = z.strictObject({
+  id: recordIdSchema,
+  communeId: recordIdSchema,
+  questionnaireId: stableIdSchema,
+  questionnaireVersion: z.number().int().min(1).max(1_000_000),
+  auditor: text(120),
+  status: z.enum(['in-progress', 'completed']),
+  profile: communeProfileSchema,
+  /** Option ids are checked as ids only: a file may come from another questionnaire version. */
+  answers: withoutProtoKey
+    .pipe(z.record(stableIdSchema, storedAnswerSchema))
+    .refine((answers) => Object.keys(answers).length <= PAYLOAD_LIMITS.answersPerAudit, 'too-many'),
+  previousAuditId: recordIdSchema.nullable(),
+  unconfirmed: z.array(stableIdSchema).max(PAYLOAD_LIMITS.answersPerAudit, 'too-many'),
+  lastThemeId: stableIdSchema.nullable(),
+  origin: z.enum(['local', 'imported']),
+  startedAt: isoDateTimeSchema,
+  updatedAt: isoDateTimeSchema,
+  completedAt: isoDateTimeSchema.nullable(),
+});
+
+export const exportedPlanItemSchema = z.strictObject({
+  auditId: recordIdSchema,
+  actionId: stableIdSchema,
+  communeId: recordIdSchema,
+  owner: text(200),
+  dueDate: z.union([z.literal(''), z.iso.date({ error: 'date' })]),
+  status: z.enum(['todo', 'in-progress', 'done']),
+  note: text(5_000),
+  updatedAt: isoDateTimeSchema,
+});
+
+export const exportPayloadSchema = z.strictObject({
+  communes: z.array(exportedCommuneSchema).max(PAYLOAD_LIMITS.communes, 'too-many'),
+  audits: z.array(exportedAuditSchema).max(PAYLOAD_LIMITS.audits, 'too-many'),
+  planItems: z.array(exportedPlanItemSchema).max(PAYLOAD_LIMITS.planItems, 'too-many'),
+});
+
+export const exportDocumentV1Schema = z.strictObject({
+  format: z.literal(EXPORT_FORMAT_ID),
+  version: z.literal(1),
+  /** Absent in plain files; a plain document inside an envelope never says true. */
+  encrypted: z.literal(false).optional(),
+  exportedAt: isoDateTimeSchema,
+  app: z.strictObject({ version: z.string().max(40, 'too-long').transform(cleanText) }),
+  kind: z.enum(['audits', 'backup']),
+  payload: exportPayloadSchema,
+});
+
+/*
+ * Base64 (standard alphabet, padded). Checked with a flat character class and a length test rather than a
+ * grouped regex, which could backtrack over a 25 MB ciphertext.
+ */
+const BASE64_CHARACTERS = /^[A-Za-z0-9+/]*={0,2}$/;
+const isBase64 = (value: string) => value.length % 4 === 0 && BASE64_CHARACTERS.test(value);
+const base64OfBytes = (bytes: number) =>
+  z.string().length(Math.ceil(bytes / 3) * 4, 'length').refine(isBase64, 'base64');
+
+export const encryptedEnvelopeV1Schema = z.strictObject({
+  format: z.literal(EXPORT_FORMAT_ID),
+  version: z.literal(1),
+  encrypted: z.literal(true),
+  kdf: z.strictObject({
+    name: z.literal(KDF_NAME),
+    hash: z.literal(KDF_HASH),
+    iterations: z.number().int().min(KDF_ITERATIONS, 'too-small').max(KDF_MAX_ITERATIONS, 'too-large'),
+    salt: base64OfBytes(KDF_SALT_BYTES),
+  }),
+  cipher: z.strictObject({ name: z.literal(CIPHER_NAME), iv: base64OfBytes(CIPHER_IV_BYTES) }),
+  data: z.string().min(1, 'required').refine(isBase64, 'base64'),
+});
+
+export type ExportedCommune = z.output<typeof exportedCommuneSchema>;
+export type ExportedAudit = z.output<typeof exportedAuditSchema>;
+export type ExportedPlanItem = z.output<typeof exportedPlanItemSchema>;
+export type ExportPayload = z.output<typeof exportPayloadSchema>;
+export type ExportDocumentV1 = z.output<typeof exportDocumentV1Schema>;
+export type EncryptedEnvelopeV1 = z.output<typeof encryptedEnvelopeV1Schema>;

@@ -1,0 +1,144 @@
+import { describe, expect, it, vi } from 'vitest';
+import { EXPORT_LIMITS } from '../../../src/domain/exchange/export-format';
+import { fail, ok } from '../../../src/domain/exchange/exchange-error';
+import { openExportText, readExportFile, type Decrypt } from '../../../src/domain/exchange/read-export-file';
+import { hostileFixtures, readFixture, textSource } from './fixtures';
+
+const noDecrypt: Decrypt = () => Promise.reject(new Error('not expected to decrypt'));
+const read = (text: string, maxBytes: number = EXPORT_LIMITS.auditsFileBytes) =>
+  readExportFile(textSource(text), { maxBytes, decrypt: noDecrypt });
+
+const errorCode = (result: { ok: boolean; error?: { code: string } }) => (result.ok ? 'ok' : result.error?.code);
+
+describe('readExportFile: our own files', () => {
+  it('reads a version 1 audits file as it is', async () => {
+    const result = await read(readFixture('v1-audits.cyberdiag.json'));
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.value).toMatchObject({ kind: 'audits', formatVersion: 1, encrypted: false, appVersion: '0.1.0' });
+    expect(result.value.payload.communes.map((c) => c.name)).toEqual(['Saint-Étienne-du-Bois']);
+    expect(result.value.payload.audits).toHaveLength(2);
+    expect(result.value.payload.planItems[0]?.note).toBe('NAS + copie hebdomadaire hors ligne.\nTest de restauration fait en février.');
+  });
+
+  it('upgrades a version 0 file to the current shape', async () => {
+    const result = await read(readFixture('v0-audits.cyberdiag.json'));
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.value.formatVersion).toBe(0);
+    expect(result.value.kind).toBe('audits');
+    const profile = { population: 180, agents: 1, computers: 2, itProvider: false, hasServer: false };
+    expect(result.value.payload).toEqual({
+      communes: [
+        {
+          id: 'c0000000-0000-4000-8000-00000000000a',
+          name: 'Montagny-sur-Grosne',
+          insee: '71307',
+          postcode: '',
+          epciSiren: '',
+          epciName: '',
+          profile,
+          createdAt: '2025-06-10T09:00:00.000Z',
+          updatedAt: '2025-06-10T09:00:00.000Z',
+        },
+      ],
+      audits: [
+        {
+          id: 'a0000000-0000-4000-8000-00000000000a',
+          communeId: 'c0000000-0000-4000-8000-00000000000a',
+          questionnaireId: 'cyberdiag-commune',
+          questionnaireVersion: 1,
+          auditor: 'Secrétaire de mairie',
+          status: 'completed',
+          profile,
+          answers: {
+            'backup-exists': { kind: 'option', optionId: 'none', answeredAt: '2025-06-10T10:30:00.000Z' },
+            'backup-frequency': { kind: 'dontKnow', answeredAt: '2025-06-10T10:30:00.000Z' },
+          },
+          previousAuditId: null,
+          unconfirmed: [],
+          lastThemeId: null,
+          origin: 'local',
+          startedAt: '2025-06-10T09:05:00.000Z',
+          updatedAt: '2025-06-10T10:30:00.000Z',
+          completedAt: '2025-06-10T10:30:00.000Z',
+        },
+      ],
+      planItems: [],
+    });
+  });
+
+  it('reads a full backup', async () => {
+    const result = await read(readFixture('v1-backup.cyberdiag.json'));
+    expect(result.ok && result.value.kind).toBe('backup');
+    expect(result.ok && result.value.payload.communes).toHaveLength(2);
+  });
+
+  it('asks for a passphrase before decrypting, then hands the envelope to the decrypter', async () => {
+    const encrypted = readFixture('v1-audits-encrypted.cyberdiag.json');
+    expect(errorCode(await read(encrypted))).toBe('passphrase-required');
+    const decrypt = vi.fn<Decrypt>(async () => ok(readFixture('v1-audits.cyberdiag.json')));
+    const result = await readExportFile(textSource(encrypted), { maxBytes: 1e6, passphrase: 'secret', decrypt });
+    expect(decrypt).toHaveBeenCalledWith(expect.objectContaining({ encrypted: true, version: 1 }), 'secret');
+    expect(result.ok && result.value.encrypted).toBe(true);
+    const refused = await readExportFile(textSource(encrypted), {
+      maxBytes: 1e6,
+      passphrase: 'wrong',
+      decrypt: async () => fail('wrong-passphrase-or-tampered'),
+    });
+    expect(errorCode(refused)).toBe('wrong-passphrase-or-tampered');
+  });
+
+  it('refuses an envelope that decrypts to another envelope', async () => {
+    const encrypted = readFixture('v1-audits-encrypted.cyberdiag.json');
+    const result = await readExportFile(textSource(encrypted), { maxBytes: 1e6, passphrase: 'x', decrypt: async () => ok(encrypted) });
+    expect(errorCode(result)).toBe('invalid');
+  });
+});
+
+describe('readExportFile: hostile files', () => {
+  it.each(hostileFixtures().filter(([name]) => name !== 'tampered-ciphertext.cyberdiag.json'))('%s → %s', async (name, expected) => {
+    const text = readFixture(`hostile/${name}`);
+    const result = await readExportFile(textSource(text), { maxBytes: EXPORT_LIMITS.auditsFileBytes, passphrase: 'x', decrypt: noDecrypt });
+    expect(errorCode(result)).toBe(expected);
+  });
+
+  it('refuses a 50 MB file from its size alone, without reading it', async () => {
+    const source = { size: 50 * 1024 * 1024, text: vi.fn(async () => 'never read') };
+    const result = await readExportFile(source, { maxBytes: EXPORT_LIMITS.auditsFileBytes, decrypt: noDecrypt });
+    expect(errorCode(result)).toBe('too-large');
+    expect(source.text).not.toHaveBeenCalled();
+  });
+
+  it('refuses 100,000 levels of nesting as invalid, before JSON.parse', async () => {
+    const parse = vi.spyOn(JSON, 'parse');
+    const deep = '{"format":"cyberdiag-export","version":1,"x":' + '['.repeat(100_000) + ']'.repeat(100_000) + '}';
+    expect(errorCode(await read(deep))).toBe('invalid');
+    expect(parse).not.toHaveBeenCalled();
+    parse.mockRestore();
+  });
+
+  it('leaves Object.prototype alone when a file carries __proto__ keys', async () => {
+    for (const name of ['proto-key-at-top.cyberdiag.json', 'proto-key-in-commune.cyberdiag.json', 'proto-key-in-answers.cyberdiag.json']) {
+      await read(readFixture(`hostile/${name}`));
+    }
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(({} as Record<string, unknown>).isAdmin).toBeUndefined();
+  });
+
+  it('keeps markup as plain text and removes bidi controls from names', async () => {
+    const result = await read(readFixture('hostile/script-and-bidi-names.cyberdiag.json'));
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const [commune] = result.value.payload.communes;
+    expect(commune?.name).toBe('<script>alert("pwned")</script> Saint-HTML.exe');
+    expect(commune?.epciName).toBe('<img src=x onerror=alert(1)>');
+    expect(result.value.payload.audits[0]?.auditor).toBe('Robert ");DROP TABLE audits;--');
+    expect(result.value.payload.planItems[0]?.note).toBe('<b>gras</b> note');
+  });
+
+  it('names the field at fault in the detail of an invalid file', () => {
+    const result = openExportText(readFixture('hostile/negative-number.cyberdiag.json'));
+    expect(result.ok ? null : result.error).toEqual({ code: 'invalid', detail: 'payload.audits.0.profile.computers: too-small' });
+  });
+});

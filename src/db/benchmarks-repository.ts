@@ -1,0 +1,78 @@
+/**
+ * The benchmark dataset kept on the device (table benchmarkDatasets, one record: the active dataset).
+ * Written from the shipped file at app start, replaced by a newer shipped version or by an imported file.
+ * Only this table is ever written here: audits are never touched.
+ */
+import { shouldInstallBundled, checkImport, type InstalledDataset } from '../domain/benchmarks/decide-install';
+import { readBenchmarkFile, type BenchmarkFileError } from '../domain/benchmarks/read-benchmark-file';
+import { benchmarkDatasetSchema, type BenchmarkDataset } from '../domain/benchmarks/schema';
+import { loadBundledBenchmarks } from '../content/load-benchmarks';
+import { db } from './database';
+import type { BenchmarkDatasetRecord } from './records';
+
+export interface ActiveBenchmarks {
+  dataset: BenchmarkDataset;
+  source: BenchmarkDatasetRecord['source'];
+  installedAt: string;
+}
+
+const now = () => new Date().toISOString();
+
+function recordFor(dataset: BenchmarkDataset, source: BenchmarkDatasetRecord['source']): BenchmarkDatasetRecord {
+  return { id: dataset.id, version: dataset.version, data: dataset, source, installedAt: now() };
+}
+
+/** The stored record that is in use: there is only one, the newest if an older release left another behind. */
+async function currentRecord(): Promise<BenchmarkDatasetRecord | undefined> {
+  const records = await db.benchmarkDatasets.toArray();
+  return records.sort((a, b) => b.version - a.version)[0];
+}
+
+const installed = (record: BenchmarkDatasetRecord | undefined): InstalledDataset | undefined =>
+  record ? { id: record.id, version: record.version, source: record.source } : undefined;
+
+/** Replaces whatever is stored by `record`, in the caller's transaction. */
+async function replaceWith(record: BenchmarkDatasetRecord): Promise<void> {
+  await db.benchmarkDatasets.clear();
+  await db.benchmarkDatasets.put(record);
+}
+
+/**
+ * Called at app start, without blocking the first render: stores the shipped dataset on first run, and
+ * replaces the stored one when this release ships a higher version (an imported file included).
+ * Returns true when it wrote something.
+ */
+export async function ensureBundledDataset(load: () => Promise<BenchmarkDataset> = loadBundledBenchmarks): Promise<boolean> {
+  const bundled = await load();
+  return db.transaction('rw', db.benchmarkDatasets, async () => {
+    if (!shouldInstallBundled(installed(await currentRecord()), bundled)) return false;
+    await replaceWith(recordFor(bundled, 'bundled'));
+    return true;
+  });
+}
+
+/** The dataset in use, checked again on the way out (storage is outside the app's control); undefined if none. */
+export async function getActiveBenchmarks(): Promise<ActiveBenchmarks | undefined> {
+  const record = await currentRecord();
+  if (!record) return undefined;
+  const parsed = benchmarkDatasetSchema.safeParse(record.data);
+  return parsed.success ? { dataset: parsed.data, source: record.source, installedAt: record.installedAt } : undefined;
+}
+
+export type ImportBenchmarksResult = { ok: true; dataset: BenchmarkDataset } | { ok: false; error: BenchmarkFileError };
+
+/**
+ * Imports the text of a benchmark file: all or nothing. The file is fully checked first; the version rule and
+ * the write happen in one transaction, so a refused file leaves the device exactly as it was.
+ */
+export async function importBenchmarkFile(text: string): Promise<ImportBenchmarksResult> {
+  const read = readBenchmarkFile(text);
+  if (!read.ok) return read;
+  const candidate = read.dataset;
+  return db.transaction('rw', db.benchmarkDatasets, async (): Promise<ImportBenchmarksResult> => {
+    const decision = checkImport(installed(await currentRecord()), candidate);
+    if (!decision.ok) return { ok: false, error: { code: decision.code } };
+    await replaceWith(recordFor(candidate, 'imported'));
+    return { ok: true, dataset: candidate };
+  });
+}

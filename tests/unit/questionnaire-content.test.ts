@@ -1,0 +1,272 @@
+/**
+ * Checks the shipped questionnaire content (questionnaires/manifest.json, themes/*.json, actions/*.json):
+ * it parses, it is deep enough where it must be, every action a question names exists and is used, every
+ * text is written in both languages, and the barometer links on the key questions are the expected ones.
+ */
+import { describe, expect, it } from 'vitest';
+import { actionFileSchema, type ActionFile } from '../../src/domain/actions/schema';
+import { parseQuestionnaire, QuestionnaireError } from '../../src/domain/questionnaire/parse-questionnaire';
+import type { Question, Questionnaire } from '../../src/domain/questionnaire/schema';
+
+const manifestFile = import.meta.glob<unknown>('../../questionnaires/manifest.json', { eager: true, import: 'default' });
+const themeFiles = import.meta.glob<unknown>('../../questionnaires/themes/*.json', { eager: true, import: 'default' });
+const actionFiles = import.meta.glob<unknown>('../../questionnaires/actions/*.json', { eager: true, import: 'default' });
+
+function byFileName(files: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(files).map(([path, data]) => [path.slice(path.lastIndexOf('/') + 1, -'.json'.length), data]),
+  );
+}
+
+const rawManifest = Object.values(manifestFile)[0];
+const rawThemes = byFileName(themeFiles);
+const rawActions = byFileName(actionFiles);
+
+const THEME_ORDER = [
+  'backup',
+  'antivirus',
+  'continuity',
+  'governance',
+  'updates',
+  'accounts',
+  'awareness',
+  'email',
+  'providers',
+  'network',
+  'incident',
+  'gdpr',
+];
+
+const MIN_QUESTIONS: Record<string, number> = {
+  backup: 8,
+  antivirus: 6,
+  continuity: 7,
+  governance: 6,
+  updates: 4,
+  accounts: 4,
+  awareness: 4,
+  email: 4,
+  providers: 4,
+  network: 4,
+  incident: 4,
+  gdpr: 4,
+};
+
+/** The barometer indicator ids the benchmark dataset defines: a link to anything else would never show. */
+const KNOWN_INDICATORS = new Set([
+  'bnc-2025-v1-no-pca-nor-pra',
+  'bnc-2025-c-no-pca',
+  'bnc-2025-v1-no-rssi',
+  'bnc-2025-c-no-rssi',
+  'bnc-2025-v1-trained-agents',
+  'bnc-2025-c-trained-agents',
+  'bnc-2025-v1-trained-elected',
+  'bnc-2025-c-trained-elected',
+  'bnc-2025-c-no-awareness',
+  'jvs-2021-antiransomware',
+  'jvs-2016-offsite-backup',
+  'jvs-2016-manual-backup',
+  'cmv-2023-firewall',
+  'cmv-2023-password-policy',
+  'cmv-2024-response-procedure',
+  'cmv-2021-personal-devices',
+  'cnil-2019-no-dpo',
+  'bnc-2025-c-saas',
+]);
+
+const questionnaire: Questionnaire = parseQuestionnaire({ manifest: rawManifest, themes: rawThemes });
+const questions: Question[] = questionnaire.themes.flatMap((theme) => theme.questions);
+const actionCatalogue: ActionFile[] = Object.entries(rawActions).map(([fileName, raw]) => {
+  const parsed = actionFileSchema.parse(raw);
+  if (parsed.themeId !== fileName) throw new Error(`actions/${fileName}.json: themeId "${parsed.themeId}" differs from its file name`);
+  return parsed;
+});
+const actionIds = actionCatalogue.flatMap((file) => file.actions.map((action) => action.id));
+
+interface LocalizedText {
+  where: string;
+  fr: string;
+  en: string;
+}
+
+/** Every { fr, en } pair found anywhere in a value, with the path that leads to it. */
+function localizedTexts(value: unknown, where: string): LocalizedText[] {
+  if (Array.isArray(value)) return value.flatMap((item, index) => localizedTexts(item, `${where}[${index}]`));
+  if (typeof value !== 'object' || value === null) return [];
+  const keys = Object.keys(value);
+  if (keys.length === 2 && 'fr' in value && 'en' in value) {
+    return [{ where, fr: String(value.fr), en: String(value.en) }];
+  }
+  return Object.entries(value).flatMap(([key, child]) => localizedTexts(child, `${where}.${key}`));
+}
+
+function questionById(id: string): Question {
+  const question = questions.find((q) => q.id === id);
+  if (!question) throw new Error(`question ${id} not found`);
+  return question;
+}
+
+function linkOf(question: Question, indicator: string) {
+  return question.indicators.find((link) => link.indicator === indicator);
+}
+
+describe('the shipped questionnaire', () => {
+  it('parses, with the twelve themes in the agreed order and a theme file for each', () => {
+    expect(questionnaire.themes.map((theme) => theme.id)).toEqual(THEME_ORDER);
+    expect(Object.keys(rawThemes).sort()).toEqual([...THEME_ORDER].sort());
+  });
+
+  it('has enough questions in all and in every theme', () => {
+    expect(questions.length).toBeGreaterThanOrEqual(60);
+    for (const theme of questionnaire.themes) {
+      expect(theme.questions.length, theme.id).toBeGreaterThanOrEqual(MIN_QUESTIONS[theme.id] ?? 4);
+    }
+  });
+
+  it('offers 3 or 4 options per question, scored 1, 0.5 or 0, from best practice to gap, and no "je ne sais pas"', () => {
+    for (const question of questions) {
+      expect(question.options.length, question.id).toBeGreaterThanOrEqual(3);
+      expect(question.options.length, question.id).toBeLessThanOrEqual(4);
+      const scores = question.options.map((option) => option.score);
+      for (const score of scores) expect([0, 0.5, 1], question.id).toContain(score);
+      expect(scores, question.id).toContain(1);
+      expect(Math.min(...scores), question.id).toBeLessThan(1);
+      for (const option of question.options) {
+        expect(option.label.fr, question.id).not.toMatch(/je ne sais pas/i);
+        expect(option.label.en, question.id).not.toMatch(/don.t know/i);
+      }
+    }
+  });
+
+  it('keeps at least two questions in every theme that apply to every commune', () => {
+    for (const theme of questionnaire.themes) {
+      const universal = theme.questions.filter((q) => (q.notApplicableIf ?? []).length === 0);
+      expect(universal.length, theme.id).toBeGreaterThanOrEqual(2);
+    }
+  });
+
+  it('links only to known barometer indicators', () => {
+    for (const question of questions) {
+      for (const link of question.indicators) {
+        expect(KNOWN_INDICATORS.has(link.indicator), `${question.id} → ${link.indicator}`).toBe(true);
+        const overlap = link.inGroup.filter((id) => link.outOfGroup.includes(id));
+        expect(overlap, `${question.id} → ${link.indicator}`).toEqual([]);
+      }
+    }
+  });
+
+  it('opens the continuity theme with the written-plan question, mapped onto both PCA figures', () => {
+    const first = questionnaire.themes.find((theme) => theme.id === 'continuity')?.questions[0];
+    expect(first?.id).toBe('continuity-plan');
+    if (!first) return;
+    expect(first.options.map((option) => option.id)).toEqual(['both-written', 'one-of-two', 'neither']);
+    expect(linkOf(first, 'bnc-2025-v1-no-pca-nor-pra')).toEqual({
+      indicator: 'bnc-2025-v1-no-pca-nor-pra',
+      inGroup: ['neither'],
+      outOfGroup: ['both-written', 'one-of-two'],
+    });
+    // "Only one of the two" could be a PRA alone: it says nothing about the "no PCA" figure.
+    expect(linkOf(first, 'bnc-2025-c-no-pca')).toEqual({
+      indicator: 'bnc-2025-c-no-pca',
+      inGroup: ['neither'],
+      outOfGroup: ['both-written'],
+    });
+  });
+
+  it('maps the RSSI, training and awareness questions onto their barometers', () => {
+    const rssi = questionById('governance-rssi');
+    for (const indicator of ['bnc-2025-v1-no-rssi', 'bnc-2025-c-no-rssi']) {
+      expect(linkOf(rssi, indicator)?.inGroup).toEqual(['nobody']);
+      expect(linkOf(rssi, indicator)?.outOfGroup).toEqual(['internal-named', 'shared-rssi']);
+    }
+    const agents = questionById('awareness-agents');
+    const elected = questionById('awareness-elected');
+    for (const wave of ['v1', 'c']) {
+      expect(linkOf(agents, `bnc-2025-${wave}-trained-agents`)?.outOfGroup).toEqual(['none']);
+      expect(linkOf(elected, `bnc-2025-${wave}-trained-elected`)?.outOfGroup).toEqual(['none']);
+    }
+    expect(linkOf(questionById('awareness-regular'), 'bnc-2025-c-no-awareness')?.inGroup).toEqual(['never']);
+  });
+});
+
+describe('the action catalogue', () => {
+  it('has one action file per theme, each valid', () => {
+    expect(actionCatalogue.map((file) => file.themeId).sort()).toEqual([...THEME_ORDER].sort());
+    for (const file of actionCatalogue) expect(file.actions.length, file.themeId).toBeGreaterThanOrEqual(1);
+  });
+
+  it('uses unique action ids, each prefixed by its theme id', () => {
+    expect(new Set(actionIds).size).toBe(actionIds.length);
+    for (const file of actionCatalogue) {
+      for (const action of file.actions) expect(action.id.startsWith(`${file.themeId}-`), action.id).toBe(true);
+    }
+  });
+
+  it('holds every action a question names, and every action is named by at least one question', () => {
+    const known = new Set(actionIds);
+    const referenced = new Set(questions.flatMap((question) => question.actions));
+    for (const question of questions) {
+      for (const id of question.actions) expect(known.has(id), `${question.id} → ${id}`).toBe(true);
+    }
+    expect(actionIds.filter((id) => !referenced.has(id))).toEqual([]);
+  });
+
+  it('gives each action 2 to 5 steps', () => {
+    for (const action of actionCatalogue.flatMap((file) => file.actions)) {
+      expect(action.steps.length, action.id).toBeGreaterThanOrEqual(2);
+      expect(action.steps.length, action.id).toBeLessThanOrEqual(5);
+    }
+  });
+});
+
+describe('the texts', () => {
+  const texts = [
+    ...Object.entries(rawThemes).flatMap(([id, raw]) => localizedTexts(raw, `themes/${id}.json`)),
+    ...Object.entries(rawActions).flatMap(([id, raw]) => localizedTexts(raw, `actions/${id}.json`)),
+    ...localizedTexts(rawManifest, 'manifest.json'),
+  ];
+
+  it('are found in every file', () => {
+    expect(texts.length).toBeGreaterThan(500);
+  });
+
+  it('are all written in French and in English, and the English is not a copy of the French', () => {
+    for (const text of texts) {
+      expect(text.fr.trim(), text.where).not.toBe('');
+      expect(text.en.trim(), text.where).not.toBe('');
+      expect(text.fr, text.where).not.toBe(text.en);
+    }
+  });
+});
+
+describe('an invalid theme', () => {
+  /** A copy of the shipped files in which one backup question has been damaged. */
+  function withBrokenBackupQuestion(index: number, damage: (question: Record<string, unknown>) => void) {
+    const backup = structuredClone(rawThemes.backup) as { questions: Record<string, unknown>[] };
+    const question = backup.questions[index];
+    if (!question) throw new Error(`no backup question #${index}`);
+    damage(question);
+    return { manifest: rawManifest, themes: { ...rawThemes, backup } };
+  }
+
+  it('is refused when a question has no English help, naming the file and the question', () => {
+    const files = withBrokenBackupQuestion(2, (question) => {
+      question.help = { fr: 'Une aide en français seulement.' };
+    });
+    const id = String((files.themes.backup as { questions: { id: string }[] }).questions[2]?.id);
+    expect(() => parseQuestionnaire(files)).toThrow(QuestionnaireError);
+    expect(() => parseQuestionnaire(files)).toThrow(`themes/backup.json [question ${id}]`);
+    expect(() => parseQuestionnaire(files)).toThrow(/help\.en/);
+  });
+
+  it('is refused when a showIf names an option the earlier question does not have', () => {
+    const files = withBrokenBackupQuestion(2, (question) => {
+      question.showIf = { question: 'backup-exists', anyOf: ['perhaps'] };
+    });
+    const id = String((files.themes.backup as { questions: { id: string }[] }).questions[2]?.id);
+    expect(() => parseQuestionnaire(files)).toThrow(QuestionnaireError);
+    expect(() => parseQuestionnaire(files)).toThrow(
+      `themes/backup.json [question ${id}]: showIf refers to unknown option "perhaps"`,
+    );
+  });
+});

@@ -1,0 +1,36 @@
+/**
+ * The report model: (results, plan, comparisons, translations) → a plain description of the PDF, section by
+ * section. Pure (no jsPDF, no clock, no I/O), so that everything the report says can be unit-tested; only
+ * render-report.ts draws it.
+ */
+import { buildAnswerAnnex, buildAttackSheet, buildGlossary, buildMethod } from './report-annexes';
+import { isoDay, longDate, slug } from './report-format';
+import type { ReportInput } from './report-input';
+import { buildActionSheets, buildPlanSection } from './report-plan';
+import { buildCover, buildSummary } from './report-summary';
+import { buildThemeSections } from './report-themes';
+import type { ReportModel, ReportSection } from './report-types';
+
+export function buildReportModel(input: ReportInput): ReportModel {
+  const { t, commune } = input;
+  const actionSheets = buildActionSheets(input);
+  const sections: ReportSection[] = [
+    buildSummary(input),
+    ...buildThemeSections(input),
+    buildPlanSection(input),
+    ...(actionSheets ? [actionSheets] : []),
+    buildAnswerAnnex(input),
+    buildMethod(input),
+    buildGlossary(input),
+    buildAttackSheet(input),
+  ];
+  return {
+    language: input.language,
+    meta: { title: t('meta.title', { commune: commune.name }), subject: t('meta.subject'), author: 'Cyberdiag' },
+    cover: buildCover(input),
+    sections,
+    footer: t('footer', { commune: commune.name, date: longDate(input.generatedAt, input.language) }),
+    pageLabel: t('page', { page: '{page}', total: '{total}' }),
+    fileName: t('download.fileName', { commune: slug(commune.name), date: isoDay(input.generatedAt) }),
+  };
+}

@@ -1,0 +1,90 @@
+/** A fully answered audit of the shipped questionnaire, with its plan followed up, for the report tests. */
+import type { TFunction } from 'i18next';
+import { loadActionCatalogue } from '../../../src/content/load-actions';
+import { loadQuestionnaire } from '../../../src/content/load-questionnaire';
+import { derivePlan } from '../../../src/domain/actions/derive-plan';
+import type { Answer, CommuneProfile } from '../../../src/domain/audit/types';
+import { computeResults } from '../../../src/domain/scoring/compute-results';
+import { createI18n, type Language } from '../../../src/i18n/i18n';
+import type { ReportComparison, ReportInput, ReportPlanItem } from '../../../src/pdf/report-input';
+
+export const COMMUNE_NAME = 'Saint-Cœur-d’Arçonnière';
+
+const profile: CommuneProfile = { population: 1240, agents: 5, computers: 7, itProvider: true, hasServer: true };
+
+/**
+ * Every question answered, cycling through worst option, a middle option, best option and "je ne sais pas",
+ * so that the report shows gaps, partial answers, good practice and checks.
+ */
+export function answerEverything(questionnaire: Awaited<ReturnType<typeof loadQuestionnaire>>): Record<string, Answer> {
+  const answers: Record<string, Answer> = {};
+  const questions = questionnaire.themes.flatMap((theme) => theme.questions);
+  // An answer that opens follow-up questions, for each question others depend on, so that all are asked.
+  const opening = new Map(questions.flatMap((q) => (q.showIf ? [[q.showIf.question, q.showIf.anyOf[0]] as const] : [])));
+  questions.forEach((question, index) => {
+      const opens = opening.get(question.id);
+      if (opens) {
+        answers[question.id] = { kind: 'option', optionId: opens };
+        return;
+      }
+      const byScore = [...question.options].sort((a, b) => a.score - b.score);
+      const worst = byScore[0];
+      const best = byScore[byScore.length - 1];
+      const middle = byScore[Math.floor(byScore.length / 2)];
+      const pick = [worst, middle, best, undefined][index % 4];
+      answers[question.id] = pick ? { kind: 'option', optionId: pick.id } : { kind: 'dontKnow' };
+    });
+  return answers;
+}
+
+export async function reportInput(language: Language = 'fr'): Promise<ReportInput & { tFunction: TFunction }> {
+  const [questionnaire, catalogue, i18n] = await Promise.all([loadQuestionnaire(), loadActionCatalogue(), createI18n(language)]);
+  const answers = answerEverything(questionnaire);
+  const result = computeResults(questionnaire, answers, profile);
+  const plan = derivePlan(questionnaire, result, catalogue).entries;
+  const planItems = new Map<string, ReportPlanItem>();
+  const [first, second] = plan;
+  if (first) {
+    planItems.set(first.id, {
+      owner: 'Mme Lefèvre, secrétaire',
+      dueDate: '2027-01-31',
+      status: 'in-progress',
+      note: 'Devis demandé à l’OPSN : 1 200 € par an, « à voter » en conseil',
+    });
+  }
+  if (second) planItems.set(second.id, { owner: 'M. Benoît (adjoint)', dueDate: '', status: 'done', note: '' });
+  const comparisons: ReportComparison[] = [
+    {
+      themeId: questionnaire.themes[0]?.id ?? 'backup',
+      questionId: questionnaire.themes[0]?.questions[0]?.id ?? null,
+      sentence:
+        language === 'fr'
+          ? 'Comme 85 % des collectivités interrogées, la commune déclare faire des sauvegardes.'
+          : 'Like 85% of the local authorities surveyed, the commune says it makes backups.',
+      source: 'Cybermalveillance.gouv.fr, enquête auprès des collectivités, 2023',
+      surveyQuestion: 'Quelles mesures de sécurité avez-vous mises en place ?',
+    },
+  ];
+  const t = i18n.getFixedT(language, 'report');
+  return {
+    language,
+    generatedAt: new Date('2026-11-25T10:30:00'),
+    commune: { name: COMMUNE_NAME, insee: '01999', population: 1240, epciName: 'Communauté de communes du Val d’Œuf' },
+    audit: {
+      auditor: 'Élodie Marçais, secrétaire de mairie',
+      startedAt: '2026-11-02T09:00:00.000Z',
+      completedAt: '2026-11-20T16:00:00.000Z',
+      questionnaireId: questionnaire.id,
+      questionnaireVersion: questionnaire.version,
+      answers,
+    },
+    questionnaire,
+    result,
+    plan,
+    planItems,
+    benchmark: { id: 'barometres-collectivites', version: 3 },
+    comparisons,
+    t: (key, options) => t(key, options),
+    tFunction: t,
+  };
+}

@@ -1,0 +1,74 @@
+/** Test helpers: a small, fixed set of records written straight to the database, and a full dump of it. */
+import { db } from '../../../src/db/database';
+import type { AuditRecord, CommuneRecord, PlanItemRecord } from '../../../src/db/records';
+
+const profile = { population: 1200, agents: 6, computers: 7, itProvider: true, hasServer: true };
+
+export function commune(id: string, name: string, insee = ''): CommuneRecord {
+  return {
+    id,
+    name,
+    insee,
+    postcode: '',
+    epciSiren: '',
+    epciName: '',
+    profile,
+    createdAt: '2026-01-05T10:00:00.000Z',
+    updatedAt: '2026-01-05T10:00:00.000Z',
+  };
+}
+
+export function audit(id: string, communeId: string, overrides: Partial<AuditRecord> = {}): AuditRecord {
+  return {
+    id,
+    communeId,
+    questionnaireId: 'cyberdiag-commune',
+    questionnaireVersion: 1,
+    auditor: 'Secrétaire de mairie',
+    status: 'in-progress',
+    profile,
+    answers: {
+      'backup-exists': { kind: 'option', optionId: 'automatic-all', answeredAt: '2026-01-05T10:05:00.000Z' },
+      'backup-frequency': { kind: 'dontKnow', answeredAt: '2026-01-05T10:06:00.000Z' },
+    },
+    previousAuditId: null,
+    unconfirmed: [],
+    lastThemeId: 'backup',
+    origin: 'local',
+    startedAt: '2026-01-05T10:01:00.000Z',
+    updatedAt: '2026-01-05T10:06:00.000Z',
+    completedAt: null,
+    ...overrides,
+  };
+}
+
+export function planItem(auditId: string, communeId: string, actionId: string): PlanItemRecord {
+  return { auditId, actionId, communeId, owner: 'Maire', dueDate: '2026-06-30', status: 'todo', note: 'À voir avec le prestataire', updatedAt: '2026-01-06T09:00:00.000Z' };
+}
+
+/** Two communes, three audits (one a re-audit), two plan items. */
+export async function seedDevice() {
+  const communes = [commune('commune-a', 'Aubeterre', '16020'), commune('commune-b', 'Bellecombe', '73034')];
+  const audits = [
+    audit('audit-a1', 'commune-a', { status: 'completed', completedAt: '2026-01-06T09:00:00.000Z' }),
+    audit('audit-a2', 'commune-a', { previousAuditId: 'audit-a1', unconfirmed: ['backup-frequency'], startedAt: '2026-09-01T08:00:00.000Z', updatedAt: '2026-09-01T08:30:00.000Z' }),
+    audit('audit-b1', 'commune-b', { auditor: '', lastThemeId: null }),
+  ];
+  const planItems = [planItem('audit-a1', 'commune-a', 'backup-automate'), planItem('audit-a1', 'commune-a', 'backup-offline-copy')];
+  await db.communes.bulkAdd(communes);
+  await db.audits.bulkAdd(audits);
+  await db.planItems.bulkAdd(planItems);
+  return { communes, audits, planItems };
+}
+
+/** Every table, sorted, for "exactly as it was" comparisons. */
+export async function dumpDatabase() {
+  const byKey = <T>(key: (r: T) => string) => (a: T, b: T) => key(a).localeCompare(key(b));
+  return {
+    communes: (await db.communes.toArray()).sort(byKey((r) => r.id)),
+    audits: (await db.audits.toArray()).sort(byKey((r) => r.id)),
+    planItems: (await db.planItems.toArray()).sort(byKey((r) => `${r.auditId}/${r.actionId}`)),
+    settings: (await db.settings.toArray()).sort(byKey((r) => r.key)),
+    benchmarkDatasets: (await db.benchmarkDatasets.toArray()).sort(byKey((r) => r.id)),
+  };
+}

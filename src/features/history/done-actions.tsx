@@ -1,0 +1,61 @@
+/** The actions marked done in the older audit's plan, and what the newer audit's answers say about each. */
+import { useLiveQuery } from 'dexie-react-hooks';
+import { use } from 'react';
+import { useTranslation } from 'react-i18next';
+import { loadActionCatalogue } from '../../content/load-actions';
+import { db } from '../../db/database';
+import { useLocalize } from '../../components/use-questionnaire';
+import { doneActionOutcomes, type AuditComparison } from '../../domain/history/compare-audits';
+import type { Questionnaire } from '../../domain/questionnaire/schema';
+
+export function DoneActions({
+  questionnaire,
+  comparison,
+  olderAuditId,
+  fromDate,
+  toDate,
+}: {
+  questionnaire: Questionnaire;
+  comparison: AuditComparison;
+  olderAuditId: string;
+  fromDate: string;
+  toDate: string;
+}) {
+  const { t } = useTranslation('history');
+  const l = useLocalize();
+  const catalogue = use(loadActionCatalogue());
+  const done = useLiveQuery(
+    () =>
+      db.planItems
+        .where('auditId')
+        .equals(olderAuditId)
+        .filter((item) => item.status === 'done')
+        .toArray(),
+    [olderAuditId],
+  );
+  if (done === undefined) return null;
+  if (done.length === 0) return <p>{t('actions.none', { date: fromDate })}</p>;
+  const outcomes = doneActionOutcomes(
+    questionnaire,
+    comparison,
+    done.map((item) => item.actionId),
+  );
+  return (
+    <>
+      <p>{t('actions.intro', { from: fromDate, to: toDate })}</p>
+      <ul className="done-actions">
+        {outcomes.map((outcome) => {
+          const action = catalogue.get(outcome.actionId);
+          return (
+            <li key={outcome.actionId}>
+              <span className="done-actions__title">{action ? l(action.title) : outcome.actionId}</span>
+              <span className={`done-actions__effect done-actions__effect--${outcome.effect}`}>
+                {t(`actions.effect.${outcome.effect}`, { date: toDate })}
+              </span>
+            </li>
+          );
+        })}
+      </ul>
+    </>
+  );
+}

@@ -3,7 +3,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { listAuditsOfCommune, startAudit } from '../../db/audits-repository';
+import { listAuditsOfCommune, startAudit, startReaudit } from '../../db/audits-repository';
 import { getCommune } from '../../db/communes-repository';
 import { loadQuestionnaire } from '../../content/load-questionnaire';
 import { TextField } from '../../components/field';
@@ -13,27 +13,42 @@ import { PageTitle } from '../../components/page-title';
 
 export function CommunePage() {
   const { t, i18n } = useTranslation('communes');
+  const { t: th } = useTranslation('history');
   const navigate = useNavigate();
   const { communeId = '' } = useParams();
   const commune = useLiveQuery(() => getCommune(communeId), [communeId], null);
   const audits = useLiveQuery(() => listAuditsOfCommune(communeId), [communeId]);
   const [auditor, setAuditor] = useState('');
   const [busy, setBusy] = useState(false);
+  const [failed, setFailed] = useState(false);
 
   if (commune === null || audits === undefined) return <Loading />;
   if (commune === undefined) throw new Response('', { status: 404 });
 
-  const start = async () => {
+  // A re-audit starts from the latest completed audit (or the latest one, when none is completed).
+  const previous = [...audits].reverse().find((a) => a.status === 'completed') ?? audits[audits.length - 1];
+  const auditDate = (iso: string) => formatDate(iso, i18n.language);
+
+  const start = async (from: typeof previous) => {
     setBusy(true);
+    setFailed(false);
     try {
       const questionnaire = await loadQuestionnaire();
-      const audit = await startAudit(commune, questionnaire, auditor.trim());
+      const audit = from
+        ? await startReaudit(from, questionnaire, auditor.trim())
+        : await startAudit(commune, questionnaire, auditor.trim());
       await navigate(`/audits/${audit.id}`);
+    } catch {
+      setFailed(true);
     } finally {
       setBusy(false);
     }
   };
 
+  const previousDate = (id: string) => {
+    const audit = audits.find((a) => a.id === id);
+    return audit ? auditDate(audit.startedAt) : null;
+  };
   const { profile } = commune;
   return (
     <section className="page">
@@ -77,6 +92,11 @@ export function CommunePage() {
       </p>
 
       <h2>{t('page.audits')}</h2>
+      {audits.length >= 2 && (
+        <p>
+          <Link to={`/communes/${commune.id}/compare`}>{th('compareLink')}</Link>
+        </p>
+      )}
       {audits.length === 0 ? (
         <p>{t('page.noAudit')}</p>
       ) : (
@@ -89,6 +109,10 @@ export function CommunePage() {
                 {audit.auditor ? ` · ${t('page.by', { auditor: audit.auditor })}` : ''}
                 {' · '}
                 {t('page.answered', { count: Object.keys(audit.answers).length })}
+                {audit.previousAuditId && previousDate(audit.previousAuditId)
+                  ? ` · ${th('reaudit.from', { date: previousDate(audit.previousAuditId) })}`
+                  : ''}
+                {audit.unconfirmed.length > 0 ? ` · ${th('reaudit.toConfirm', { count: audit.unconfirmed.length })}` : ''}
               </p>
               <p className="card__actions">
                 <Link className="button" to={`/audits/${audit.id}`}>
@@ -106,10 +130,27 @@ export function CommunePage() {
       <div className="callout">
         <h2>{t('page.startTitle')}</h2>
         <p>{t('page.startIntro')}</p>
+        {previous && <p>{th('reaudit.intro', { date: auditDate(previous.startedAt) })}</p>}
         <TextField label={t('page.auditor')} hint={t('page.auditorHint')} name="auditor" value={auditor} onChange={(e) => setAuditor(e.target.value)} maxLength={120} />
-        <button type="button" className="button button--primary" disabled={busy} onClick={() => void start()}>
-          {t('page.start')}
-        </button>
+        {failed && (
+          <p role="alert" className="alert alert--error">
+            {th('reaudit.failed')}
+          </p>
+        )}
+        {previous ? (
+          <p className="card__actions">
+            <button type="button" className="button button--primary" disabled={busy} onClick={() => void start(previous)}>
+              {th('reaudit.start')}
+            </button>
+            <button type="button" className="button" disabled={busy} onClick={() => void start(undefined)}>
+              {th('reaudit.blank')}
+            </button>
+          </p>
+        ) : (
+          <button type="button" className="button button--primary" disabled={busy} onClick={() => void start(undefined)}>
+            {t('page.start')}
+          </button>
+        )}
       </div>
     </section>
   );

@@ -19,6 +19,7 @@ import { ThemeNav } from './theme-nav';
 export function ThemePage() {
   const { auditId = '', themeId = '' } = useParams();
   const { t } = useTranslation('audit');
+  const { t: tHistory } = useTranslation('history');
   const l = useLocalize();
   const questionnaire = useQuestionnaire();
   const data = useAudit(auditId);
@@ -55,6 +56,9 @@ export function ThemePage() {
   const active = activeQuestionIds(questionnaire, audit.profile, answers);
   const questions = theme.questions.filter((q) => active.has(q.id));
   const themeResult = result.themes[themeIndex];
+  // A re-audit's answers carried over and not yet confirmed (hidden questions cannot be confirmed, so not counted).
+  const unconfirmed = new Set(audit.unconfirmed.filter((id) => active.has(id)));
+  const unconfirmedInTheme = questions.filter((q) => unconfirmed.has(q.id)).length;
   const previous = questionnaire.themes[themeIndex - 1];
   const next = questionnaire.themes[themeIndex + 1];
   const themeTitle = l(theme.title);
@@ -92,6 +96,11 @@ export function ThemePage() {
         <p className="lead">{l(theme.summary)}</p>
         {themeResult && (
           <ProgressBar value={themeResult.answered} max={themeResult.asked} label={t('progress.theme', { answered: themeResult.answered, asked: themeResult.asked })} />
+        )}
+        {unconfirmed.size > 0 && (
+          <p className="callout callout--info">
+            {tHistory('reaudit.themeToConfirm', { theme: unconfirmedInTheme, total: unconfirmed.size })}
+          </p>
         )}
         <p className="save-status" role="status" aria-live="polite" data-saved-count={savedCount}>
           {status === 'saved' ? t('save.saved') : status === 'failed' ? t('save.failed') : t('save.auto')}

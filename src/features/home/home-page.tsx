@@ -1,5 +1,6 @@
 /** The start page: a short introduction, the audit in progress to resume, and every commune on the device. */
 import { useLiveQuery } from 'dexie-react-hooks';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { db } from '../../db/database';
@@ -7,6 +8,20 @@ import type { AuditRecord, CommuneRecord } from '../../db/records';
 import { PageTitle } from '../../components/page-title';
 import { formatDate } from '../../components/format';
 import { Loading } from '../../components/loading';
+import { TextField } from '../../components/field';
+import { normalizeSearchText } from '../../domain/directory/normalize-search-text';
+
+/** Past this many communes (a conseiller numérique's dozen), the list gets a filter box. */
+const FILTER_FROM = 6;
+
+/** Name, INSEE code, postcode or EPCI, accents and case ignored. */
+function matchesFilter(commune: CommuneRecord, filter: string): boolean {
+  const query = normalizeSearchText(filter);
+  if (query === '') return true;
+  return [commune.name, commune.insee, commune.postcode, commune.epciName].some((field) =>
+    normalizeSearchText(field).includes(query),
+  );
+}
 
 interface CommuneSummary {
   commune: CommuneRecord;
@@ -26,6 +41,8 @@ async function loadSummaries(): Promise<CommuneSummary[]> {
 export function HomePage() {
   const { t, i18n } = useTranslation('home');
   const summaries = useLiveQuery(loadSummaries);
+  const [filter, setFilter] = useState('');
+  const shown = summaries?.filter(({ commune }) => matchesFilter(commune, filter));
   const inProgress = summaries
     ?.filter((s) => s.latest?.status === 'in-progress')
     .sort((a, b) => (b.latest?.updatedAt ?? '').localeCompare(a.latest?.updatedAt ?? ''))[0];
@@ -61,23 +78,33 @@ export function HomePage() {
       ) : summaries.length === 0 ? (
         <p>{t('communes.empty')}</p>
       ) : (
-        <ul className="card-list">
-          {summaries.map(({ commune, latest }) => (
-            <li key={commune.id} className="card">
-              <h3 className="card__title">
-                <Link to={`/communes/${commune.id}`}>{commune.name}</Link>
-              </h3>
-              <p className="card__meta">
-                {commune.insee ? t('communes.insee', { insee: commune.insee }) : null}{' '}
-                {latest
-                  ? t(latest.status === 'completed' ? 'communes.completedOn' : 'communes.inProgressSince', {
-                      date: formatDate(latest.updatedAt, i18n.language),
-                    })
-                  : t('communes.noAudit')}
+        <>
+          {summaries.length >= FILTER_FROM && (
+            <>
+              <TextField type="search" label={t('communes.filter')} hint={t('communes.filterHint')} name="commune-filter" value={filter} onChange={(e) => setFilter(e.target.value)} autoComplete="off" />
+              <p role="status" aria-live="polite" className="muted">
+                {filter.trim() === '' ? '' : t('communes.filtered', { count: shown?.length ?? 0, total: summaries.length })}
               </p>
-            </li>
-          ))}
-        </ul>
+            </>
+          )}
+          <ul className="card-list">
+            {(shown ?? []).map(({ commune, latest }) => (
+              <li key={commune.id} className="card">
+                <h3 className="card__title">
+                  <Link to={`/communes/${commune.id}`}>{commune.name}</Link>
+                </h3>
+                <p className="card__meta">
+                  {commune.insee ? t('communes.insee', { insee: commune.insee }) : null}{' '}
+                  {latest
+                    ? t(latest.status === 'completed' ? 'communes.completedOn' : 'communes.inProgressSince', {
+                        date: formatDate(latest.updatedAt, i18n.language),
+                      })
+                    : t('communes.noAudit')}
+                </p>
+              </li>
+            ))}
+          </ul>
+        </>
       )}
       <p>
         <Link className="button" to="/communes/new">

@@ -43,6 +43,7 @@ export async function startAudit(page: Page, auditor = 'Secrétaire de mairie'):
  */
 export async function answerThemePage(page: Page, pick: (questionIndex: number, optionCount: number) => number): Promise<number> {
   let answered = 0;
+  await page.locator('fieldset.question').first().waitFor();
   for (;;) {
     const open = page.locator('fieldset.question:not(:has(input:checked))');
     if ((await open.count()) === 0) {

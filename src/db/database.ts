@@ -4,7 +4,14 @@
  */
 import { Dexie, type EntityTable, type Table } from 'dexie';
 import { upgradeAuditToV2 } from './migrations';
-import type { AuditRecord, BenchmarkDatasetRecord, CommuneRecord, PlanItemRecord, SettingRecord } from './records';
+import type {
+  AuditRecord,
+  AuditSummaryRecord,
+  BenchmarkDatasetRecord,
+  CommuneRecord,
+  PlanItemRecord,
+  SettingRecord,
+} from './records';
 
 export const DATABASE_NAME = 'cyberdiag';
 
@@ -14,9 +21,10 @@ export class CyberdiagDatabase extends Dexie {
   settings!: EntityTable<SettingRecord, 'key'>;
   benchmarkDatasets!: EntityTable<BenchmarkDatasetRecord, 'id'>;
   planItems!: Table<PlanItemRecord, [string, string]>;
+  auditSummaries!: EntityTable<AuditSummaryRecord, 'auditId'>;
 
   constructor(name = DATABASE_NAME) {
-    super(name);
+    super(name, { chromeTransactionDurability: 'relaxed' });
     // Version 1: communes, their audits (answers inside each audit) and settings.
     this.version(1).stores({
       communes: 'id, insee, name, updatedAt',
@@ -40,6 +48,9 @@ export class CyberdiagDatabase extends Dexie {
             ref.value = upgradeAuditToV2(audit);
           }),
       );
+    // Version 3 is left to the adviser kit (exchange). Version 4: a cache of per-audit summaries for the EPCI
+    // view. A new, empty table: nothing to convert, the summaries are made the first time they are needed.
+    this.version(4).stores({ auditSummaries: 'auditId, communeId' });
   }
 }
 

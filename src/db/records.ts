@@ -1,5 +1,6 @@
 /** The records stored in IndexedDB. Fields are only ever added; a removed or renamed field needs a migration. */
 import type { Answer, CommuneProfile } from '../domain/audit/types';
+import type { AuditSummary } from '../domain/epci/create-audit-summarizer';
 
 export interface CommuneRecord {
   id: string;
@@ -74,4 +75,23 @@ export interface PlanItemRecord {
   updatedAt: string;
   /** Set when the item was carried over from an earlier audit of the same commune: that audit's id. */
   carriedFrom?: string;
+}
+
+/**
+ * A cache of what the EPCI view needs of one audit (schema version 4), so that 35,000 audits are aggregated
+ * without reading their answers. Derived data only: valid while `auditUpdatedAt` and `derivationKey` match the
+ * audit and the app's questionnaire; made again otherwise (src/db/epci-repository.ts).
+ */
+export interface AuditSummaryRecord {
+  auditId: string;
+  communeId: string;
+  /** The audit's updatedAt when the summary was made. */
+  auditUpdatedAt: string;
+  /** The questionnaire and catalogue the summary was made with (summaryDerivationKey). */
+  derivationKey: string;
+  status: AuditStatus;
+  completedAt: string | null;
+  /** The population declared in the audit's profile. */
+  population: number;
+  summary: AuditSummary;
 }

@@ -70,8 +70,13 @@ export async function importBenchmarkFile(text: string): Promise<ImportBenchmark
   if (!read.ok) return read;
   const candidate = read.dataset;
   return db.transaction('rw', db.benchmarkDatasets, async (): Promise<ImportBenchmarksResult> => {
-    const decision = checkImport(installed(await currentRecord()), candidate);
-    if (!decision.ok) return { ok: false, error: { code: decision.code } };
+    const current = await currentRecord();
+    const decision = checkImport(installed(current), candidate);
+    if (!decision.ok) {
+      const error: BenchmarkFileError = { code: decision.code, id: candidate.id, version: candidate.version };
+      if (current) error.currentVersion = current.version;
+      return { ok: false, error };
+    }
     await replaceWith(recordFor(candidate, 'imported'));
     return { ok: true, dataset: candidate };
   });

@@ -23,6 +23,10 @@ export interface BenchmarkFileError {
   code: BenchmarkFileErrorCode;
   /** For "invalid": where in the file the first problem is, e.g. "indicators[3] (cmv-2023-firewall).value". */
   path?: string;
+  /** For the version rules: the file's dataset id and version, and the version in use. */
+  id?: string;
+  version?: number;
+  currentVersion?: number;
 }
 
 export type BenchmarkFileResult = { ok: true; dataset: BenchmarkDataset } | { ok: false; error: BenchmarkFileError };

@@ -12,6 +12,9 @@ import { useQuestionnaire } from '../../components/use-questionnaire';
 import { GapList } from './gap-list';
 import { ScoreChart } from './score-chart';
 import { ThemeDetails } from './theme-details';
+import { BenchmarkDatasetLine } from './benchmark-dataset-line';
+import { BenchmarkTheme } from './benchmark-theme';
+import { useBenchmarkView } from './benchmark-view';
 
 export function ResultsPage() {
   const { auditId = '' } = useParams();
@@ -23,6 +26,7 @@ export function ResultsPage() {
     () => (audit ? computeResults(questionnaire, audit.answers, audit.profile) : undefined),
     [audit, questionnaire],
   );
+  const benchmarks = useBenchmarkView(questionnaire, audit);
   if (data === null || !result) return <Loading />;
   if (data === undefined || !audit) throw new Response('', { status: 404 });
 
@@ -103,8 +107,11 @@ export function ResultsPage() {
 
       <h2>{t('details.title')}</h2>
       <p>{t('details.intro')}</p>
+      <BenchmarkDatasetLine view={benchmarks} />
       {result.themes.map((theme) => (
-        <ThemeDetails key={theme.themeId} theme={theme} answers={audit.answers} />
+        <ThemeDetails key={theme.themeId} theme={theme} answers={audit.answers}>
+          <BenchmarkTheme themeId={theme.themeId} view={benchmarks} answers={audit.answers} />
+        </ThemeDetails>
       ))}
     </section>
   );

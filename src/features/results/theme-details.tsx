@@ -1,4 +1,5 @@
 /** One theme's score explained: each question, the answer given and the points it cost. */
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { answerLabel } from '../../components/answer-label';
 import { formatScore } from '../../components/format';
@@ -8,7 +9,8 @@ import type { ThemeResult } from '../../domain/scoring/compute-results';
 
 const formatPoints = (points: number) => String(Math.round(points * 10) / 10);
 
-export function ThemeDetails({ theme, answers }: { theme: ThemeResult; answers: Answers }) {
+/** `children`: what other parts of the results add to the theme (its barometer comparisons). */
+export function ThemeDetails({ theme, answers, children }: { theme: ThemeResult; answers: Answers; children?: ReactNode }) {
   const { t, i18n } = useTranslation('results');
   const l = useLocalize();
   const questionnaire = useQuestionnaire();
@@ -46,6 +48,7 @@ export function ThemeDetails({ theme, answers }: { theme: ThemeResult; answers: 
           })}
         </ul>
       </details>
+      {children}
     </section>
   );
 }

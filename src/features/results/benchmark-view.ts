@@ -1,0 +1,30 @@
+/** The audit's answers set against the benchmark dataset in use, computed once for the whole results page. */
+import { useMemo } from 'react';
+import { useActiveBenchmarks } from '../../components/use-active-benchmarks';
+import type { AuditRecord } from '../../db/records';
+import type { ActiveBenchmarks } from '../../db/benchmarks-repository';
+import { compareAnswers, type Comparison } from '../../domain/benchmarks/compare-answers';
+import { contextIndicators } from '../../domain/benchmarks/indicator-for-population';
+import type { BenchmarkIndicator } from '../../domain/benchmarks/schema';
+import type { Questionnaire } from '../../domain/questionnaire/schema';
+
+export interface BenchmarkView {
+  active: ActiveBenchmarks;
+  comparisonsFor: (themeId: string) => Comparison[];
+  contextFor: (themeId: string) => BenchmarkIndicator[];
+}
+
+/** null while loading, undefined when no dataset is available. */
+export function useBenchmarkView(questionnaire: Questionnaire, audit: AuditRecord | undefined): BenchmarkView | null | undefined {
+  const active = useActiveBenchmarks();
+  return useMemo(() => {
+    if (!active || !audit) return active === undefined ? undefined : null;
+    const comparisons = compareAnswers(questionnaire, audit.answers, audit.profile, active.dataset);
+    const population = audit.profile.population;
+    return {
+      active,
+      comparisonsFor: (themeId) => comparisons.filter((c) => c.themeId === themeId),
+      contextFor: (themeId) => contextIndicators(active.dataset, themeId, population),
+    };
+  }, [active, audit, questionnaire]);
+}

@@ -62,7 +62,8 @@ export default defineConfig({
         ],
       },
       workbox: {
-        globPatterns: ['**/*.{js,css,html,png,svg,ico,json,webmanifest}'],
+        // ttf: the fonts embedded in the PDF report, so that it can be made offline.
+        globPatterns: ['**/*.{js,css,html,png,svg,ico,json,webmanifest,ttf}'],
         // The communes directory chunk is larger than workbox's 2 MiB default and must be there offline.
         maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
         navigateFallback: 'index.html',

@@ -5,6 +5,7 @@ import { Link, useParams } from 'react-router';
 import { setAuditStatus } from '../../db/audits-repository';
 import { computeResults } from '../../domain/scoring/compute-results';
 import { formatPercent, formatScore } from '../../components/format';
+import { DownloadReportButton } from '../../components/download-report-button';
 import { Loading } from '../../components/loading';
 import { PageTitle } from '../../components/page-title';
 import { useAudit } from '../../components/use-audit';
@@ -81,6 +82,13 @@ export function ResultsPage() {
           <p className="muted">{t('overall.method')}</p>
         </div>
       </div>
+
+      <nav className="report-links" aria-label={t('plan:links.label')}>
+        <Link className="button button--primary" to={`/audits/${auditId}/plan`}>
+          {t('plan:links.plan')}
+        </Link>
+        <DownloadReportButton auditId={auditId} />
+      </nav>
 
       <h2>{t('chart.title')}</h2>
       <ScoreChart questionnaire={questionnaire} result={result} />

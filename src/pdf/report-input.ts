@@ -22,9 +22,10 @@ export interface ReportPlanItem {
 export interface ReportComparison {
   themeId: string;
   questionId: string | null;
+  /** The sentence names the figure's source itself, or `source` does. */
   sentence: string;
-  /** Publisher, document and date of the figure. */
-  source: string;
+  /** Publisher, document and date of the figure, when the sentence does not say them. */
+  source?: string;
   /** The survey's own wording, so that a figure is never read past its question. */
   surveyQuestion?: string;
 }

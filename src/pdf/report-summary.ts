@@ -98,7 +98,7 @@ export function buildSummary(input: ReportInput): ReportSection {
   } else {
     blocks.push({
       kind: 'list',
-      items: comparisons.map((c) => ({ text: c.sentence, notes: [t('comparison.source', { source: c.source })] })),
+      items: comparisons.map((c) => ({ text: c.sentence, notes: c.source ? [t('comparison.source', { source: c.source })] : [] })),
     });
   }
   blocks.push({ kind: 'callout', tone: 'neutral', lines: [t('summary.decision')] });

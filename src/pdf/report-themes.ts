@@ -80,7 +80,7 @@ export function buildThemeSections(input: ReportInput): ReportSection[] {
           items: comparisons.map((c) => ({
             text: c.sentence,
             notes: [
-              t('comparison.source', { source: c.source }),
+              ...(c.source ? [t('comparison.source', { source: c.source })] : []),
               ...(c.surveyQuestion ? [t('comparison.surveyQuestion', { question: c.surveyQuestion })] : []),
             ],
           })),

@@ -1,5 +1,6 @@
-// Times a click on an answer until the answer is stored in IndexedDB and the scores on screen are updated (then the
-// next frame), for every question of a full audit, in headless Chromium on the built app. Goal: under 16 ms (one frame).
+// Times a click on an answer until the answer is stored in IndexedDB (the write's transaction has committed) and the
+// scores on screen are updated, for every question of a full audit, in headless Chromium on the built app.
+// Goal: under 16 ms (one frame). A second line adds the wait for the next animation frame.
 import { appServer, launchBrowser, summarize } from './_lib.mjs';
 
 const server = await appServer();
@@ -19,6 +20,7 @@ try {
   await page.waitForURL(/\/themes\//);
 
   const times = [];
+  const frames = [];
   for (;;) {
     await page.locator('fieldset.question').first().waitFor();
     for (;;) {
@@ -48,10 +50,12 @@ try {
           });
           observer.observe(document.body, { subtree: true, attributes: true, childList: true, characterData: true });
         });
+        const stored = performance.now() - start;
         await new Promise((resolve) => requestAnimationFrame(() => resolve()));
-        return performance.now() - start;
+        return { stored, nextFrame: performance.now() - start };
       }, name);
-      times.push(ms);
+      times.push(ms.stored);
+      frames.push(ms.nextFrame);
     }
     const next = page.getByRole('link', { name: /^Thème suivant/ });
     if ((await next.count()) === 0) break;
@@ -60,6 +64,8 @@ try {
     await page.waitForURL((url) => url.pathname === href);
   }
   console.log(JSON.stringify({ bench: 'answer-click-to-stored-and-scored', goalMs: 16, ...summarize(times) }));
+  // The same, up to the start of the next frame (adds 0–16.7 ms of waiting for the display's refresh).
+  console.log(JSON.stringify({ bench: 'answer-click-to-next-frame', ...summarize(frames) }));
 } finally {
   await browser.close();
   await server.close();

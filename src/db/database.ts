@@ -24,7 +24,7 @@ export class CyberdiagDatabase extends Dexie {
   auditSummaries!: EntityTable<AuditSummaryRecord, 'auditId'>;
 
   constructor(name = DATABASE_NAME) {
-    super(name, { chromeTransactionDurability: 'relaxed' });
+    super(name);
     // Version 1: communes, their audits (answers inside each audit) and settings.
     this.version(1).stores({
       communes: 'id, insee, name, updatedAt',

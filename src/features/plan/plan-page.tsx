@@ -103,7 +103,7 @@ export function PlanPage() {
             <DownloadReportButton auditId={auditId} primary />
           </div>
           <p className="muted">{t('method')}</p>
-          <ol className="plan-list">
+          <ol className="plan-list" aria-label={t('links.plan')}>
             {plan.map((entry, index) => (
               <PlanEntryCard key={entry.id} entry={entry} rank={index + 1} audit={audit} item={byAction.get(entry.id)} questions={questions} />
             ))}

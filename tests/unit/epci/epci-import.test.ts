@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { db } from '../../../src/db/database';
+import { importAuditFiles, type EpciImportProgress } from '../../../src/db/epci-import';
+import { loadSummaryEntries, refreshAuditSummaries, type SummaryContext } from '../../../src/db/epci-repository';
+import { saveAnswer } from '../../../src/db/audits-repository';
+import { deleteCommune } from '../../../src/db/communes-repository';
+import { createAuditSummarizer } from '../../../src/domain/epci/create-audit-summarizer';
+import { summaryDerivationKey } from '../../../src/domain/epci/summary-derivation-key';
+import { catalogue, questionnaire } from './epci-fixtures';
+import { exportedAudit, exportedCommune, exportFile } from './export-files';
+
+const context: SummaryContext = {
+  derivationKey: summaryDerivationKey(questionnaire, catalogue),
+  summarize: createAuditSummarizer(questionnaire, catalogue),
+};
+
+const ambérieu = exportedCommune('c-a', 'Ambérieu', '01001');
+const bâgé = exportedCommune('c-b', 'Bâgé', '01002');
+// Ambérieu: backup (3 + 2 + 0) / 6, accounts 0 / 6; Bâgé: backup 100, accounts (3 + 1 + 0.5) / 6.
+const auditA = exportedAudit('audit-a', 'c-a', { 'backup-a': 'yes', 'backup-b': 'yes', 'backup-c': 'no', 'accounts-a': 'no', 'accounts-b': 'no', 'accounts-c': 'no' });
+const auditB = exportedAudit('audit-b', 'c-b', { 'backup-a': 'yes', 'backup-b': 'yes', 'backup-c': 'yes', 'accounts-a': 'yes', 'accounts-b': 'partly', 'accounts-c': 'partly' });
+
+const scores = async () =>
+  Object.fromEntries(
+    (await loadSummaryEntries()).map((e) => [e.auditId, [e.summary.themeScores.backup, e.summary.themeScores.accounts].map((s) => (s === null || s === undefined ? null : Math.round(s * 100) / 100))]),
+  );
+
+describe('importAuditFiles', () => {
+  it('imports many files at once, says what became of each one, and summarises the audits', async () => {
+    const progress: EpciImportProgress[] = [];
+    const result = await importAuditFiles(
+      [
+        exportFile('ambérieu.cyberdiag.json', [ambérieu], [auditA]),
+        exportFile('bâgé.cyberdiag.json', [bâgé], [auditB]),
+        new File(['not json at all'], 'notes.txt'),
+        new File([JSON.stringify({ format: 'other' })], 'autre.json'),
+      ],
+      context,
+      { onProgress: (p) => progress.push(p) },
+    );
+    expect(result.writeError).toBeNull();
+    expect(result.files).toEqual([
+      { name: 'ambérieu.cyberdiag.json', status: 'imported', added: 1, updated: 0, skipped: 0 },
+      { name: 'bâgé.cyberdiag.json', status: 'imported', added: 1, updated: 0, skipped: 0 },
+      { name: 'notes.txt', status: 'error', code: 'not-json' },
+      { name: 'autre.json', status: 'error', code: 'not-ours' },
+    ]);
+    expect(await scores()).toEqual({ 'audit-a': [83.33, 0], 'audit-b': [100, 75] });
+    expect(progress.filter((p) => p.stage === 'reading').map((p) => p.done)).toEqual([0, 1, 2, 3, 4]);
+    expect(progress.at(-1)?.stage).toBe('done');
+  });
+
+  it('skips an audit already on the device, and takes a copy updated since', async () => {
+    await importAuditFiles([exportFile('a.json', [ambérieu], [auditA]), exportFile('b.json', [bâgé], [auditB])], context);
+    const changed = exportedAudit('audit-b', 'c-b', { 'backup-a': 'no' }, '2026-05-01T10:00:00.000Z');
+    const again = await importAuditFiles([exportFile('a.json', [ambérieu], [auditA]), exportFile('b-v2.json', [bâgé], [changed])], context);
+    expect(again.files).toEqual([
+      { name: 'a.json', status: 'duplicate', skipped: 1 },
+      { name: 'b-v2.json', status: 'imported', added: 0, updated: 1, skipped: 0 },
+    ]);
+    expect(await db.audits.count()).toBe(2);
+    expect(await scores()).toEqual({ 'audit-a': [83.33, 0], 'audit-b': [0, null] });
+  });
+});
+
+describe('refreshAuditSummaries', () => {
+  it('remakes the summary of an audit changed on the device and drops those of deleted audits', async () => {
+    await importAuditFiles([exportFile('a.json', [ambérieu, bâgé], [auditA, auditB])], context);
+    expect(await refreshAuditSummaries(context)).toBe(0);
+    await saveAnswer('audit-a', 'backup-c', { kind: 'option', optionId: 'yes' });
+    expect(await refreshAuditSummaries(context)).toBe(1);
+    expect((await scores())['audit-a']).toEqual([100, 0]);
+    const communeA = await db.communes.where('insee').equals('01001').first();
+    await deleteCommune(communeA?.id ?? '');
+    await refreshAuditSummaries(context);
+    expect(Object.keys(await scores())).toEqual(['audit-b']);
+  });
+
+  it('remakes every summary when the questionnaire changes', async () => {
+    await importAuditFiles([exportFile('a.json', [ambérieu, bâgé], [auditA, auditB])], context);
+    expect(await refreshAuditSummaries({ ...context, derivationKey: 'another questionnaire' })).toBe(2);
+  });
+
+  it('can be limited to the communes of one EPCI', async () => {
+    await importAuditFiles([exportFile('a.json', [ambérieu, bâgé], [auditA, auditB])], context);
+    await db.auditSummaries.clear();
+    const communeB = await db.communes.where('insee').equals('01002').first();
+    expect(await refreshAuditSummaries(context, { communeIds: [communeB?.id ?? ''] })).toBe(1);
+    expect(Object.keys(await scores())).toEqual(['audit-b']);
+  });
+});

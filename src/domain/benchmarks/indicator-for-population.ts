@@ -33,9 +33,12 @@ export function indicatorForPopulation(
   return undefined;
 }
 
-/** Figures shown as context in a theme: those tagged for it that are not about communes of another size. */
+/**
+ * Figures shown as context in a theme: those tagged for it, each replaced by its breakdown for the commune's
+ * size stratum when there is one, and left out when they are about communes of another size.
+ */
 export function contextIndicators(dataset: BenchmarkDataset, themeId: string, population: number): BenchmarkIndicator[] {
-  return dataset.indicators.filter(
-    (i) => (i.contextThemes ?? []).includes(themeId) && (!i.stratum || stratumContains(i.stratum, population)),
-  );
+  return dataset.indicators
+    .filter((i) => i.stratumOf === undefined && (i.contextThemes ?? []).includes(themeId))
+    .flatMap((i) => indicatorForPopulation(dataset, i.id, population) ?? []);
 }

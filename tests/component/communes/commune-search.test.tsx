@@ -4,6 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { AppProviders } from '../../../src/app/providers';
 import { EpciSearch } from '../../../src/components/commune-search';
 import { db } from '../../../src/db/database';
+import { loadDirectory } from '../../../src/directory/load-directory';
 import { createI18n } from '../../../src/i18n/i18n';
 import { renderApp } from '../../render';
 
@@ -12,10 +13,13 @@ async function openNewCommuneForm() {
   const combobox = await screen.findByRole('combobox', { name: /Rechercher la commune dans l'annuaire officiel/ });
   // Keyboard only from here: the field is reached as a keyboard user would land on it.
   act(() => combobox.focus());
+  // Focus starts loading the directory; waiting for it here keeps the tests' timings free of the first load.
+  await act(() => loadDirectory());
   return { ...view, combobox };
 }
 
-describe('commune form: the official directory search', () => {
+// Reading and indexing the 35,000 communes takes a moment on a busy machine: generous time limits, no timing asserted.
+describe('commune form: the official directory search', { timeout: 20_000 }, () => {
   it('finds a commune typed without accents and fills its codes, population and EPCI with the keyboard only', async () => {
     const { user, combobox } = await openNewCommuneForm();
     expect(combobox).toHaveAttribute('aria-expanded', 'false');
@@ -106,7 +110,7 @@ describe('commune form: the official directory search', () => {
   });
 });
 
-describe('EpciSearch', () => {
+describe('EpciSearch', { timeout: 20_000 }, () => {
   it('picks an EPCI by name with the keyboard and hands it over', async () => {
     const i18n = await createI18n('en');
     const onSelect = vi.fn();
@@ -118,6 +122,7 @@ describe('EpciSearch', () => {
     );
     const combobox = screen.getByRole('combobox', { name: 'Find the intercommunality (EPCI)' });
     act(() => combobox.focus());
+    await act(() => loadDirectory());
     await user.keyboard('saint etienne metropole');
     const option = await screen.findByRole('option', { name: /^Saint-Étienne Métropole Métropole · SIREN 244200770 · \d+ communes$/ });
     expect(option).toBeInTheDocument();

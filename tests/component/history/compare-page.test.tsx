@@ -1,0 +1,118 @@
+import { screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { renderApp } from '../../render';
+import { seedAudit, seedCommune } from './seed';
+
+/**
+ * Worked out by hand (weights: critical 3, major 2):
+ *   older  backup-exists none (0/3), backup-saas not-covered (0/2)  → Sauvegardes 0/5 = 0
+ *          governance-rssi nobody (0/3)                             → RSSI et gouvernance 0
+ *          awareness-agents all (2/2)                               → Sensibilisation 100
+ *          overall 2/10 = 20, exposed
+ *   newer  backup-exists automatic-all (3/3), backup-saas assumed (1/2) → 4/5 = 80 (follow-ups not answered yet)
+ *          governance-rssi nobody (0/3)                             → 0
+ *          awareness-agents none (0/2)                              → 0
+ *          overall 4/10 = 40, fragile
+ */
+async function seedTwoAudits() {
+  const commune = await seedCommune();
+  const older = await seedAudit(
+    commune,
+    '2025-03-10T09:00:00Z',
+    { 'backup-exists': 'none', 'backup-saas': 'not-covered', 'governance-rssi': 'nobody', 'awareness-agents': 'all' },
+    { plan: { 'backup-automate': 'done', 'governance-appoint-rssi': 'done', 'backup-restore-test': 'todo' } },
+  );
+  const newer = await seedAudit(commune, '2026-03-12T09:00:00Z', {
+    'backup-exists': 'automatic-all',
+    'backup-saas': 'assumed',
+    'governance-rssi': 'nobody',
+    'awareness-agents': 'none',
+  });
+  return { commune, older, newer };
+}
+
+/** The first render of a file loads and checks the whole questionnaire: slower on a busy machine. */
+const firstLoad = { timeout: 5000 };
+
+const cells = (row: HTMLElement) => within(row).getAllByRole('cell').map((cell) => cell.textContent);
+
+describe('comparing two audits of a commune', () => {
+  it('shows the score of each theme and overall in both audits, with the change in words', async () => {
+    const { commune } = await seedTwoAudits();
+    await renderApp(`/communes/${commune.id}/compare`);
+    const table = await screen.findByRole('table', { name: /Score de chaque thème/ }, firstLoad);
+    expect(within(table).getAllByRole('columnheader').map((h) => h.textContent)).toEqual([
+      'Thème',
+      'Audit du 10 mars 2025',
+      'Audit du 12 mars 2026',
+      'Évolution',
+    ]);
+    expect(cells(within(table).getByRole('row', { name: /^Sauvegardes/ }))).toEqual(['0', '80', '+80 points, en progrès']);
+    expect(cells(within(table).getByRole('row', { name: /^RSSI et gouvernance/ }))).toEqual(['0', '0', 'stable']);
+    expect(cells(within(table).getByRole('row', { name: /^Sensibilisation/ }))).toEqual(['100', '0', '−100 points, en recul']);
+    expect(cells(within(table).getByRole('row', { name: /^Antivirus/ }))).toEqual(['pas de réponse', 'pas de réponse', 'non comparable']);
+    expect(cells(within(table).getByRole('row', { name: /^Score global/ }))).toEqual(['20', '40', '+20 points, en progrès']);
+    expect(
+      screen.getByText('Du 10 mars 2025 au 12 mars 2026, le score global passe de 20 à 40 sur 100 : +20 points, en progrès.'),
+    ).toBeInTheDocument();
+    expect(screen.getByText('Niveau : Exposé, puis Fragile.')).toBeInTheDocument();
+  });
+
+  it('lists the gaps closed, the other answers improved and the answers that worsened', async () => {
+    const { commune } = await seedTwoAudits();
+    await renderApp(`/communes/${commune.id}/compare`);
+    expect(await screen.findByRole('heading', { name: 'Écarts comblés (1)' }, firstLoad)).toBeInTheDocument();
+    const closed = screen.getByRole('table', { name: /n'en perd plus/ });
+    const closedRow = within(closed).getByRole('row', { name: /sont-elles sauvegardées/ });
+    expect(cells(closedRow)).toEqual(['Non', 'Oui, automatiquement, pour toutes les données importantes']);
+
+    expect(screen.getByRole('heading', { name: 'Autres réponses améliorées (1)' })).toBeInTheDocument();
+    const improved = screen.getByRole('table', { name: /s'est améliorée/ });
+    expect(within(improved).getByRole('row', { name: /logiciels métier/ })).toBeInTheDocument();
+
+    expect(screen.getByRole('heading', { name: 'Réponses en recul (1)' })).toBeInTheDocument();
+    const worsened = screen.getByRole('table', { name: /perd plus de points/ });
+    expect(cells(within(worsened).getByRole('row', { name: /sensibilisation/ }))).toEqual([
+      'Oui, tous les agents',
+      'Aucun agent, ou pas depuis plus de 2 ans',
+    ]);
+  });
+
+  it("lists the actions marked done in the older audit's plan and what the newer audit says of each", async () => {
+    const { commune } = await seedTwoAudits();
+    await renderApp(`/communes/${commune.id}/compare`);
+    expect(await screen.findByRole('heading', { name: "Actions réalisées depuis l'audit du 10 mars 2025" }, firstLoad)).toBeInTheDocument();
+    const first = await screen.findByText('Mettre en place une sauvegarde automatique de toutes les données importantes');
+    const list = first.closest('ul') as HTMLElement;
+    const items = within(list).getAllByRole('listitem').map((li) => li.textContent);
+    expect(items).toEqual([
+      "Mettre en place une sauvegarde automatique de toutes les données importantesL'audit du 12 mars 2026 confirme : l'écart est comblé.",
+      "Désigner un responsable de la sécurité informatique, de préférence mutualiséL'audit du 12 mars 2026 montre un écart encore ouvert sur ce point.",
+    ]);
+  });
+
+  it('shows the audits oldest first whatever the order chosen, and asks for two different audits', async () => {
+    const { commune, older, newer } = await seedTwoAudits();
+    const { user } = await renderApp(`/communes/${commune.id}/compare?from=${newer.id}&to=${older.id}`);
+    const first = await screen.findByRole('combobox', { name: 'Premier audit' }, firstLoad);
+    expect(first).toHaveValue(older.id);
+    expect(screen.getByRole('combobox', { name: 'Second audit' })).toHaveValue(newer.id);
+    await user.selectOptions(first, newer.id);
+    expect(await screen.findByText('Choisissez deux audits différents.')).toBeInTheDocument();
+    expect(screen.queryByRole('table')).not.toBeInTheDocument();
+  });
+
+  it('says that two audits are needed when the commune has only one', async () => {
+    const commune = await seedCommune();
+    await seedAudit(commune, '2025-03-10T09:00:00Z', { 'backup-exists': 'none' });
+    await renderApp(`/communes/${commune.id}/compare`);
+    expect(await screen.findByText(/Il faut au moins deux audits/, {}, firstLoad)).toBeInTheDocument();
+  });
+
+  it('reads in English too', async () => {
+    const { commune } = await seedTwoAudits();
+    await renderApp(`/communes/${commune.id}/compare`, { language: 'en' });
+    const table = await screen.findByRole('table', { name: /Score of each theme/ }, firstLoad);
+    expect(cells(within(table).getByRole('row', { name: /^Overall score/ }))).toEqual(['20', '40', '+20 points, better']);
+  });
+});

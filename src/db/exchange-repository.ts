@@ -165,3 +165,32 @@ export async function loadBackupState(): Promise<{
   const latest = [newest?.updatedAt, newest ? lastImportAt : undefined].filter((d): d is string => d !== undefined).sort().pop();
   return { lastBackupAt, firstChangeAt: oldest?.updatedAt, lastChangeAt: latest, snoozedUntil };
 }
+
+export async function countData(): Promise<{ communes: number; audits: number }> {
+  const [communes, audits] = await Promise.all([db.communes.count(), db.audits.count()]);
+  return { communes, audits };
+}
+
+export interface ExportableCommune {
+  id: string;
+  name: string;
+  audits: Array<{ id: string; status: AuditRecord['status']; startedAt: string; answered: number }>;
+}
+
+/** Communes that have audits, by name, each with its audits (most recent first), for choosing what to export. */
+export async function listExportableAudits(): Promise<ExportableCommune[]> {
+  const [communes, audits] = await Promise.all([db.communes.orderBy('name').toArray(), db.audits.toArray()]);
+  const byCommune = new Map<string, ExportableCommune['audits']>();
+  for (const a of audits) {
+    const list = byCommune.get(a.communeId) ?? [];
+    list.push({ id: a.id, status: a.status, startedAt: a.startedAt, answered: Object.keys(a.answers).length });
+    byCommune.set(a.communeId, list);
+  }
+  return communes
+    .filter((c) => byCommune.has(c.id))
+    .map((c) => ({
+      id: c.id,
+      name: c.name,
+      audits: (byCommune.get(c.id) ?? []).sort((x, y) => y.startedAt.localeCompare(x.startedAt)),
+    }));
+}

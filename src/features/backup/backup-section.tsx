@@ -1,0 +1,74 @@
+/** Downloading a full backup of the device, optionally protected by a passphrase. */
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatDate } from '../../components/format';
+import { countData, loadBackupState } from '../../db/exchange-repository';
+import { exportData } from '../../db/export-files';
+import { downloadFile } from './download-file';
+import { chosenPassphrase, NO_PASSPHRASE, PassphraseFields, passphraseProblem } from './passphrase-fields';
+
+export function BackupSection() {
+  const { t, i18n } = useTranslation('exchange');
+  const counts = useLiveQuery(countData);
+  const state = useLiveQuery(loadBackupState);
+  const [passphrase, setPassphrase] = useState(NO_PASSPHRASE);
+  const [submitted, setSubmitted] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [outcome, setOutcome] = useState<{ ok: true; fileName: string } | { ok: false } | null>(null);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setSubmitted(true);
+    setOutcome(null);
+    if (passphraseProblem(passphrase)) return;
+    setBusy(true);
+    try {
+      const file = await exportData({ kind: 'backup' }, { label: t('fileName.backup'), passphrase: chosenPassphrase(passphrase) });
+      downloadFile(file.fileName, file.text);
+      setOutcome({ ok: true, fileName: file.fileName });
+      setPassphrase(NO_PASSPHRASE);
+      setSubmitted(false);
+    } catch {
+      setOutcome({ ok: false });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const empty = counts !== undefined && counts.communes === 0;
+  return (
+    <section aria-labelledby="backup-title">
+      <h2 id="backup-title">{t('backup.title')}</h2>
+      <p>{t('backup.body')}</p>
+      {state && <p>{state.lastBackupAt ? t('backup.last', { date: formatDate(state.lastBackupAt, i18n.language) }) : t('backup.never')}</p>}
+      {counts && (
+        <p>
+          {empty
+            ? t('backup.empty')
+            : t('backup.contents', { communes: t('backup.communes', { count: counts.communes }), audits: t('backup.audits', { count: counts.audits }) })}
+        </p>
+      )}
+      {!empty && (
+        <form className="form" onSubmit={(e) => void submit(e)} noValidate>
+          <PassphraseFields value={passphrase} onChange={setPassphrase} showErrors={submitted} />
+          <p>
+            <button type="submit" className="button button--primary" disabled={busy}>
+              {t('backup.download')}
+            </button>
+          </p>
+        </form>
+      )}
+      {outcome?.ok === true && (
+        <p className="alert alert--success" role="status">
+          {t('backup.done', { fileName: outcome.fileName })}
+        </p>
+      )}
+      {outcome?.ok === false && (
+        <p className="alert alert--error" role="alert">
+          {t('errors.export-failed')}
+        </p>
+      )}
+    </section>
+  );
+}

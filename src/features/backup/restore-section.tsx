@@ -1,0 +1,126 @@
+/** Restoring a full backup: read and check the file, show what it holds, then replace everything after explicit consent. */
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatDate } from '../../components/format';
+import { countData } from '../../db/exchange-repository';
+import { openExportFile, restoreBackup } from '../../db/import-files';
+import { EXPORT_LIMITS } from '../../domain/exchange/export-format';
+import type { ExchangeError } from '../../domain/exchange/exchange-error';
+import type { ParsedExport } from '../../domain/exchange/read-export-file';
+import { ExchangeErrorMessage } from './exchange-error-message';
+import { formatBytes } from './format-bytes';
+import { PassphrasePrompt } from './passphrase-fields';
+
+type State =
+  | { step: 'choose' }
+  | { step: 'busy' }
+  | { step: 'passphrase'; file: File; error: ExchangeError | null }
+  | { step: 'confirm'; parsed: ParsedExport }
+  | { step: 'failed'; error: ExchangeError }
+  | { step: 'done'; communes: number; audits: number };
+
+export function RestoreSection() {
+  const { t, i18n } = useTranslation('exchange');
+  const id = useId();
+  const counts = useLiveQuery(countData);
+  const [state, setState] = useState<State>({ step: 'choose' });
+  const [consent, setConsent] = useState(false);
+  const [inputKey, setInputKey] = useState(0);
+  const maxBytes = EXPORT_LIMITS.backupFileBytes;
+
+  const open = async (file: File, passphrase?: string) => {
+    setState({ step: 'busy' });
+    const result = await openExportFile(file, { passphrase, maxBytes });
+    if (result.ok) {
+      setState(result.value.kind === 'backup' ? { step: 'confirm', parsed: result.value } : { step: 'failed', error: { code: 'not-a-backup' } });
+    } else if (result.error.code === 'passphrase-required' || (passphrase && result.error.code === 'wrong-passphrase-or-tampered')) {
+      setState({ step: 'passphrase', file, error: passphrase ? result.error : null });
+    } else {
+      setState({ step: 'failed', error: result.error });
+    }
+  };
+
+  const restore = async (parsed: ParsedExport) => {
+    setState({ step: 'busy' });
+    const result = await restoreBackup(parsed);
+    setConsent(false);
+    setInputKey((k) => k + 1);
+    setState(
+      result.ok
+        ? { step: 'done', communes: parsed.payload.communes.length, audits: parsed.payload.audits.length }
+        : { step: 'failed', error: result.error },
+    );
+  };
+
+  const plural = (key: 'communes' | 'audits', count: number) => t(`backup.${key}`, { count });
+
+  return (
+    <section aria-labelledby="restore-title">
+      <h2 id="restore-title">{t('restore.title')}</h2>
+      <p>{t('restore.body')}</p>
+      <div className="field">
+        <label htmlFor={`${id}-file`}>{t('restore.file')}</label>
+        <p id={`${id}-hint`} className="field__hint">
+          {t('restore.fileHint', { size: formatBytes(maxBytes, i18n.language) })}
+        </p>
+        <input
+          key={inputKey}
+          id={`${id}-file`}
+          type="file"
+          accept=".json,application/json"
+          aria-describedby={`${id}-hint`}
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            setConsent(false);
+            if (file) void open(file);
+          }}
+        />
+      </div>
+
+      {state.step === 'busy' && (
+        <p className="loading" role="status">
+          {t('import.reading')}
+        </p>
+      )}
+      {state.step === 'passphrase' && (
+        <>
+          {state.error && <ExchangeErrorMessage error={state.error} maxBytes={maxBytes} />}
+          <PassphrasePrompt busy={false} onSubmit={(passphrase) => void open(state.file, passphrase)} />
+        </>
+      )}
+      {state.step === 'failed' && <ExchangeErrorMessage error={state.error} maxBytes={maxBytes} />}
+      {state.step === 'confirm' && (
+        <form
+          className="callout form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (consent) void restore(state.parsed);
+          }}
+        >
+          <p>
+            {t('restore.preview', {
+              date: formatDate(state.parsed.exportedAt, i18n.language),
+              communes: plural('communes', state.parsed.payload.communes.length),
+              audits: plural('audits', state.parsed.payload.audits.length),
+            })}
+          </p>
+          <div className="checkbox-field">
+            <input id={`${id}-consent`} type="checkbox" checked={consent} onChange={(e) => setConsent(e.target.checked)} />
+            <label htmlFor={`${id}-consent`}>{t('restore.confirm', { audits: plural('audits', counts?.audits ?? 0) })}</label>
+          </div>
+          <p>
+            <button type="submit" className="button button--danger" disabled={!consent}>
+              {t('restore.submit')}
+            </button>
+          </p>
+        </form>
+      )}
+      {state.step === 'done' && (
+        <p className="alert alert--success" role="status">
+          {t('restore.done', { communes: plural('communes', state.communes), audits: plural('audits', state.audits) })}
+        </p>
+      )}
+    </section>
+  );
+}

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { listAuditsOfCommune, startAudit, startReaudit } from '../../db/audits-repository';
 import { getCommune } from '../../db/communes-repository';
+import { requestPersistenceOnce } from '../../db/storage-persistence';
 import { loadQuestionnaire } from '../../content/load-questionnaire';
 import { TextField } from '../../components/field';
 import { formatDate } from '../../components/format';
@@ -37,6 +38,8 @@ export function CommunePage() {
       const audit = from
         ? await startReaudit(from, questionnaire, auditor.trim())
         : await startAudit(commune, questionnaire, auditor.trim());
+      // Once the device holds an audit, ask the browser to keep the data (asked once; see the backup page).
+      void requestPersistenceOnce().catch(() => undefined);
       await navigate(`/audits/${audit.id}`);
     } catch {
       setFailed(true);
@@ -120,6 +123,9 @@ export function CommunePage() {
                 </Link>
                 <Link className="button button--quiet" to={`/audits/${audit.id}/results`}>
                   {t('page.results')}
+                </Link>
+                <Link className="button button--quiet" to={`/donnees/exporter?audit=${encodeURIComponent(audit.id)}`}>
+                  {t('exchange:exportAudit')}
                 </Link>
               </p>
             </li>

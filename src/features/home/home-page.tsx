@@ -8,6 +8,7 @@ import type { AuditRecord, CommuneRecord } from '../../db/records';
 import { PageTitle } from '../../components/page-title';
 import { formatDate } from '../../components/format';
 import { Loading } from '../../components/loading';
+import { BackupReminder } from '../../components/backup-reminder';
 import { TextField } from '../../components/field';
 import { normalizeSearchText } from '../../domain/directory/normalize-search-text';
 
@@ -56,6 +57,8 @@ export function HomePage() {
         <li>{t('facts.resume')}</li>
         <li>{t('facts.private')}</li>
       </ul>
+
+      <BackupReminder />
 
       {inProgress?.latest && (
         <div className="callout" role="region" aria-labelledby="resume-title">

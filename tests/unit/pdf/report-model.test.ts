@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest';
+import { buildReportModel } from '../../../src/pdf/report-model';
+import type { Block, ReportSection } from '../../../src/pdf/report-types';
+import { COMMUNE_NAME, reportInput } from './report-fixture';
+
+const section = (sections: ReportSection[], id: string) => {
+  const found = sections.find((s) => s.id === id);
+  if (!found) throw new Error(`no section ${id}`);
+  return found;
+};
+const blocksOf = <K extends Block['kind']>(s: ReportSection, kind: K) => s.blocks.filter((b): b is Extract<Block, { kind: K }> => b.kind === kind);
+
+describe('buildReportModel', () => {
+  it('puts the sections in the order a conseil municipal reads them', async () => {
+    const input = await reportInput();
+    const model = buildReportModel(input);
+    const themeIds = input.questionnaire.themes.map((t) => `theme-${t.id}`);
+    expect(model.sections.map((s) => s.id)).toEqual([
+      'summary',
+      ...themeIds,
+      'plan',
+      'action-sheets',
+      'annex',
+      'method',
+      'glossary',
+      'attack',
+    ]);
+    expect(model.cover.title).toBe(COMMUNE_NAME);
+    expect(model.fileName).toBe('rapport-cyberdiag-saint-coeur-d-arconniere-2026-11-25');
+    expect(model.pageLabel).toBe('Page {page} sur {total}');
+  });
+
+  it('names on the cover who audited, when, and the questionnaire and benchmark versions', async () => {
+    const model = buildReportModel(await reportInput());
+    expect(model.cover.facts).toEqual(
+      expect.arrayContaining([
+        { label: 'Date du rapport', value: '25 novembre 2026' },
+        { label: 'Audit réalisé par', value: 'Élodie Marçais, secrétaire de mairie' },
+        { label: 'Questionnaire', value: 'cyberdiag-commune, version 1' },
+        { label: 'Repères nationaux', value: 'barometres-collectivites, version 3' },
+        { label: 'Population', value: '1\u202f240 habitants' },
+      ]),
+    );
+  });
+
+  it('summarises on one page: overall level, one bar per theme with its source, the five priorities', async () => {
+    const input = await reportInput();
+    const summary = section(buildReportModel(input).sections, 'summary');
+    const [score] = blocksOf(summary, 'score');
+    const overall = Math.round(input.result.overall.score ?? -1);
+    expect(score?.label).toBe(`Score global : ${overall} sur 100. Niveau : Fragile.`);
+    const [chart] = blocksOf(summary, 'bar-chart');
+    expect(chart?.bars).toHaveLength(input.questionnaire.themes.length);
+    expect(chart?.source).toMatch(/^Source : réponses de la commune au questionnaire cyberdiag-commune \(version 1\)/);
+    const [priorities] = blocksOf(summary, 'list');
+    expect(priorities?.items).toHaveLength(5);
+    expect(priorities?.items[0]?.tag?.text).toBe('Critique');
+  });
+
+  it('lists the whole plan as a table with owner, due date, cost, time frame and status', async () => {
+    const input = await reportInput();
+    const plan = section(buildReportModel(input).sections, 'plan');
+    const [table] = blocksOf(plan, 'table');
+    expect(table?.columns.map((c) => c.header)).toEqual(['N°', 'Action', 'Responsable', 'Échéance', 'Coût', 'Délai', 'Statut']);
+    expect(table?.rows).toHaveLength(input.plan.length);
+    expect(table?.rows[0]?.map((c) => c.text).slice(2)).toEqual(['Mme Lefèvre, secrétaire', '31/01/2027', '0 €', 'Immédiat', 'En cours']);
+    expect(table?.rows[0]?.[1]?.detail).toBe('Critique · Note : Devis demandé à l’OPSN : 1 200 € par an, « à voter » en conseil');
+    expect(table?.rows[1]?.map((c) => c.text).slice(2, 4)).toEqual(['M. Benoît (adjoint)', '—']);
+    expect(table?.rows[1]?.[6]?.text).toBe('Fait');
+  });
+
+  it('addresses every "je ne sais pas" to whoever knows', async () => {
+    const input = await reportInput();
+    const plan = section(buildReportModel(input).sections, 'plan');
+    const titles = blocksOf(plan, 'table')[0]?.rows.map((row) => row[1]?.text) ?? [];
+    const verifications = input.plan.filter((e) => e.kind === 'verify');
+    expect(verifications.length).toBeGreaterThan(0);
+    expect(titles.filter((title) => title?.startsWith('Vérifier auprès '))).toHaveLength(verifications.length);
+  });
+
+  it('prints every answer in the annex, and data texts with typographic apostrophes', async () => {
+    const input = await reportInput();
+    const annex = section(buildReportModel(input).sections, 'annex');
+    const rows = blocksOf(annex, 'table').flatMap((t) => t.rows);
+    expect(rows).toHaveLength(input.result.asked);
+    expect(rows.some((row) => row[1]?.text === 'Je ne sais pas')).toBe(true);
+    expect(rows.every((row) => !/\p{L}'\p{L}/u.test(row[0]?.text ?? ''))).toBe(true);
+  });
+
+  it('quotes barometer comparisons with their source on the theme page', async () => {
+    const input = await reportInput();
+    const model = buildReportModel(input);
+    const theme = section(model.sections, `theme-${input.comparisons[0]?.themeId ?? ''}`);
+    const items = blocksOf(theme, 'list').flatMap((l) => l.items);
+    expect(items).toContainEqual({
+      text: 'Comme 85 % des collectivités interrogées, la commune déclare faire des sauvegardes.',
+      notes: [
+        'Source : Cybermalveillance.gouv.fr, enquête auprès des collectivités, 2023',
+        'Question posée dans l’enquête : «\u00a0Quelles mesures de sécurité avez-vous mises en place ?\u00a0»',
+      ],
+    });
+  });
+
+  it('ends with the glossary and what to do in case of attack', async () => {
+    const model = buildReportModel(await reportInput());
+    const glossary = blocksOf(section(model.sections, 'glossary'), 'facts')[0]?.rows.map((r) => r.label);
+    expect(glossary).toEqual(expect.arrayContaining(['PCA', 'PRA', 'RSSI', 'EDR', 'Règle 3-2-1', 'MFA', 'OPSN', 'EPCI', 'DPO', 'CSIRT', 'Rançongiciel', 'Hameçonnage', 'RTO', 'RPO', 'NAS', 'VPN', 'SaaS']));
+    const attack = blocksOf(section(model.sections, 'attack'), 'list').flatMap((l) => l.items.map((i) => i.text)).join('\n');
+    for (const expected of [/17Cyber/, /Cybermalveillance\.gouv\.fr/, /CSIRT de votre région/, /CNIL.*72 heures/, /plainte/, /assureur/]) {
+      expect(attack).toMatch(expected);
+    }
+  });
+
+  it('speaks English when asked', async () => {
+    const model = buildReportModel(await reportInput('en'));
+    expect(model.sections.map((s) => s.title)).toEqual(
+      expect.arrayContaining(['Summary for the municipal council', 'Action plan', 'Glossary', 'If you are attacked: what to do']),
+    );
+    expect(model.pageLabel).toBe('Page {page} of {total}');
+    expect(model.cover.facts[0]).toEqual({ label: 'Report date', value: '25 November 2026' });
+  });
+});

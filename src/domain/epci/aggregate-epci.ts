@@ -1,8 +1,8 @@
 /**
  * The EPCI view's figures, from the cached summaries of the audits on the device: which communes are in scope
  * (the members of an EPCI, or every commune for an OPSN or national view), each one's latest audit, which
- * members have sent none, the spread of every theme, where the members stand against each barometer indicator
- * and the gaps they share. Pure, and linear in the number of audits (35,000 take well under a second).
+ * members have sent none, the spread of every theme and the gaps they share (barometer-comparison.ts sets the
+ * rows against the barometers). Pure, and linear in the number of audits (35,000 take well under a second).
  */
 import type { Questionnaire } from '../questionnaire/schema';
 import { latestRows, type CommuneInfo, type EpciRow, type SummaryEntry } from './epci-row';
@@ -22,21 +22,12 @@ export interface ThemeStatistics {
   spread: Spread | null;
 }
 
-export interface IndicatorShare {
-  indicatorId: string;
-  themeId: string;
-  /** Communes whose answer puts them inside the group the figure counts, and outside it. */
-  inGroup: number;
-  outOfGroup: number;
-}
-
 export interface EpciAggregate {
   rows: EpciRow[];
   /** For an EPCI: its members (from the directory) with and without an audit on the device, by name. */
   members: { audited: Member[]; missing: Member[] } | null;
   overall: Spread | null;
   themes: ThemeStatistics[];
-  indicators: IndicatorShare[];
   gaps: SharedGaps;
   /** Rows shown with an audit still in progress (no completed audit yet). */
   inProgress: number;
@@ -48,17 +39,6 @@ export interface AggregateInput {
   entries: readonly SummaryEntry[];
   questionnaire: Questionnaire;
   catalogue: readonly GapAction[];
-}
-
-/** Indicator id → the theme of the first question linking to it, in questionnaire order. */
-export function indicatorThemes(questionnaire: Questionnaire): Map<string, string> {
-  const themes = new Map<string, string>();
-  for (const theme of questionnaire.themes) {
-    for (const question of theme.questions) {
-      for (const link of question.indicators) if (!themes.has(link.indicator)) themes.set(link.indicator, theme.id);
-    }
-  }
-  return themes;
 }
 
 export function communesInScope(scope: EpciScope, communes: readonly CommuneInfo[]): CommuneInfo[] {
@@ -85,7 +65,6 @@ export function aggregateEpci({ scope, communes, entries, questionnaire, catalog
 
   const themeValues = new Map<string, number[]>(themeIds.map((id) => [id, []]));
   const overallValues: number[] = [];
-  const positions = new Map<string, { inGroup: number; outOfGroup: number }>();
   let inProgress = 0;
   for (const row of rows) {
     const { summary } = row;
@@ -95,18 +74,6 @@ export function aggregateEpci({ scope, communes, entries, questionnaire, catalog
       const score = summary.themeScores[themeId];
       if (score !== null && score !== undefined) values.push(score);
     }
-    for (const [indicatorId, position] of Object.entries(summary.indicators)) {
-      const count = positions.get(indicatorId) ?? { inGroup: 0, outOfGroup: 0 };
-      if (position === 'in-group') count.inGroup += 1;
-      else count.outOfGroup += 1;
-      positions.set(indicatorId, count);
-    }
-  }
-
-  const indicators: IndicatorShare[] = [];
-  for (const [indicatorId, themeId] of indicatorThemes(questionnaire)) {
-    const count = positions.get(indicatorId);
-    if (count) indicators.push({ indicatorId, themeId, ...count });
   }
 
   return {
@@ -114,7 +81,6 @@ export function aggregateEpci({ scope, communes, entries, questionnaire, catalog
     members,
     overall: spreadOf(overallValues),
     themes: themeIds.map((themeId) => ({ themeId, spread: spreadOf(themeValues.get(themeId) ?? []) })),
-    indicators,
     gaps: sharedGaps(rows, catalogue),
     inProgress,
   };

@@ -95,13 +95,6 @@ describe('aggregateEpci', () => {
     ]);
   });
 
-  it('counts where the answers place the communes against each indicator', () => {
-    expect(aggregate.indicators).toEqual([
-      { indicatorId: 'ind-x', themeId: 'backup', inGroup: 2, outOfGroup: 1 },
-      { indicatorId: 'ind-y', themeId: 'accounts', inGroup: 0, outOfGroup: 1 },
-    ]);
-  });
-
   it('takes every commune of the device in the national view, with no member list', () => {
     const all = aggregateEpci({ scope: { kind: 'all' }, communes, entries, questionnaire, catalogue: gapCatalogue });
     expect(all.rows).toHaveLength(5);
@@ -138,26 +131,40 @@ describe('compareWithBarometers', () => {
     verification: 'P' as const,
   };
   const side = { label: { fr: 'l', en: 'l' }, sentence: { fr: '{{share}}', en: '{{share}}' } };
-  const dataset: BenchmarkDataset = {
+  const dataset = (indicators: BenchmarkDataset['indicators']): BenchmarkDataset => ({
     format: 'cyberdiag-benchmarks',
     formatVersion: 1,
     id: 'test',
     version: 1,
     publishedAt: '2025',
     title: { fr: 't', en: 't' },
-    indicators: [
-      { ...base, id: 'ind-x', kind: 'share', value: 0.34, comparison: { inGroup: side, outOfGroup: side } },
-      // A count cannot be compared with a share of communes.
-      { ...base, id: 'ind-y', kind: 'count', value: 12 },
-    ],
-  };
+    indicators,
+  });
+  const comparison = { inGroup: side, outOfGroup: side };
 
   it('sets the share of the members in the group next to the figure, for share figures only', () => {
-    const comparisons = compareWithBarometers(aggregate.indicators, dataset);
+    const comparisons = compareWithBarometers(
+      aggregate.rows,
+      questionnaire,
+      dataset([
+        { ...base, id: 'ind-x', kind: 'share', value: 0.34, comparison },
+        // A count cannot be compared with a share of communes.
+        { ...base, id: 'ind-y', kind: 'count', value: 12 },
+      ]),
+    );
+    // ind-x: A and G inside, B outside, C's answer says nothing.
     expect(comparisons.map((c) => [c.indicator.id, c.themeId, c.inGroup, c.communes, c.share])).toEqual([['ind-x', 'backup', 2, 3, 2 / 3]]);
   });
 
+  it('sets a figure about a size stratum against the members of that stratum only', () => {
+    const rows = aggregate.rows.map((r) => ({ ...r, population: r.name === 'Gex-sans-code' ? 5_000 : 800 }));
+    const stratum = { maxPopulation: 999, label: { fr: 'communes de moins de 1 000 habitants', en: 'communes under 1,000' } };
+    const comparisons = compareWithBarometers(rows, questionnaire, dataset([{ ...base, id: 'ind-x', kind: 'share', value: 0.57, comparison, stratum }]));
+    // G (5,000 inhabitants) is left out: A inside, B outside.
+    expect(comparisons.map((c) => [c.inGroup, c.communes])).toEqual([[1, 2]]);
+  });
+
   it('says nothing without a dataset', () => {
-    expect(compareWithBarometers(aggregate.indicators, null)).toEqual([]);
+    expect(compareWithBarometers(aggregate.rows, questionnaire, null)).toEqual([]);
   });
 });

@@ -1,4 +1,5 @@
 /// <reference types="vitest/config" />
+import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
@@ -71,6 +72,12 @@ export default defineConfig({
       },
     }),
   ],
+  resolve: {
+    // jsPDF's optional helpers are never used by the report: a stub keeps them out of the build and the precache.
+    alias: Object.fromEntries(
+      ['html2canvas', 'dompurify', 'canvg'].map((name) => [name, fileURLToPath(new URL('./src/pdf/jspdf-optional-stub.ts', import.meta.url))]),
+    ),
+  },
   build: {
     target: 'es2022',
     sourcemap: false,

@@ -1,0 +1,139 @@
+/**
+ * Accessibility gate: axe-core with the WCAG 2.1 A and AA rules on every page of the app (every route of every
+ * feature, discovered from its routes.tsx) and on the states a user meets (form errors, directory search open,
+ * help disclosure open, follow-up questions shown), in French, in English and on a phone-sized screen.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, openApp, type AppSession } from './browser';
+import { axeViolations } from './axe';
+import { concretePaths, questionnaireFacts, seedFinishedAudit, settle, visit } from './app-pages';
+
+const baseUrl = inject('baseUrl');
+let browser: Browser;
+let session: AppSession | undefined;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser.close();
+});
+afterEach(async () => {
+  expect(session?.pageErrors).toEqual([]);
+  await session?.context.close();
+  session = undefined;
+});
+
+type Language = 'fr' | 'en';
+
+async function chooseLanguage(page: Page, language: Language): Promise<void> {
+  if ((await page.locator('html').getAttribute('lang')) === language) return;
+  await page.locator(`.language-switch button[lang="${language}"]`).click();
+  await page.locator(`html[lang="${language}"]`).waitFor({ state: 'attached' });
+}
+
+interface Walk {
+  violations: string[];
+  checked: string[];
+  followUpShown: boolean;
+}
+
+/** Visits every page and state in the given language and runs axe on each; returns what it found. */
+async function walkEverything(page: Page, language: Language, label: string): Promise<Walk> {
+  const walk: Walk = { violations: [], checked: [], followUpShown: false };
+  const check = async (what: string) => {
+    expect(await page.locator('html').getAttribute('lang')).toBe(language);
+    walk.checked.push(what);
+    walk.violations.push(...(await axeViolations(page, `${label} ${what}`)));
+  };
+
+  // Before any data: the first visit.
+  await page.goto(`${baseUrl}/`);
+  await settle(page);
+  await chooseLanguage(page, language);
+  await check('home, no commune yet');
+
+  await visit(page, baseUrl, '/communes/new');
+  await check('new commune form');
+  const search = page.getByRole('combobox').first();
+  await search.fill('Saint-');
+  await page.getByRole('option').first().waitFor();
+  await check('new commune form, directory search open');
+  await search.press('Escape');
+  await search.press('Escape');
+  await page.locator('form button[type="submit"]').click();
+  await page.locator('.field__error').first().waitFor();
+  await check('new commune form, validation errors shown');
+
+  // The seed speaks French (the journey helpers use the French labels); the checks use the language under test.
+  await chooseLanguage(page, 'fr');
+  const seed = await seedFinishedAudit(page, baseUrl);
+  await chooseLanguage(page, language);
+
+  const { themeIds, followUpIds } = questionnaireFacts();
+  const firstTheme = `/audits/${seed.auditId}/themes/${themeIds[0] ?? ''}`;
+  for (const pathname of concretePaths(seed.params)) {
+    await visit(page, baseUrl, pathname);
+    await check(pathname);
+    if (pathname.includes('/themes/')) {
+      const shownIds = await page.locator('fieldset.question').evaluateAll((sets) => sets.map((s) => s.id.replace(/^question-/, '')));
+      if (shownIds.some((id) => followUpIds.has(id))) walk.followUpShown = true;
+    }
+    if (pathname === firstTheme) {
+      await page.locator('details.help > summary').first().click();
+      await page.locator('details.help[open]').first().waitFor();
+      await check(`${pathname}, help open`);
+    }
+  }
+
+  // The re-audit: answers carried over from the first audit, each with its badge and its "confirm" button.
+  await visit(page, baseUrl, `/audits/${seed.reauditId}/themes/${themeIds[0] ?? ''}`);
+  expect(await page.locator('.badge--carried').count()).toBeGreaterThan(0);
+  await check('re-audit theme page, answers to confirm');
+
+  await page.goto(`${baseUrl}/no-such-page`);
+  await page.locator('#error-title').waitFor();
+  await check('page not found');
+  return walk;
+}
+
+describe('accessibility: axe-core, WCAG 2.1 A and AA', () => {
+  it('the gate itself sees a missing label and a poor contrast', async () => {
+    session = await openApp(browser, baseUrl);
+    const { page } = session;
+    await settle(page);
+    await page.evaluate(() => {
+      const main = document.querySelector('main');
+      const input = document.createElement('input');
+      const faint = document.createElement('p');
+      faint.textContent = 'Texte trop pâle';
+      faint.style.color = '#c8c8c8';
+      main?.append(input, faint);
+    });
+    const found = await axeViolations(page, 'planted');
+    expect(found.some((line) => line.includes(' label ') || line.includes('] label'))).toBe(true);
+    expect(found.some((line) => line.includes('color-contrast'))).toBe(true);
+  });
+
+  it('finds no violation on any page or state, in French', async () => {
+    session = await openApp(browser, baseUrl, { locale: 'fr-FR' });
+    const walk = await walkEverything(session.page, 'fr', 'fr');
+    expect(walk.violations).toEqual([]);
+    expect(walk.followUpShown).toBe(true);
+    // Home, the form in three states, every theme, results: the walk really went everywhere.
+    expect(walk.checked.length).toBeGreaterThan(questionnaireFacts().themeIds.length + 6);
+  });
+
+  it('finds no violation on any page or state, in English', async () => {
+    session = await openApp(browser, baseUrl, { locale: 'en-GB' });
+    const walk = await walkEverything(session.page, 'en', 'en');
+    expect(walk.violations).toEqual([]);
+  });
+
+  it('finds no violation on a phone-sized screen (375×812)', async () => {
+    session = await openApp(browser, baseUrl, { locale: 'fr-FR', viewport: { width: 375, height: 812 } });
+    const walk = await walkEverything(session.page, 'fr', 'phone');
+    expect(walk.violations).toEqual([]);
+  });
+});

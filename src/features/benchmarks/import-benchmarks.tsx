@@ -12,6 +12,17 @@ type State =
   | { kind: 'done'; version: number; title: string; count: number }
   | { kind: 'failed'; error: ImportError };
 
+/** Blob.text() where the browser has it; FileReader otherwise (older Safari, jsdom). */
+function readText(file: Blob): Promise<string> {
+  if (typeof file.text === 'function') return file.text();
+  return new Promise<string>((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(typeof reader.result === 'string' ? reader.result : '');
+    reader.onerror = () => reject(reader.error ?? new Error('unreadable'));
+    reader.readAsText(file);
+  });
+}
+
 const megabytes = (bytes: number, language: string) =>
   new Intl.NumberFormat(language, { style: 'unit', unit: 'megabyte', maximumFractionDigits: 0 }).format(bytes / (1024 * 1024));
 
@@ -32,7 +43,7 @@ export function ImportBenchmarks() {
     setState({ kind: 'reading' });
     let text: string;
     try {
-      text = await file.text();
+      text = await readText(file);
     } catch {
       setState({ kind: 'failed', error: { code: 'unreadable' } });
       return;

@@ -1,0 +1,88 @@
+/** The benchmarks page: which dataset and version are in use, every figure with its source, and importing a newer file. */
+import { screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { loadBundledBenchmarks } from '../../../src/content/load-benchmarks';
+import { db } from '../../../src/db/database';
+import { renderApp } from '../../render';
+
+const bundled = await loadBundledBenchmarks();
+const fileOf = (data: unknown, name = 'reperes.json') => new File([JSON.stringify(data)], name, { type: 'application/json' });
+const withVersion = (version: number) => ({ ...structuredClone(bundled), version });
+
+async function openPage() {
+  const view = await renderApp('/benchmarks');
+  const active = await screen.findByRole('region', { name: 'Jeu de repères en service' });
+  await within(active).findByText(/Fourni avec l'application/);
+  return { ...view, active };
+}
+
+/** The value shown next to a label in the "dataset in use" box. */
+const valueOf = (box: HTMLElement, label: string) => within(box).getByText(label).nextElementSibling?.textContent;
+
+describe('benchmarks page', () => {
+  it('is in the main navigation and shows the dataset in use with its version', async () => {
+    const { active } = await openPage();
+    const nav = screen.getByRole('navigation', { name: 'Navigation principale' });
+    expect(within(nav).getByRole('link', { name: 'Repères chiffrés' })).toHaveAttribute('href', '/benchmarks');
+    expect(screen.getByRole('heading', { level: 1, name: 'Repères chiffrés' })).toBeInTheDocument();
+    expect(valueOf(active, 'Version')).toBe(String(bundled.version));
+    expect(valueOf(active, 'Nom')).toBe(bundled.title.fr);
+    expect(valueOf(active, 'Nombre de chiffres')).toBe(String(bundled.indicators.length));
+  });
+
+  it('lists every figure with its statement, survey wording and source', async () => {
+    await openPage();
+    const subject = screen.getByRole('heading', { level: 4, name: "Collectivités sans plan de continuité d'activité (PCA)" });
+    const card = subject.closest('li');
+    if (!card) throw new Error('no card');
+    expect(within(card).getByText(/^66\s%\sdes collectivités répondantes n'ont pas de plan de continuité/)).toBeInTheDocument();
+    expect(within(card).getByText("Collectivités qui n'ont pas de plan de continuité d'activité (PCA)")).toBeInTheDocument();
+    expect(within(card).getByText(/Baromètre Numérique & Collectivités, résultats consolidés, DINUM et réseau Déclic, octobre 2025/)).toBeInTheDocument();
+    expect(within(card).getAllByRole('link', { name: /Ouvrir la source/ })[0]).toHaveAttribute('href', expect.stringMatching(/^https:\/\//));
+    expect(screen.getAllByRole('listitem').filter((li) => li.classList.contains('benchmark-indicator'))).toHaveLength(bundled.indicators.length);
+  });
+
+  it('installs a newer file and shows its version', async () => {
+    const { user, active } = await openPage();
+    await user.upload(screen.getByLabelText('Choisir un fichier de repères (.json)'), fileOf(withVersion(bundled.version + 1)));
+    expect(await screen.findByRole('status')).toHaveTextContent(`Version ${bundled.version + 1} de « ${bundled.title.fr} » installée`);
+    await waitFor(() => expect(valueOf(active, 'Version')).toBe(String(bundled.version + 1)));
+    expect(within(active).getByText(/Importé depuis un fichier/)).toBeInTheDocument();
+    expect((await db.benchmarkDatasets.toArray()).map((r) => [r.version, r.source])).toEqual([[bundled.version + 1, 'imported']]);
+  });
+
+  it.each([
+    ['the version already in use', () => fileOf(withVersion(bundled.version)), /déjà en service/],
+    ['a file with an invalid figure', () => fileOf({ ...withVersion(bundled.version + 1), indicators: [{ ...bundled.indicators[0], value: -1 }] }), /Premier problème trouvé à l'endroit : indicators\[0\] \(bnc-2025-v1-responses\)\.value/],
+    ['a file that is not JSON', () => new File(['<html>'], 'reperes.json', { type: 'application/json' }), /n'est pas un fichier JSON/],
+    ['a file of another kind', () => fileOf({ format: 'cyberdiag-export', version: 1 }), /n'est pas un fichier de repères Cyberdiag/],
+    ['a file too big to be ours', () => new File(['x'.repeat(2 * 1024 * 1024 + 1)], 'big.json'), /trop volumineux/],
+  ])('refuses %s, says why, and changes nothing', async (_name, makeFile, message) => {
+    const { user, active } = await openPage();
+    const before = await db.benchmarkDatasets.toArray();
+    await user.upload(screen.getByLabelText('Choisir un fichier de repères (.json)'), makeFile());
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent(message);
+    expect(alert).toHaveTextContent("Le jeu de repères en service n'a pas été modifié.");
+    expect(await db.benchmarkDatasets.toArray()).toEqual(before);
+    expect(valueOf(active, 'Version')).toBe(String(bundled.version));
+  });
+
+  it('says an older file is older, with both versions', async () => {
+    const { user } = await openPage();
+    await user.upload(screen.getByLabelText('Choisir un fichier de repères (.json)'), fileOf(withVersion(bundled.version + 2)));
+    await screen.findByRole('status');
+    await user.upload(screen.getByLabelText('Choisir un fichier de repères (.json)'), fileOf(withVersion(bundled.version + 1)));
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      `Ce fichier contient une version plus ancienne (version ${bundled.version + 1}) que celle en service (version ${bundled.version + 2})`,
+    );
+  });
+
+  it('speaks English too', async () => {
+    await renderApp('/benchmarks', { language: 'en' });
+    expect(await screen.findByRole('heading', { level: 1, name: 'Benchmarks' })).toBeInTheDocument();
+    const active = screen.getByRole('region', { name: 'Benchmark dataset in use' });
+    await within(active).findByText(/Shipped with the app/);
+    expect(screen.getByRole('heading', { level: 4, name: 'Local authorities without a business continuity plan (PCA)' })).toBeInTheDocument();
+  });
+});

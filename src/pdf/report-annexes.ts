@@ -67,7 +67,7 @@ export function buildAnswerAnnex(input: ReportInput): ReportSection {
               text:
                 outcome.status === 'unanswered'
                   ? t('none')
-                  : t('annex.points', { earned: points(outcome.pointsEarned), weight: outcome.weight }),
+                  : t('annex.points', { earned: points(outcome.pointsEarned, input.language), weight: outcome.weight }),
             },
           ],
         ];

@@ -47,7 +47,8 @@ export function integer(value: number, language: ReportLanguage): string {
 /** Scores are rounded here, for display only. */
 export const roundScore = (score: number) => String(Math.round(score));
 
-export const points = (value: number) => String(Math.round(value * 10) / 10);
+export const points = (value: number, language: ReportLanguage) =>
+  new Intl.NumberFormat(locale(language), { maximumFractionDigits: 1 }).format(value);
 
 export function scoreTone(score: number | null): Tone {
   if (score === null) return 'neutral';

@@ -1,5 +1,5 @@
 /** The cover and the one-page summary for the conseil municipal. */
-import { entryTitle, integer, longDate, percent, questionIndex, roundScore, say, scoreTone, themeTitle } from './report-format';
+import { entryTitle, integer, longDate, percent, questionIndex, roundScore, say, scoreTone, themeTitle, typographic } from './report-format';
 import type { ReportInput } from './report-input';
 import type { Block, ReportCover, ReportSection } from './report-types';
 
@@ -98,7 +98,7 @@ export function buildSummary(input: ReportInput): ReportSection {
   } else {
     blocks.push({
       kind: 'list',
-      items: comparisons.map((c) => ({ text: c.sentence, notes: c.source ? [t('comparison.source', { source: c.source })] : [] })),
+      items: comparisons.map((c) => ({ text: typographic(c.sentence), notes: c.source ? [t('comparison.source', { source: typographic(c.source) })] : [] })),
     });
   }
   blocks.push({ kind: 'callout', tone: 'neutral', lines: [t('summary.decision')] });

@@ -1,7 +1,7 @@
 /** One page per theme: its score, what the answers show, the barometer comparisons and the actions planned. */
 import type { Question } from '../domain/questionnaire/schema';
 import type { QuestionOutcome, ThemeResult } from '../domain/scoring/compute-results';
-import { answerText, entryTitle, questionIndex, roundScore, say, scoreTone, themeTitle } from './report-format';
+import { answerText, entryTitle, questionIndex, roundScore, say, scoreTone, themeTitle, typographic } from './report-format';
 import type { ReportInput } from './report-input';
 import { themeSummary } from './report-summary';
 import type { Block, ListItem, ReportSection, Tone } from './report-types';
@@ -78,10 +78,10 @@ export function buildThemeSections(input: ReportInput): ReportSection[] {
         blocks.push({
           kind: 'list',
           items: comparisons.map((c) => ({
-            text: c.sentence,
+            text: typographic(c.sentence),
             notes: [
-              ...(c.source ? [t('comparison.source', { source: c.source })] : []),
-              ...(c.surveyQuestion ? [t('comparison.surveyQuestion', { question: c.surveyQuestion })] : []),
+              ...(c.source ? [t('comparison.source', { source: typographic(c.source) })] : []),
+              ...(c.surveyQuestion ? [t('comparison.surveyQuestion', { question: typographic(c.surveyQuestion) })] : []),
             ],
           })),
         });

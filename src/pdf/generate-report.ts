@@ -21,7 +21,7 @@ async function fetchBase64(url: string): Promise<string> {
   return btoa(binary);
 }
 
-function loadFonts(): Promise<ReportFonts> {
+export function loadFonts(): Promise<ReportFonts> {
   fonts ??= Promise.all([fetchBase64(regularUrl), fetchBase64(boldUrl)]).then(
     ([regular, bold]) => ({ regular, bold }),
     (error: unknown) => {

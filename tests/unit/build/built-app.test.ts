@@ -1,0 +1,122 @@
+// @vitest-environment node
+/**
+ * Gates on the built app, checked on a fresh build of the current sources (made here, in a temporary folder, so
+ * that `npm test` catches them before the browser tests): the Content-Security-Policy of index.html, and the
+ * first page's weight, which must stay under budget and never include jsPDF or the communes directory.
+ */
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  assetsNamedInHtml,
+  describeFirstLoad,
+  FIRST_LOAD_BUDGET_BYTES,
+  firstLoad,
+  formatKb,
+  NEVER_IN_FIRST_LOAD,
+  type ChunkRecord,
+} from './first-load';
+
+const root = path.resolve(import.meta.dirname, '../../..');
+let dir = '';
+let dist = '';
+let chunks: ChunkRecord[] = [];
+let html = '';
+
+beforeAll(async () => {
+  dir = mkdtempSync(path.join(os.tmpdir(), 'cyberdiag-build-'));
+  await promisify(execFile)(process.execPath, [path.join(root, 'tests/unit/build/build-for-tests.mjs'), dir], {
+    cwd: root,
+    // Vitest runs with NODE_ENV=test, which would give React's development build: build what ships.
+    env: { ...process.env, NODE_ENV: 'production' },
+    timeout: 170_000,
+  });
+  dist = path.join(dir, 'dist');
+  chunks = JSON.parse(readFileSync(path.join(dir, 'chunks.json'), 'utf8')) as ChunkRecord[];
+  html = readFileSync(path.join(dist, 'index.html'), 'utf8');
+}, 180_000);
+
+afterAll(() => {
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+/** The policy's directives, from the one <meta http-equiv="Content-Security-Policy"> of the page. */
+function policyOf(page: string): Map<string, string[]> {
+  const metas = [...page.matchAll(/<meta\b[^>]*http-equiv=["']Content-Security-Policy["'][^>]*>/gi)];
+  expect(metas, 'exactly one Content-Security-Policy <meta> in index.html').toHaveLength(1);
+  const content = /\scontent="([^"]*)"/i.exec(metas[0]?.[0] ?? '')?.[1] ?? '';
+  return new Map(
+    content
+      .split(';')
+      .map((d) => d.trim().split(/\s+/))
+      .filter((words) => words[0])
+      .map(([name = '', ...sources]) => [name.toLowerCase(), sources]),
+  );
+}
+
+describe('the Content-Security-Policy of the built index.html', () => {
+  it('allows scripts and styles from the app itself only, with no eval and nothing inline', () => {
+    const policy = policyOf(html);
+    expect(policy.get('default-src')).toEqual(["'self'"]);
+    expect(policy.get('script-src')).toEqual(["'self'"]);
+    expect(policy.get('style-src')).toEqual(["'self'"]);
+    expect(policy.get('object-src')).toEqual(["'none'"]);
+    expect(policy.get('base-uri')).toEqual(["'self'"]);
+    for (const [name, sources] of policy) {
+      for (const forbidden of ["'unsafe-eval'", "'unsafe-inline'", "'wasm-unsafe-eval'", "'unsafe-hashes'", '*', 'http:', 'https:']) {
+        expect(sources, `${name} allows ${forbidden}`).not.toContain(forbidden);
+      }
+      // Nothing from another origin: only keywords and the data:/blob: schemes for images and workers.
+      for (const source of sources) expect(source, `${name} names ${source}`).toMatch(/^('[a-z-]+'|data:|blob:)$/);
+    }
+  });
+
+  it('comes before any script, so that it applies to all of them', () => {
+    expect(html.search(/http-equiv=["']Content-Security-Policy/i)).toBeLessThan(html.search(/<script\b/i));
+  });
+
+  it('has no inline script, inline style or inline event handler in the page', () => {
+    for (const [tag, body] of [...html.matchAll(/(<script\b[^>]*>)([\s\S]*?)<\/script>/gi)].map((m) => [m[1] ?? '', m[2] ?? ''])) {
+      expect(tag, 'every <script> is an external file').toMatch(/\ssrc=["']\/[^"']+["']/);
+      expect(body.trim(), `inline code in ${tag}`).toBe('');
+    }
+    expect(html).not.toMatch(/<style\b/i);
+    expect(html).not.toMatch(/\sstyle=["']/i);
+    expect(html).not.toMatch(/\son[a-z]+=["']/i);
+    expect(html).not.toMatch(/javascript:/i);
+  });
+
+  it('loads the service worker registration as an external file of the app', () => {
+    const { scripts } = assetsNamedInHtml(html);
+    expect(html).toMatch(/<script id="vite-plugin-pwa:register-sw" src="\/registerSW\.js"><\/script>/);
+    for (const script of scripts) expect(existsSync(path.join(dist, script)), `${script} is in the build`).toBe(true);
+  });
+});
+
+describe('the first page', () => {
+  it(`loads less than ${formatKb(FIRST_LOAD_BUDGET_BYTES)} of JS and CSS, gzipped`, () => {
+    const load = firstLoad(dist, chunks, root);
+    const total = load.totalGzipBytes;
+    // The message names every file the first page loads, biggest first, with its largest modules: what grew.
+    const report = `First page: ${formatKb(total)} gzipped, budget ${formatKb(FIRST_LOAD_BUDGET_BYTES)}${
+      total > FIRST_LOAD_BUDGET_BYTES ? `, over by ${formatKb(total - FIRST_LOAD_BUDGET_BYTES)}` : ''
+    }. What it loads, biggest first:\n${describeFirstLoad(load)}`;
+    expect(total, report).toBeLessThanOrEqual(FIRST_LOAD_BUDGET_BYTES);
+    expect(load.files.some((f) => f.fileName.endsWith('.css')), 'the stylesheet is counted').toBe(true);
+  });
+
+  it.each(NEVER_IN_FIRST_LOAD)('never includes $what (it comes with import(), when asked for)', ({ what, test }) => {
+    const load = firstLoad(dist, chunks, root);
+    const offending = load.moduleIds.filter(test);
+    expect(offending, `${what} is in the first page's chunks:\n${describeFirstLoad(load)}`).toEqual([]);
+  });
+
+  it('still finds jsPDF and the communes directory in the build, so the check above is not empty', () => {
+    const all = chunks.flatMap((c) => c.modules.map((m) => m.id));
+    expect(all.some((id) => /node_modules\/jspdf\//.test(id)), 'jsPDF').toBe(true);
+    expect(all.some((id) => id.includes('virtual:communes-directory')), 'communes directory').toBe(true);
+  });
+});

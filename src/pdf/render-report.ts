@@ -4,7 +4,7 @@
  */
 import { jsPDF } from 'jspdf';
 import { autoTable, type CellDef } from 'jspdf-autotable';
-import type { Bar, Block, ListItem, ReportCover, ReportModel, TableColumn, TableRow, Tone } from './report-types';
+import type { Bar, Block, ListItem, ReportCover, ReportModel, ReportSection, TableColumn, TableRow, Tone } from './report-types';
 
 /** Base64 TrueType files: Noto Sans regular and bold (see scripts/build-pdf-fonts.mjs). */
 export interface ReportFonts {
@@ -265,7 +265,7 @@ function fitOneLine(flow: Flow, text: string, width: number): string {
 }
 
 function drawBarChart(flow: Flow, block: Extract<Block, { kind: 'bar-chart' }>): void {
-  const rowHeight = 5.6;
+  const rowHeight = 4.9;
   const labelWidth = 68;
   const valueWidth = 14;
   const trackX = MARGIN.left + labelWidth;
@@ -287,15 +287,15 @@ function drawBarChart(flow: Flow, block: Extract<Block, { kind: 'bar-chart' }>):
   const drawBar = (bar: Bar) => {
     const middle = flow.y + rowHeight / 2;
     flow.setStyle({ size: 8.5 });
-    flow.doc.text(fitOneLine(flow, bar.label, labelWidth - 3), MARGIN.left, middle + 1.1);
+    flow.doc.text(fitOneLine(flow, bar.label, labelWidth - 3), MARGIN.left, middle + 1);
     flow.fill(COLOR.track);
-    flow.doc.rect(trackX, middle - 1.7, trackWidth, 3.4, 'F');
+    flow.doc.rect(trackX, middle - 1.5, trackWidth, 3, 'F');
     if (bar.value !== null && bar.value > 0) {
       flow.fill(TONE[bar.tone]);
-      flow.doc.rect(trackX, middle - 1.7, (trackWidth * Math.min(bar.value, 100)) / 100, 3.4, 'F');
+      flow.doc.rect(trackX, middle - 1.5, (trackWidth * Math.min(bar.value, 100)) / 100, 3, 'F');
     }
     flow.setStyle({ size: 8.5, bold: true, color: bar.value === null ? COLOR.muted : TONE[bar.tone] });
-    flow.doc.text(bar.valueText, MARGIN.left + CONTENT_WIDTH, middle + 1.1, { align: 'right' });
+    flow.doc.text(bar.valueText, MARGIN.left + CONTENT_WIDTH, middle + 1, { align: 'right' });
     flow.y += rowHeight;
   };
   block.bars.forEach(drawBar);
@@ -387,6 +387,26 @@ function drawBlock(flow: Flow, block: Block): void {
   }
 }
 
+function drawSection(flow: Flow, section: ReportSection): void {
+  const draw = (blocks: Block[]) => {
+    flow.newPage();
+    drawSectionTitle(flow, section.title);
+    for (const block of blocks) drawBlock(flow, block);
+  };
+  const first = flow.doc.getNumberOfPages() + 1;
+  let blocks = section.blocks;
+  draw(blocks);
+  if (!section.onePage) return;
+  const dropOrder = blocks.flatMap((block) => (block.optional === undefined ? [] : [block.optional])).sort((a, b) => a - b);
+  for (const rank of dropOrder) {
+    if (flow.doc.getNumberOfPages() === first) return;
+    // Too long for one page: take the pages back and print it again without the next optional block.
+    for (let page = flow.doc.getNumberOfPages(); page >= first; page -= 1) flow.doc.deletePage(page);
+    blocks = blocks.filter((block) => block.optional !== rank);
+    draw(blocks);
+  }
+}
+
 function drawCover(flow: Flow, cover: ReportCover): void {
   const { doc } = flow;
   const bandHeight = 92;
@@ -436,11 +456,7 @@ export function renderReport(model: ReportModel, fonts: ReportFonts): ArrayBuffe
 
   const flow = new Flow(doc);
   drawCover(flow, model.cover);
-  for (const section of model.sections) {
-    flow.newPage();
-    drawSectionTitle(flow, section.title);
-    for (const block of section.blocks) drawBlock(flow, block);
-  }
+  for (const section of model.sections) drawSection(flow, section);
   drawFooters(doc, model);
   return doc.output('arraybuffer');
 }

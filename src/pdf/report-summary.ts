@@ -40,7 +40,7 @@ export function buildCover(input: ReportInput): ReportCover {
 
 export function buildSummary(input: ReportInput): ReportSection {
   const { t, language, result } = input;
-  const blocks: Block[] = [{ kind: 'paragraph', text: t('summary.intro'), style: 'lead' }];
+  const blocks: Block[] = [{ kind: 'paragraph', text: t('summary.intro'), style: 'lead', optional: 1 }];
   const { score, maturity } = result.overall;
   if (score === null || maturity === null) {
     blocks.push({ kind: 'paragraph', text: t('summary.noScore') });
@@ -92,17 +92,30 @@ export function buildSummary(input: ReportInput): ReportSection {
   }
 
   blocks.push({ kind: 'heading', text: t('summary.comparisons') });
-  const comparisons = input.comparisons.slice(0, SUMMARY_COMPARISONS);
+  // One comparison per question: two waves of the same survey on one answer say the same thing twice.
+  const seen = new Set<string>();
+  const comparisons = input.comparisons
+    .filter((c) => {
+      const key = c.questionId ?? c.sentence;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    })
+    .slice(0, SUMMARY_COMPARISONS);
   if (comparisons.length === 0) {
     blocks.push({ kind: 'paragraph', text: t('summary.comparisonsNone'), style: 'muted' });
   } else {
-    blocks.push({
-      kind: 'list',
-      items: comparisons.map((c) => ({ text: typographic(c.sentence), notes: c.source ? [t('comparison.source', { source: typographic(c.source) })] : [] })),
+    const item = (c: (typeof comparisons)[number]) => ({
+      text: typographic(c.sentence),
+      notes: c.source ? [t('comparison.source', { source: typographic(c.source) })] : [],
     });
+    // The first comparison is always printed; the others give way, last first, if the page is full.
+    comparisons.forEach((c, index) =>
+      blocks.push({ kind: 'list', items: [item(c)], ...(index > 0 ? { optional: 1 + comparisons.length - index } : {}) }),
+    );
   }
   blocks.push({ kind: 'callout', tone: 'neutral', lines: [t('summary.decision')] });
-  return { id: 'summary', title: t('summary.title'), blocks };
+  return { id: 'summary', title: t('summary.title'), blocks, onePage: true };
 }
 
 /** The theme summaries in the questionnaire, for the theme pages. */

@@ -2,7 +2,13 @@
 
 export type Tone = 'critical' | 'warning' | 'good' | 'neutral';
 
-export type Block =
+/**
+ * When a section that must fit on one page does not, its `optional` blocks are left out one at a time,
+ * lowest number first, until it fits.
+ */
+export type Block = BlockContent & { optional?: number };
+
+type BlockContent =
   | { kind: 'heading'; text: string }
   | { kind: 'paragraph'; text: string; style?: 'lead' | 'muted' | 'strong' }
   | { kind: 'list'; items: ListItem[]; numbered?: boolean }
@@ -50,6 +56,8 @@ export interface ReportSection {
   id: string;
   title: string;
   blocks: Block[];
+  /** Printed on a single page: optional blocks are dropped when everything does not fit. */
+  onePage?: boolean;
 }
 
 export interface ReportCover {

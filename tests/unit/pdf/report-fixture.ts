@@ -53,16 +53,32 @@ export async function reportInput(language: Language = 'fr'): Promise<ReportInpu
     });
   }
   if (second) planItems.set(second.id, { owner: 'M. Benoît (adjoint)', dueDate: '', status: 'done', note: '' });
+  // As long as the real sentences (figure, what it counts, source in brackets), on three different questions.
+  const [first3a, first3b, first3c] = questionnaire.themes.map((theme) => ({ themeId: theme.id, questionId: theme.questions[0]?.id ?? null }));
+  const long = (fr: string, en: string) => (language === 'fr' ? fr : en);
   const comparisons: ReportComparison[] = [
     {
-      themeId: questionnaire.themes[0]?.id ?? 'backup',
-      questionId: questionnaire.themes[0]?.questions[0]?.id ?? null,
-      sentence:
-        language === 'fr'
-          ? 'Comme 85 % des collectivités interrogées, la commune déclare faire des sauvegardes.'
-          : 'Like 85% of the local authorities surveyed, the commune says it makes backups.',
+      ...(first3a ?? { themeId: 'backup', questionId: null }),
+      sentence: long(
+        'Comme 85 % des collectivités interrogées, la commune déclare faire des sauvegardes.',
+        'Like 85% of the local authorities surveyed, the commune says it makes backups.',
+      ),
       source: 'Cybermalveillance.gouv.fr, enquête auprès des collectivités, 2023',
       surveyQuestion: 'Quelles mesures de sécurité avez-vous mises en place ?',
+    },
+    {
+      ...(first3b ?? { themeId: 'antivirus', questionId: null }),
+      sentence: long(
+        'Votre commune fait partie des 76 % de collectivités qui n’ont ni PCA ni PRA, c’est-à-dire ni plan de continuité ni plan de reprise d’activité (Baromètre Numérique & Collectivités, premiers résultats, DINUM et réseau Déclic, mars 2025).',
+        'Your commune is among the 76% of local authorities with neither a continuity nor a recovery plan (Baromètre Numérique & Collectivités, first results, DINUM and réseau Déclic, March 2025).',
+      ),
+    },
+    {
+      ...(first3c ?? { themeId: 'continuity', questionId: null }),
+      sentence: long(
+        'Votre commune a une sauvegarde hors de la mairie, comme 21 % des communes interrogées en 2016 (Baromètre de la dématérialisation 2016, 3e édition, JVS-Mairistem, 2016).',
+        'Your commune keeps a backup away from the mairie, like 21% of the communes surveyed in 2016 (Baromètre de la dématérialisation 2016, 3rd edition, JVS-Mairistem, 2016).',
+      ),
     },
   ];
   const t = i18n.getFixedT(language, 'report');

@@ -24,7 +24,11 @@ export function useBenchmarkView(questionnaire: Questionnaire, audit: AuditRecor
     return {
       active,
       comparisonsFor: (themeId) => comparisons.filter((c) => c.themeId === themeId),
-      contextFor: (themeId) => contextIndicators(active.dataset, themeId, population),
+      // A figure already said as a comparison in the theme is not repeated as context.
+      contextFor: (themeId) => {
+        const compared = new Set(comparisons.filter((c) => c.themeId === themeId).map((c) => c.indicatorId));
+        return contextIndicators(active.dataset, themeId, population).filter((i) => !compared.has(i.id));
+      },
     };
   }, [active, audit, questionnaire]);
 }

@@ -121,6 +121,8 @@ describe('results compared with the barometers', () => {
     const context = within(backup).getByRole('heading', { name: 'Pour situer (contexte, pas une comparaison)' }).parentElement;
     if (!context) throw new Error('no context block');
     expect(within(context).getByText(/^Parmi les incidents déclarés par les collectivités victimes, 40 % étaient des rançongiciels .* Source : Baromètre Numérique & Collectivités, premiers résultats/)).toBeInTheDocument();
+    // The 57 % is already said as a comparison: it is not repeated as context.
+    expect(within(context).queryByText(/57\s%/)).not.toBeInTheDocument();
   });
 
   it('makes no comparison with a figure about communes of another size', async () => {

@@ -79,7 +79,9 @@ describe('the Content-Security-Policy of the built index.html', () => {
   });
 
   it('has no inline script, inline style or inline event handler in the page', () => {
-    for (const [tag, body] of [...html.matchAll(/(<script\b[^>]*>)([\s\S]*?)<\/script>/gi)].map((m) => [m[1] ?? '', m[2] ?? ''])) {
+    const scripts = [...html.matchAll(/(<script\b[^>]*>)([\s\S]*?)<\/script>/gi)];
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const [, tag = '', body = ''] of scripts) {
       expect(tag, 'every <script> is an external file').toMatch(/\ssrc=["']\/[^"']+["']/);
       expect(body.trim(), `inline code in ${tag}`).toBe('');
     }

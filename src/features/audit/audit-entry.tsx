@@ -21,7 +21,9 @@ export function AuditEntry() {
       return;
     }
     const active = activeQuestionIds(questionnaire, audit.profile, audit.answers);
-    const firstOpen = questionnaire.themes.find((t) => t.questions.some((q) => active.has(q.id) && !audit.answers[q.id]));
+    // A re-audit opens on the first answer to confirm; otherwise on the first question left.
+    const pending = (id: string) => active.has(id) && (!audit.answers[id] || audit.unconfirmed.includes(id));
+    const firstOpen = questionnaire.themes.find((t) => t.questions.some((q) => pending(q.id)));
     const path = firstOpen ? `/audits/${auditId}/themes/${firstOpen.id}` : `/audits/${auditId}/results`;
     void navigate(path, { replace: true });
   }, [data, auditId, navigate, questionnaire]);

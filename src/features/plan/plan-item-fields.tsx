@@ -47,15 +47,11 @@ export function PlanItemFields({
             id={`${id}-owner`}
             type="text"
             autoComplete="off"
-            aria-describedby={`${id}-owner-hint`}
             value={owner.value}
             onChange={(e) => owner.onChange(e.target.value)}
             onFocus={owner.onFocus}
             onBlur={owner.onBlur}
           />
-          <p id={`${id}-owner-hint`} className="field__hint">
-            {t('fields.ownerHint')}
-          </p>
         </div>
         <div className="field">
           <label htmlFor={`${id}-due`}>{t('fields.dueDate')}</label>

@@ -43,7 +43,7 @@ describe('plan page', () => {
       expect.stringMatching(/^2\.\s+Mettre en place une sauvegarde automatique/),
     ]);
     const backup = await card(/Mettre en place une sauvegarde automatique/);
-    expect(within(backup).getByText('Faille critique')).toBeInTheDocument();
+    expect(within(backup).getByText('Critique')).toBeInTheDocument();
     const check = await card(/Vérifier auprès de votre prestataire informatique : .*antivirus/i);
     expect(within(check).getByText('À vérifier')).toBeInTheDocument();
   });
@@ -108,7 +108,7 @@ describe('plan page', () => {
     expect(await screen.findByRole('heading', { level: 1, name: 'Action plan for Saint-Test' })).toBeInTheDocument();
     const backup = within(await card(/Set up an automatic backup/));
     expect(backup.getByLabelText('Owner')).toBeInTheDocument();
-    expect(backup.getByText('Critical gap')).toBeInTheDocument();
+    expect(backup.getByText('Critical')).toBeInTheDocument();
     expect(await card(/Check with your IT provider:/)).toBeInTheDocument();
   });
 });

@@ -41,30 +41,30 @@ export async function loadExportContent(selection: ExportSelection): Promise<Exp
   });
 }
 
-/** What in the database the batch can collide with: audits with the same ids, communes with the same id or INSEE. */
-export async function loadImportContext(files: readonly ExportPayload[]): Promise<ImportContext> {
+/**
+ * What in the database the batch can collide with: audits with the same ids, communes with the same id or INSEE.
+ * Only keys are read for the audits (re-importing thousands of audits must not load them all); the first
+ * `summaries` of them are read in full, to describe the conflicts shown to the user.
+ */
+export async function loadImportContext(files: readonly ExportPayload[], { summaries = 0 }: { summaries?: number } = {}): Promise<ImportContext> {
   const auditIds = [...new Set(files.flatMap((f) => f.audits.map((a) => a.id)))];
   const communeIds = [...new Set(files.flatMap((f) => f.communes.map((c) => c.id)))];
   const insees = [...new Set(files.flatMap((f) => f.communes.map((c) => c.insee)).filter((insee) => insee !== ''))];
-  const existingAudits = new Map<string, ExistingAudit>();
-  // A cursor rather than toArray(): re-importing thousands of audits must not hold them all in memory at once.
-  await db.audits
-    .where(':id')
-    .anyOf(auditIds)
-    .each((a) => {
-      existingAudits.set(a.id, {
-        id: a.id,
-        communeId: a.communeId,
-        status: a.status,
-        startedAt: a.startedAt,
-        updatedAt: a.updatedAt,
-        answered: Object.keys(a.answers).length,
-      });
-    });
-  const [byId, byInsee] = await Promise.all([
+  const [existingIds, byId, byInsee] = await Promise.all([
+    db.audits.where(':id').anyOf(auditIds).primaryKeys(),
     db.communes.where(':id').anyOf(communeIds).toArray(),
     insees.length === 0 ? Promise.resolve([]) : db.communes.where('insee').anyOf(insees).toArray(),
   ]);
+  const existingAudits = new Map<string, ExistingAudit>(existingIds.map((id) => [id, { id }]));
+  if (summaries > 0) {
+    for (const a of await db.audits.bulkGet(existingIds.slice(0, summaries))) {
+      if (!a) continue;
+      existingAudits.set(a.id, {
+        id: a.id,
+        summary: { status: a.status, startedAt: a.startedAt, updatedAt: a.updatedAt, answered: Object.keys(a.answers).length },
+      });
+    }
+  }
   const existingCommunes = [...byId, ...byInsee].map(({ id, insee, name }) => ({ id, insee, name }));
   return { existingAudits, existingCommunes };
 }

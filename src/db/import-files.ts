@@ -35,10 +35,13 @@ export function openExportFile(
   return readExportFile(blobSource(file), { maxBytes, passphrase, decrypt: decryptExport });
 }
 
+/** How many conflicts are described in detail (the others are listed, and "same choice for all" covers them). */
+export const DESCRIBED_CONFLICTS = 200;
+
 /** The conflicts a batch of checked files would raise on this device. */
 export async function conflictsOf(files: readonly ParsedExport[]): Promise<AuditConflict[]> {
   const payloads = files.map((f) => f.payload);
-  return findConflicts(payloads, await loadImportContext(payloads));
+  return findConflicts(payloads, await loadImportContext(payloads, { summaries: DESCRIBED_CONFLICTS }));
 }
 
 /** Writes checked files (see applyImport). */

@@ -1,6 +1,5 @@
 /** Builds an export document from the device's records (pure), and names its file. */
 import { CURRENT_EXPORT_VERSION, EXPORT_FILE_EXTENSION, EXPORT_FORMAT_ID, type ExportKind } from './export-format';
-import { copyAudit, copyCommune, copyPlanItem } from './plan-import';
 import type { ExportDocumentV1, ExportedAudit, ExportedCommune, ExportedPlanItem } from './schema-v1';
 
 export interface ExportContent {
@@ -37,4 +36,61 @@ export function exportFileName(label: string, exportedAt: string): string {
     .slice(0, 60)
     .replace(/-+$/, '');
   return `${slug || 'cyberdiag'}-${exportedAt.slice(0, 10)}${EXPORT_FILE_EXTENSION}`;
+}
+
+/** Field-by-field copies: whatever else a device record carries (a field added later, say) stays on the device. */
+export function copyCommune(c: ExportedCommune): ExportedCommune {
+  const { population, agents, computers, itProvider, hasServer } = c.profile;
+  return {
+    id: c.id,
+    name: c.name,
+    insee: c.insee,
+    postcode: c.postcode,
+    epciSiren: c.epciSiren,
+    epciName: c.epciName,
+    profile: { population, agents, computers, itProvider, hasServer },
+    createdAt: c.createdAt,
+    updatedAt: c.updatedAt,
+  };
+}
+
+export function copyAudit(a: ExportedAudit): ExportedAudit {
+  const { population, agents, computers, itProvider, hasServer } = a.profile;
+  const answers: ExportedAudit['answers'] = {};
+  for (const [questionId, answer] of Object.entries(a.answers)) {
+    answers[questionId] =
+      answer.kind === 'option'
+        ? { kind: 'option', optionId: answer.optionId, answeredAt: answer.answeredAt }
+        : { kind: 'dontKnow', answeredAt: answer.answeredAt };
+  }
+  return {
+    id: a.id,
+    communeId: a.communeId,
+    questionnaireId: a.questionnaireId,
+    questionnaireVersion: a.questionnaireVersion,
+    auditor: a.auditor,
+    status: a.status,
+    profile: { population, agents, computers, itProvider, hasServer },
+    answers,
+    previousAuditId: a.previousAuditId,
+    unconfirmed: [...a.unconfirmed],
+    lastThemeId: a.lastThemeId,
+    origin: a.origin,
+    startedAt: a.startedAt,
+    updatedAt: a.updatedAt,
+    completedAt: a.completedAt,
+  };
+}
+
+export function copyPlanItem(p: ExportedPlanItem): ExportedPlanItem {
+  return {
+    auditId: p.auditId,
+    actionId: p.actionId,
+    communeId: p.communeId,
+    owner: p.owner,
+    dueDate: p.dueDate,
+    status: p.status,
+    note: p.note,
+    updatedAt: p.updatedAt,
+  };
 }

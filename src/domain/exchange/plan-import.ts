@@ -8,16 +8,19 @@ import type { ExportedAudit, ExportedCommune, ExportedPlanItem, ExportPayload } 
 export type ConflictDecision = 'keep-existing' | 'replace' | 'keep-both';
 export const CONFLICT_DECISIONS: readonly ConflictDecision[] = ['keep-existing', 'replace', 'keep-both'];
 
-export interface ExistingAudit {
-  id: string;
-  communeId: string;
+export interface ExistingAuditSummary {
   status: ExportedAudit['status'];
   startedAt: string;
   updatedAt: string;
   answered: number;
 }
 
-/** The part of the device's data an import can collide with (read by the repository for the ids in the batch). */
+/** An audit of the device whose id is in the batch; its summary is read only for the conflicts shown to the user. */
+export interface ExistingAudit {
+  id: string;
+  summary?: ExistingAuditSummary | undefined;
+}
+
 export interface ImportContext {
   existingAudits: ReadonlyMap<string, ExistingAudit>;
   /** Communes on the device whose id or INSEE code appears in the batch. */
@@ -30,7 +33,7 @@ export interface AuditConflict {
   communeName: string;
   imported: { status: ExportedAudit['status']; startedAt: string; updatedAt: string; answered: number };
   /** What the import would overwrite: the device's copy, or an earlier file of the same batch. */
-  existing: (Omit<ExistingAudit, 'id' | 'communeId'> & { source: 'device' }) | { source: 'batch' };
+  existing: { source: 'device'; summary?: ExistingAuditSummary | undefined } | { source: 'batch' };
 }
 
 export interface ImportSummary {
@@ -91,10 +94,7 @@ function conflictOf(
 ): AuditConflict | null {
   const onDevice = context.existingAudits.get(audit.id);
   const imported = { status: audit.status, startedAt: audit.startedAt, updatedAt: audit.updatedAt, answered: answeredCount(audit) };
-  if (onDevice) {
-    const { status, startedAt, updatedAt, answered } = onDevice;
-    return { auditId: audit.id, communeName, imported, existing: { source: 'device', status, startedAt, updatedAt, answered } };
-  }
+  if (onDevice) return { auditId: audit.id, communeName, imported, existing: { source: 'device', summary: onDevice.summary } };
   return inBatch.has(audit.id) ? { auditId: audit.id, communeName, imported, existing: { source: 'batch' } } : null;
 }
 
@@ -179,8 +179,9 @@ export function planImport(files: readonly ExportPayload[], context: ImportConte
       const communeId = resolved.get(audit.communeId);
       if (id === undefined || communeId === undefined) continue;
       const previous = audit.previousAuditId;
+      // Spreading is safe here: these objects were built by the strict schema, not taken from the file.
       audits.set(id, {
-        ...copyAudit(audit),
+        ...audit,
         id,
         communeId,
         previousAuditId: previous === null ? null : (finalIds.get(previous) ?? previous),
@@ -192,7 +193,7 @@ export function planImport(files: readonly ExportPayload[], context: ImportConte
       const communeId = resolved.get(item.communeId);
       if (auditId === undefined || communeId === undefined) continue;
       const list = planItems.get(auditId) ?? [];
-      list.push({ ...copyPlanItem(item), auditId, communeId });
+      list.push({ ...item, auditId, communeId });
       planItems.set(auditId, list);
       summary.planItems++;
     }
@@ -209,62 +210,5 @@ export function planImport(files: readonly ExportPayload[], context: ImportConte
     replacedAuditIds: [...replaced],
     summary: total,
     perFile,
-  };
-}
-
-/** Field-by-field copies: nothing from a file reaches the database except the fields listed here. */
-export function copyCommune(c: ExportedCommune): ExportedCommune {
-  const { population, agents, computers, itProvider, hasServer } = c.profile;
-  return {
-    id: c.id,
-    name: c.name,
-    insee: c.insee,
-    postcode: c.postcode,
-    epciSiren: c.epciSiren,
-    epciName: c.epciName,
-    profile: { population, agents, computers, itProvider, hasServer },
-    createdAt: c.createdAt,
-    updatedAt: c.updatedAt,
-  };
-}
-
-export function copyAudit(a: ExportedAudit): ExportedAudit {
-  const { population, agents, computers, itProvider, hasServer } = a.profile;
-  const answers: ExportedAudit['answers'] = {};
-  for (const [questionId, answer] of Object.entries(a.answers)) {
-    answers[questionId] =
-      answer.kind === 'option'
-        ? { kind: 'option', optionId: answer.optionId, answeredAt: answer.answeredAt }
-        : { kind: 'dontKnow', answeredAt: answer.answeredAt };
-  }
-  return {
-    id: a.id,
-    communeId: a.communeId,
-    questionnaireId: a.questionnaireId,
-    questionnaireVersion: a.questionnaireVersion,
-    auditor: a.auditor,
-    status: a.status,
-    profile: { population, agents, computers, itProvider, hasServer },
-    answers,
-    previousAuditId: a.previousAuditId,
-    unconfirmed: [...a.unconfirmed],
-    lastThemeId: a.lastThemeId,
-    origin: a.origin,
-    startedAt: a.startedAt,
-    updatedAt: a.updatedAt,
-    completedAt: a.completedAt,
-  };
-}
-
-export function copyPlanItem(p: ExportedPlanItem): ExportedPlanItem {
-  return {
-    auditId: p.auditId,
-    actionId: p.actionId,
-    communeId: p.communeId,
-    owner: p.owner,
-    dueDate: p.dueDate,
-    status: p.status,
-    note: p.note,
-    updatedAt: p.updatedAt,
   };
 }

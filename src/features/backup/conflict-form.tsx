@@ -54,7 +54,11 @@ export function ConflictForm({
             <bdi>{conflict.communeName}</bdi> · {t('conflicts.startedOn', { date: date(conflict.imported.startedAt) })}
           </legend>
           <p className="field__hint">
-            {conflict.existing.source === 'device' ? t('conflicts.device', describe(conflict.existing)) : t('conflicts.batch')}{' '}
+            {conflict.existing.source === 'batch'
+              ? t('conflicts.batch')
+              : conflict.existing.summary
+                ? t('conflicts.device', describe(conflict.existing.summary))
+                : t('conflicts.deviceOnly')}{' '}
             {t('conflicts.file', describe(conflict.imported))}
           </p>
           <div className="choices">

@@ -8,7 +8,7 @@ const emptyDevice: ImportContext = { existingAudits: new Map(), existingCommunes
 function device(auditIds: string[], communes: { id: string; insee: string }[] = []): ImportContext {
   return {
     existingAudits: new Map(
-      auditIds.map((id) => [id, { id, communeId: 'x', status: 'completed', startedAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-02-01T00:00:00.000Z', answered: 12 }]),
+      auditIds.map((id) => [id, { id, summary: { status: 'completed', startedAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-02-01T00:00:00.000Z', answered: 12 } }]),
     ),
     existingCommunes: communes.map((c) => ({ ...c, name: c.id })),
   };
@@ -97,9 +97,14 @@ describe('findConflicts', () => {
         auditId: 'second',
         communeName: 'Aubeterre',
         imported: { status: 'in-progress', startedAt: '2026-01-05T10:01:00.000Z', updatedAt: '2026-01-05T10:06:00.000Z', answered: 2 },
-        existing: { source: 'device', status: 'completed', startedAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-02-01T00:00:00.000Z', answered: 12 },
+        existing: { source: 'device', summary: { status: 'completed', startedAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-02-01T00:00:00.000Z', answered: 12 } },
       },
       expect.objectContaining({ auditId: 'first', existing: { source: 'batch' } }),
     ]);
+  });
+
+  it('describes the device copy only when its summary was read', () => {
+    const context: ImportContext = { existingAudits: new Map([['first', { id: 'first' }]]), existingCommunes: [] };
+    expect(findConflicts([file], context).map((c) => c.existing)).toEqual([{ source: 'device', summary: undefined }]);
   });
 });

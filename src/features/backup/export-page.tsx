@@ -45,6 +45,9 @@ export function ExportPage() {
       const file = await exportData({ kind: 'audits', auditIds: chosen }, { label, passphrase: chosenPassphrase(passphrase) });
       downloadFile(file.fileName, file.text);
       setOutcome({ ok: true, fileName: file.fileName });
+      // The passphrase lives only as long as the form needs it.
+      setPassphrase(NO_PASSPHRASE);
+      setSubmitted(false);
     } catch {
       setOutcome({ ok: false });
     } finally {

@@ -171,6 +171,19 @@ describe('all or nothing', () => {
     },
   );
 
+  it.each([
+    ['a wrong passphrase', readFixture('v1-audits-encrypted.cyberdiag.json'), 'wrong-passphrase-or-tampered'],
+    ['no passphrase for an encrypted file', readFixture('v1-audits-encrypted.cyberdiag.json'), 'passphrase-required'],
+    ['100,000 levels of nesting', `{"format":"cyberdiag-export","version":1,"payload":${'['.repeat(100_000)}${']'.repeat(100_000)}}`, 'invalid'],
+  ])('%s is refused and leaves the database exactly as it was', async (label, text, expected) => {
+    await seedDevice();
+    const before = await dumpDatabase();
+    const passphrase = label === 'a wrong passphrase' ? 'Correct Horse Battery Staple' : undefined;
+    const result = await importFiles([new File([text], 'file.cyberdiag.json')], { passphrase, onConflict: async () => new Map() });
+    expect(result.files[0]).toMatchObject({ ok: false, error: { code: expected } });
+    expect(await dumpDatabase()).toEqual(before);
+  });
+
   it('a generated 50 MB file is refused as too large and changes nothing', async () => {
     await seedDevice();
     const before = await dumpDatabase();

@@ -2,6 +2,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { loadBundledBenchmarks } from '../../../src/content/load-benchmarks';
+import { ensureBundledDataset } from '../../../src/db/benchmarks-repository';
 import { db } from '../../../src/db/database';
 import { renderApp } from '../../render';
 
@@ -9,17 +10,22 @@ const bundled = await loadBundledBenchmarks();
 const fileOf = (data: unknown, name = 'reperes.json') => new File([JSON.stringify(data)], name, { type: 'application/json' });
 const withVersion = (version: number) => ({ ...structuredClone(bundled), version });
 
+/** Pages load lazily, files are checked in full and the machine may be busy: room for slow steps (no timing assertion). */
+const slow = { timeout: 10_000 };
+
 async function openPage() {
+  // What the app start does, done here first so the page has its dataset at once.
+  await ensureBundledDataset();
   const view = await renderApp('/benchmarks');
-  const active = await screen.findByRole('region', { name: 'Jeu de repères en service' });
-  await within(active).findByText(/Fourni avec l'application/);
+  const active = await screen.findByRole('region', { name: 'Jeu de repères en service' }, slow);
+  await within(active).findByText(/Fourni avec l'application/, {}, slow);
   return { ...view, active };
 }
 
 /** The value shown next to a label in the "dataset in use" box. */
 const valueOf = (box: HTMLElement, label: string) => within(box).getByText(label).nextElementSibling?.textContent;
 
-describe('benchmarks page', () => {
+describe('benchmarks page', { timeout: 30_000 }, () => {
   it('is in the main navigation and shows the dataset in use with its version', async () => {
     const { active } = await openPage();
     const nav = screen.getByRole('navigation', { name: 'Navigation principale' });
@@ -45,8 +51,8 @@ describe('benchmarks page', () => {
   it('installs a newer file and shows its version', async () => {
     const { user, active } = await openPage();
     await user.upload(screen.getByLabelText('Choisir un fichier de repères (.json)'), fileOf(withVersion(bundled.version + 1)));
-    expect(await screen.findByRole('status')).toHaveTextContent(`Version ${bundled.version + 1} de « ${bundled.title.fr} » installée`);
-    await waitFor(() => expect(valueOf(active, 'Version')).toBe(String(bundled.version + 1)));
+    expect(await screen.findByRole('status', {}, slow)).toHaveTextContent(`Version ${bundled.version + 1} de « ${bundled.title.fr} » installée`);
+    await waitFor(() => expect(valueOf(active, 'Version')).toBe(String(bundled.version + 1)), slow);
     expect(within(active).getByText(/Importé depuis un fichier/)).toBeInTheDocument();
     expect((await db.benchmarkDatasets.toArray()).map((r) => [r.version, r.source])).toEqual([[bundled.version + 1, 'imported']]);
   });
@@ -61,7 +67,7 @@ describe('benchmarks page', () => {
     const { user, active } = await openPage();
     const before = await db.benchmarkDatasets.toArray();
     await user.upload(screen.getByLabelText('Choisir un fichier de repères (.json)'), makeFile());
-    const alert = await screen.findByRole('alert');
+    const alert = await screen.findByRole('alert', {}, slow);
     expect(alert).toHaveTextContent(message);
     expect(alert).toHaveTextContent("Le jeu de repères en service n'a pas été modifié.");
     expect(await db.benchmarkDatasets.toArray()).toEqual(before);
@@ -71,18 +77,19 @@ describe('benchmarks page', () => {
   it('says an older file is older, with both versions', async () => {
     const { user } = await openPage();
     await user.upload(screen.getByLabelText('Choisir un fichier de repères (.json)'), fileOf(withVersion(bundled.version + 2)));
-    await screen.findByRole('status');
+    await screen.findByRole('status', {}, slow);
     await user.upload(screen.getByLabelText('Choisir un fichier de repères (.json)'), fileOf(withVersion(bundled.version + 1)));
-    expect(await screen.findByRole('alert')).toHaveTextContent(
+    expect(await screen.findByRole('alert', {}, slow)).toHaveTextContent(
       `Ce fichier contient une version plus ancienne (version ${bundled.version + 1}) que celle en service (version ${bundled.version + 2})`,
     );
   });
 
   it('speaks English too', async () => {
+    await ensureBundledDataset();
     await renderApp('/benchmarks', { language: 'en' });
-    expect(await screen.findByRole('heading', { level: 1, name: 'Benchmarks' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Benchmarks' }, slow)).toBeInTheDocument();
     const active = screen.getByRole('region', { name: 'Benchmark dataset in use' });
-    await within(active).findByText(/Shipped with the app/);
+    await within(active).findByText(/Shipped with the app/, {}, slow);
     expect(screen.getByRole('heading', { level: 4, name: 'Local authorities without a business continuity plan (PCA)' })).toBeInTheDocument();
   });
 });

@@ -6,6 +6,7 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { saveAnswer, startAudit } from '../../../src/db/audits-repository';
+import { ensureBundledDataset } from '../../../src/db/benchmarks-repository';
 import { createCommune } from '../../../src/db/communes-repository';
 import { renderApp } from '../../render';
 
@@ -58,7 +59,12 @@ vi.mock('../../../src/content/load-questionnaire', () => {
   return { loadQuestionnaire: () => loaded };
 });
 
+/** Pages load lazily and the machine may be busy: give slow steps room (this is no timing assertion). */
+const slow = { timeout: 10_000 };
+
 async function seed(population: number, answers: Record<string, string>) {
+  // What the app start does, done here first so the page has its dataset at once.
+  await ensureBundledDataset();
   const commune = await createCommune({
     name: 'Saint-Test',
     insee: '',
@@ -79,11 +85,11 @@ const themeSection = (title: RegExp) => {
   return section;
 };
 
-describe('results compared with the barometers', () => {
+describe('results compared with the barometers', { timeout: 30_000 }, () => {
   it('says where the commune stands, with the source, the survey wording and a chart', async () => {
     const audit = await seed(800, { 'continuity-plans': 'one-of-two', 'backup-how': 'manual' });
     const { user } = await renderApp(`/audits/${audit.id}/results`);
-    await screen.findAllByRole('region', { name: 'Votre commune et les baromètres' });
+    await screen.findAllByRole('region', { name: 'Votre commune et les baromètres' }, slow);
 
     const continuity = within(themeSection(/^Continuité/)).getByRole('region', { name: 'Votre commune et les baromètres' });
     expect(
@@ -111,7 +117,7 @@ describe('results compared with the barometers', () => {
   it('uses and names the stratum of the commune, and labels context figures as context', async () => {
     const audit = await seed(800, { 'backup-how': 'manual' });
     await renderApp(`/audits/${audit.id}/results`);
-    await screen.findAllByRole('region', { name: 'Votre commune et les baromètres' });
+    await screen.findAllByRole('region', { name: 'Votre commune et les baromètres' }, slow);
     const backup = within(themeSection(/^Sauvegardes/)).getByRole('region', { name: 'Votre commune et les baromètres' });
     expect(
       within(backup).getByText(
@@ -128,14 +134,14 @@ describe('results compared with the barometers', () => {
   it('makes no comparison with a figure about communes of another size', async () => {
     const audit = await seed(4200, { 'backup-how': 'manual' });
     await renderApp(`/audits/${audit.id}/results`);
-    await screen.findByText(/Les comparaisons avec les baromètres utilisent/);
+    await screen.findByText(/Les comparaisons avec les baromètres utilisent/, {}, slow);
     expect(screen.queryByText(/57\s%/)).not.toBeInTheDocument();
   });
 
   it('names the dataset and version in use, with a link to every source', async () => {
     const audit = await seed(800, { 'continuity-plans': 'both' });
     await renderApp(`/audits/${audit.id}/results`);
-    const line = await screen.findByText(/Les comparaisons avec les baromètres utilisent « Repères chiffrés sur le numérique et la cybersécurité des collectivités », version \d+\./);
+    const line = await screen.findByText(/Les comparaisons avec les baromètres utilisent « Repères chiffrés sur le numérique et la cybersécurité des collectivités », version \d+\./, {}, slow);
     expect(within(line).getByRole('link', { name: 'Voir tous les chiffres et leurs sources' })).toHaveAttribute('href', '/benchmarks');
     expect(
       screen.getByText(
@@ -150,6 +156,8 @@ describe('results compared with the barometers', () => {
     expect(
       await screen.findByText(
         'Your commune is among the 34% of local authorities that have a business continuity plan, or PCA (Baromètre Numérique & Collectivités, consolidated results, DINUM and réseau Déclic, October 2025).',
+        {},
+        slow,
       ),
     ).toBeInTheDocument();
   });

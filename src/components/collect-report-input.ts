@@ -11,10 +11,11 @@ import { db } from '../db/database';
 import { listPlanItems } from '../db/plan-repository';
 import { derivePlan } from '../domain/actions/derive-plan';
 import { compareAnswers, type Comparison } from '../domain/benchmarks/compare-answers';
+import { contextIndicators } from '../domain/benchmarks/indicator-for-population';
 import type { Questionnaire } from '../domain/questionnaire/schema';
 import { computeResults } from '../domain/scoring/compute-results';
 import type { ReportComparison, ReportInput, ReportPlanItem } from '../pdf/report-input';
-import { describeComparison } from './describe-comparison';
+import { describeComparison, describeContext } from './describe-comparison';
 
 const CRITICALITY_ORDER = { critical: 0, major: 1, minor: 2 } as const;
 
@@ -42,11 +43,20 @@ export async function collectReportInput(auditId: string, i18n: I18n, now = new 
   const plan = derivePlan(questionnaire, result, catalogue).entries;
   const all = i18n.getFixedT(language);
   const report = i18n.getFixedT(language, 'report');
-  const comparisons: ReportComparison[] = benchmarks
-    ? rankComparisons(compareAnswers(questionnaire, audit.answers, audit.profile, benchmarks.dataset), questionnaire).flatMap((c) => {
-        const sentence = describeComparison(c, (key, options) => all(key, options), language);
-        if (!sentence) return [];
-        return [{ themeId: c.themeId, questionId: c.questionId, sentence, surveyQuestion: c.indicator.surveyQuestion[language] }];
+  const translate = (key: string, options?: Record<string, unknown>) => all(key, options);
+  const compared = benchmarks ? compareAnswers(questionnaire, audit.answers, audit.profile, benchmarks.dataset) : [];
+  const comparisons: ReportComparison[] = rankComparisons(compared, questionnaire).flatMap((c) => {
+    const sentence = describeComparison(c, translate, language);
+    if (!sentence) return [];
+    return [{ themeId: c.themeId, questionId: c.questionId, sentence, surveyQuestion: c.indicator.surveyQuestion[language] }];
+  });
+  // As on the results page: a figure already said as a comparison in a theme is not repeated as context.
+  const context = benchmarks
+    ? questionnaire.themes.flatMap((theme) => {
+        const used = new Set(compared.filter((c) => c.themeId === theme.id).map((c) => c.indicatorId));
+        return contextIndicators(benchmarks.dataset, theme.id, audit.profile.population)
+          .filter((indicator) => !used.has(indicator.id))
+          .map((indicator) => ({ themeId: theme.id, sentence: describeContext(indicator, translate, language) }));
       })
     : [];
   return {
@@ -74,6 +84,7 @@ export async function collectReportInput(auditId: string, i18n: I18n, now = new 
     ),
     benchmark: benchmarks ? { id: benchmarks.dataset.id, version: benchmarks.dataset.version } : null,
     comparisons,
+    context,
     t: (key, options) => report(key, options),
   };
 }

@@ -51,5 +51,7 @@ export interface ReportInput {
   benchmark: { id: string; version: number } | null;
   /** In order of importance: the first ones go to the summary. */
   comparisons: readonly ReportComparison[];
+  /** Barometer figures shown as context on a theme's page (never as a comparison), each naming its source. */
+  context: ReadonlyArray<{ themeId: string; sentence: string }>;
   t: Translate;
 }

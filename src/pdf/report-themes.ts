@@ -87,6 +87,12 @@ export function buildThemeSections(input: ReportInput): ReportSection[] {
         });
       }
 
+      const context = input.context.filter((c) => c.themeId === theme.themeId);
+      if (context.length > 0) {
+        blocks.push({ kind: 'heading', text: t('theme.context') });
+        blocks.push({ kind: 'list', items: context.map((c) => ({ text: typographic(c.sentence) })) });
+      }
+
       const planned = input.plan.filter((entry) => entry.themeId === theme.themeId);
       if (planned.length > 0) {
         blocks.push({ kind: 'heading', text: t('theme.actions') });

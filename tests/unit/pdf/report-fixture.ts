@@ -100,6 +100,15 @@ export async function reportInput(language: Language = 'fr'): Promise<ReportInpu
     planItems,
     benchmark: { id: 'barometres-collectivites', version: 3 },
     comparisons,
+    context: [
+      {
+        themeId: questionnaire.themes[0]?.id ?? 'backup',
+        sentence: long(
+          'Environ 50 % des élus ruraux interrogés disent manquer d’outils (enquête fictive de test, 2025).',
+          'About 50% of the rural councillors surveyed say they lack tools (made-up test survey, 2025).',
+        ),
+      },
+    ],
     t: (key, options) => t(key, options),
     tFunction: t,
   };

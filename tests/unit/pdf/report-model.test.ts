@@ -99,6 +99,9 @@ describe('buildReportModel', () => {
         'Question posée dans l’enquête : «\u00a0Quelles mesures de sécurité avez-vous mises en place ?\u00a0»',
       ],
     });
+    // A context figure is said apart, under its own heading, never as a comparison.
+    expect(blocksOf(theme, 'heading').map((h) => h.text)).toContain('Autres repères nationaux sur ce thème');
+    expect(items).toContainEqual({ text: 'Environ 50 % des élus ruraux interrogés disent manquer d’outils (enquête fictive de test, 2025).' });
   });
 
   it('ends with the glossary and what to do in case of attack', async () => {

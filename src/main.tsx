@@ -1,4 +1,5 @@
 /** Entry point: reads the saved language and last place, then mounts the app. */
+import './app/parse-without-eval';
 import { createRoot } from 'react-dom/client';
 import { bootstrap } from './app/bootstrap';
 import './app/styles.css';

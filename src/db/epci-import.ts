@@ -8,7 +8,7 @@ import { decideDuplicate } from '../domain/epci/duplicate-policy';
 import type { ExchangeErrorCode } from '../domain/exchange/exchange-error';
 import type { ConflictDecision } from '../domain/exchange/plan-import';
 import type { ParsedExport } from '../domain/exchange/read-export-file';
-import { refreshAuditSummaries, summaryRecord, type SummaryContext } from './epci-repository';
+import { auditUpdatedAt, refreshAuditSummaries, summaryRecord, type SummaryContext } from './epci-repository';
 import { importFiles } from './import-files';
 import type { AuditSummaryRecord } from './records';
 
@@ -61,7 +61,10 @@ export async function importAuditFiles(
   const report = (stage: EpciImportProgress['stage'], done: number, total: number) => onProgress?.({ stage, done, total });
   const batch = await importFiles(files, {
     passphrase,
-    onConflict: async (conflicts) => new Map<string, ConflictDecision>(conflicts.map((c) => [c.auditId, decideDuplicate(c)])),
+    onConflict: async (conflicts) => {
+      const updatedAt = await auditUpdatedAt();
+      return new Map<string, ConflictDecision>(conflicts.map((c) => [c.auditId, decideDuplicate(c, updatedAt.get(c.auditId))]));
+    },
     onProgress: ({ read, total, stage }) => report(stage === 'reading' ? 'reading' : 'writing', read, total),
   });
 

@@ -51,6 +51,15 @@ export function summaryRecord(audit: AuditRecord, context: SummaryContext): Audi
   };
 }
 
+/** id → updatedAt of every audit on the device, from the index alone. */
+export async function auditUpdatedAt(): Promise<Map<string, string>> {
+  const dates = new Map<string, string>();
+  await db.audits.orderBy('updatedAt').eachKey((updatedAt, cursor) => {
+    dates.set(String(cursor.primaryKey), String(updatedAt));
+  });
+  return dates;
+}
+
 /** id → [updatedAt, communeId] of every audit, read from the indexes alone (no answers are loaded). */
 async function auditKeys(): Promise<Map<string, { updatedAt: string; communeId: string }>> {
   const keys = new Map<string, { updatedAt: string; communeId: string }>();

@@ -5,7 +5,8 @@
  */
 import type { AuditConflict, ConflictDecision } from '../exchange/plan-import';
 
-export function decideDuplicate(conflict: AuditConflict): ConflictDecision {
-  if (conflict.existing.source === 'batch') return 'keep-existing';
-  return conflict.imported.updatedAt > conflict.existing.updatedAt ? 'replace' : 'keep-existing';
+/** `deviceUpdatedAt`: when the device's copy was last changed (undefined if unknown: then it is kept). */
+export function decideDuplicate(conflict: AuditConflict, deviceUpdatedAt: string | undefined): ConflictDecision {
+  if (conflict.existing.source === 'batch' || deviceUpdatedAt === undefined) return 'keep-existing';
+  return conflict.imported.updatedAt > deviceUpdatedAt ? 'replace' : 'keep-existing';
 }

@@ -136,7 +136,10 @@ export function ImportPage() {
                 ) : (
                   <>
                     {t('import.fileError')}
-                    {(!needsPassphrase(read) || read.triedPassphrase) && <ExchangeErrorMessage error={read.result.error} maxBytes={maxBytes} />}
+                    {/* While the passphrase is being asked for, the prompt below says it all. */}
+                    {(state.step !== 'review' || !needsPassphrase(read) || read.triedPassphrase) && (
+                      <ExchangeErrorMessage error={read.result.error} maxBytes={maxBytes} />
+                    )}
                   </>
                 )}
               </li>

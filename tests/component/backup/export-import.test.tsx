@@ -85,7 +85,7 @@ describe('exporting and importing audits', () => {
 
     await user.click(within(conflict).getByRole('radio', { name: 'Remplacer par celui du fichier' }));
     await user.click(screen.getByRole('button', { name: 'Importer' }));
-    expect(await screen.findByText('Import terminé : 1 audit ajouté, 1 remplacé, 1 commune ajoutée.')).toBeInTheDocument();
+    expect(await screen.findByText('Import terminé : 1 audit ajouté, 1 audit remplacé, 1 commune ajoutée.')).toBeInTheDocument();
     expect(await db.audits.get('audit-a2')).toMatchObject({ origin: 'imported', communeId: '6f1c2b8e-3d4a-4c1e-9b7f-0a1b2c3d4e5f' });
   });
 

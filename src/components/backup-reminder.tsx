@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { db } from '../db/database';
-import { loadBackupState, snoozeBackupReminder } from '../db/exchange-repository';
+import { loadBackupState, snoozeBackupReminder } from '../db/backup-settings';
 import { recordedPersistence } from '../db/storage-persistence';
 import { shouldRemindBackup, snoozeUntil } from '../domain/exchange/backup-reminder';
 import { formatDate } from './format';

@@ -14,15 +14,9 @@ import {
   type AuditConflict,
 } from '../domain/exchange/plan-import';
 import type { ExportPayload } from '../domain/exchange/schema-v1';
+import { EXCHANGE_SETTING_KEYS } from './backup-settings';
 import { db } from './database';
 import type { AuditRecord, CommuneRecord, PlanItemRecord } from './records';
-
-/** Settings written by backups and imports (read by the backup reminder). */
-export const EXCHANGE_SETTING_KEYS = {
-  lastBackupAt: 'exchange-last-backup-at',
-  lastImportAt: 'exchange-last-import-at',
-  reminderSnoozedUntil: 'exchange-reminder-snoozed-until',
-} as const;
 
 export type ExportSelection = { kind: 'backup' } | { kind: 'audits'; auditIds: readonly string[] };
 
@@ -133,37 +127,6 @@ function writeErrorCode(error: unknown): ExchangeErrorCode {
     current = 'inner' in current ? current.inner : undefined;
   }
   return 'write-failed';
-}
-
-export async function recordBackup(now = new Date()): Promise<void> {
-  await db.settings.put({ key: EXCHANGE_SETTING_KEYS.lastBackupAt, value: now.toISOString() });
-}
-
-export async function snoozeBackupReminder(until: string): Promise<void> {
-  await db.settings.put({ key: EXCHANGE_SETTING_KEYS.reminderSnoozedUntil, value: until });
-}
-
-const stringSetting = async (key: string) => {
-  const value = (await db.settings.get(key))?.value;
-  return typeof value === 'string' ? value : undefined;
-};
-
-/** The dates the backup reminder is decided on. */
-export async function loadBackupState(): Promise<{
-  lastBackupAt: string | undefined;
-  firstChangeAt: string | undefined;
-  lastChangeAt: string | undefined;
-  snoozedUntil: string | undefined;
-}> {
-  const [lastBackupAt, lastImportAt, snoozedUntil, oldest, newest] = await Promise.all([
-    stringSetting(EXCHANGE_SETTING_KEYS.lastBackupAt),
-    stringSetting(EXCHANGE_SETTING_KEYS.lastImportAt),
-    stringSetting(EXCHANGE_SETTING_KEYS.reminderSnoozedUntil),
-    db.audits.orderBy('updatedAt').first(),
-    db.audits.orderBy('updatedAt').last(),
-  ]);
-  const latest = [newest?.updatedAt, newest ? lastImportAt : undefined].filter((d): d is string => d !== undefined).sort().pop();
-  return { lastBackupAt, firstChangeAt: oldest?.updatedAt, lastChangeAt: latest, snoozedUntil };
 }
 
 export async function countData(): Promise<{ communes: number; audits: number }> {

@@ -2,7 +2,8 @@
 import { buildExportDocument, exportFileName } from '../domain/exchange/build-export';
 import { encryptExport } from '../crypto/passphrase-cipher';
 import { version as appVersion } from '../../package.json';
-import { loadExportContent, recordBackup, type ExportSelection } from './exchange-repository';
+import { recordBackup } from './backup-settings';
+import { loadExportContent, type ExportSelection } from './exchange-repository';
 
 export interface ExportedFile {
   fileName: string;

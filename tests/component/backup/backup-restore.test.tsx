@@ -1,7 +1,7 @@
 import { screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { db } from '../../../src/db/database';
-import { EXCHANGE_SETTING_KEYS } from '../../../src/db/exchange-repository';
+import { EXCHANGE_SETTING_KEYS } from '../../../src/db/backup-settings';
 import { renderApp } from '../../render';
 import { readFixture } from '../../unit/exchange/fixtures';
 import { commune, dumpDatabase, seedDevice } from '../../unit/exchange/seed';

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { db } from '../../../src/db/database';
-import { applyImport, loadBackupState } from '../../../src/db/exchange-repository';
+import { loadBackupState } from '../../../src/db/backup-settings';
+import { applyImport } from '../../../src/db/exchange-repository';
 import { exportData } from '../../../src/db/export-files';
 import { importFiles, openExportFile, restoreBackup, writeImport } from '../../../src/db/import-files';
 import type { ConflictDecision } from '../../../src/domain/exchange/plan-import';

@@ -100,8 +100,11 @@ export async function applyImport(
   }
 }
 
-/** Restore: everything on the device is replaced by the backup's records, as they were (origin included). */
-export async function replaceAllData(payload: ExportPayload, { now = new Date() }: { now?: Date } = {}): Promise<Result<void>> {
+/**
+ * Restore: everything on the device is replaced by the backup's records, as they were (origin included). The
+ * device's data is then exactly that backup, so its date becomes the date of the last backup.
+ */
+export async function replaceAllData(payload: ExportPayload, { backedUpAt }: { backedUpAt: string }): Promise<Result<void>> {
   try {
     await db.transaction('rw', [db.communes, db.audits, db.planItems, db.settings], async () => {
       await Promise.all([db.communes.clear(), db.audits.clear(), db.planItems.clear()]);
@@ -111,7 +114,8 @@ export async function replaceAllData(payload: ExportPayload, { now = new Date() 
       await db.communes.bulkAdd(communes);
       await db.audits.bulkAdd(audits);
       await db.planItems.bulkAdd(planItems);
-      await db.settings.put({ key: EXCHANGE_SETTING_KEYS.lastImportAt, value: now.toISOString() });
+      await db.settings.put({ key: EXCHANGE_SETTING_KEYS.lastBackupAt, value: backedUpAt });
+      await db.settings.delete(EXCHANGE_SETTING_KEYS.lastImportAt);
     });
     return ok(undefined);
   } catch (error) {

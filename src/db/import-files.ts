@@ -55,7 +55,7 @@ export function writeImport(files: readonly ParsedExport[], decisions: ReadonlyM
 /** Restores a full backup over everything on the device. */
 export function restoreBackup(file: ParsedExport): Promise<Result<void>> {
   if (file.kind !== 'backup') return Promise.resolve(fail('not-a-backup'));
-  return replaceAllData(file.payload);
+  return replaceAllData(file.payload, { backedUpAt: file.exportedAt });
 }
 
 export interface ImportProgress {

@@ -50,6 +50,8 @@ describe('round trips', () => {
 
     const after = await dumpDatabase();
     expect({ ...after, settings: [] }).toEqual({ ...before, settings: [] });
+    // The device now holds exactly that backup: no reminder until something changes.
+    expect((await loadBackupState()).lastBackupAt).toBe(now.toISOString());
   });
 
   it('exports with a passphrase and imports back identical', async () => {

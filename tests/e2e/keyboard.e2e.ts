@@ -82,7 +82,6 @@ async function tabTo(page: Page, what: string, match: (f: Focused) => boolean, k
 }
 
 const named = (text: string) => (f: Focused) => f.text === text;
-const startsWith = (text: string) => (f: Focused) => f.text.startsWith(text);
 
 /**
  * Answers every question of the current theme page from the keyboard, follow-ups included: Tab into each

@@ -217,7 +217,7 @@ function drawFacts(flow: Flow, rows: Array<{ label: string; value: string }>, la
   flow.y += 2;
 }
 
-function drawTable(flow: Flow, columns: TableColumn[], rows: TableRow[]): void {
+function drawTable(flow: Flow, columns: TableColumn[], rows: TableRow[], minRowHeight = 0): void {
   flow.ensure(22);
   const cell = (value: TableRow[number]): CellDef => ({
     content: value.detail ? `${value.text}\n${value.detail}` : value.text,
@@ -243,6 +243,7 @@ function drawTable(flow: Flow, columns: TableColumn[], rows: TableRow[]): void {
       lineWidth: 0.15,
       valign: 'top',
       overflow: 'linebreak',
+      minCellHeight: minRowHeight,
     },
     headStyles: { fillColor: [...COLOR.brand], textColor: [...COLOR.white], fontStyle: 'bold', valign: 'middle' },
     alternateRowStyles: { fillColor: [...COLOR.paper] },
@@ -375,7 +376,7 @@ function drawBlock(flow: Flow, block: Block): void {
     case 'facts':
       return drawFacts(flow, block.rows);
     case 'table':
-      return drawTable(flow, block.columns, block.rows);
+      return drawTable(flow, block.columns, block.rows, block.minRowHeight);
     case 'bar-chart':
       return drawBarChart(flow, block);
     case 'callout':
@@ -387,7 +388,8 @@ function drawBlock(flow: Flow, block: Block): void {
   }
 }
 
-function drawSection(flow: Flow, section: ReportSection): void {
+/** Draws a section from a new page; returns the number of that page. */
+function drawSection(flow: Flow, section: ReportSection): number {
   const draw = (blocks: Block[]) => {
     flow.newPage();
     drawSectionTitle(flow, section.title);
@@ -396,18 +398,48 @@ function drawSection(flow: Flow, section: ReportSection): void {
   const first = flow.doc.getNumberOfPages() + 1;
   let blocks = section.blocks;
   draw(blocks);
-  if (!section.onePage) return;
+  if (!section.onePage) return first;
   const dropOrder = blocks.flatMap((block) => (block.optional === undefined ? [] : [block.optional])).sort((a, b) => a - b);
   for (const rank of dropOrder) {
-    if (flow.doc.getNumberOfPages() === first) return;
+    if (flow.doc.getNumberOfPages() === first) return first;
     // Too long for one page: take the pages back and print it again without the next optional block.
     for (let page = flow.doc.getNumberOfPages(); page >= first; page -= 1) flow.doc.deletePage(page);
     blocks = blocks.filter((block) => block.optional !== rank);
     draw(blocks);
   }
+  return first;
 }
 
-function drawCover(flow: Flow, cover: ReportCover): void {
+/** The table of contents, on the cover under the facts, in two columns: title and first page of each section. */
+function drawContents(flow: Flow, title: string, entries: Array<{ title: string; page: number }>, top: number): void {
+  const { doc } = flow;
+  flow.doc.setPage(1);
+  flow.y = top;
+  flow.text(title, { size: 10.5, bold: true, color: COLOR.brandStrong });
+  flow.y += 1;
+  const columnGap = 8;
+  const columnWidth = (CONTENT_WIDTH - columnGap) / 2;
+  const perColumn = Math.ceil(entries.length / 2);
+  const rowHeight = 4.6;
+  flow.setStyle({ size: 8.5 });
+  entries.forEach((entry, index) => {
+    const column = Math.floor(index / perColumn);
+    const x = MARGIN.left + column * (columnWidth + columnGap);
+    const y = flow.y + (index % perColumn) * rowHeight + 3;
+    const page = String(entry.page);
+    const label = fitOneLine(flow, entry.title, columnWidth - doc.getTextWidth(page) - 6);
+    doc.text(label, x, y);
+    doc.text(page, x + columnWidth, y, { align: 'right' });
+    // A dotted leader from the title to its page number.
+    doc.setLineDashPattern([0.3, 0.9], 0);
+    flow.stroke(COLOR.line, 0.2);
+    doc.line(x + doc.getTextWidth(label) + 1.5, y, x + columnWidth - doc.getTextWidth(page) - 1.5, y);
+    doc.setLineDashPattern([], 0);
+  });
+}
+
+/** Draws the cover; returns where the table of contents goes (it is drawn once the page numbers are known). */
+function drawCover(flow: Flow, cover: ReportCover): number {
   const { doc } = flow;
   const bandHeight = 92;
   flow.fill(COLOR.brand);
@@ -418,11 +450,13 @@ function drawCover(flow: Flow, cover: ReportCover): void {
   flow.text(cover.title, { size: 30, bold: true, color: COLOR.white }, { leading: 1.15 });
   flow.y += 4;
   flow.text(cover.subtitle, { size: 12, color: COLOR.white }, { width: CONTENT_WIDTH - 20 });
-  flow.y = bandHeight + 16;
+  flow.y = bandHeight + 12;
   drawFacts(flow, cover.facts, 52);
-  flow.y = Math.max(flow.y + 8, 232);
+  const contentsTop = flow.y + 3;
+  flow.y = 238;
   drawCallout(flow, { kind: 'callout', tone: 'neutral', lines: cover.notes.slice(0, 1) });
   flow.text(cover.notes.slice(1).join(' '), { size: 8.5, color: COLOR.muted });
+  return contentsTop;
 }
 
 function drawFooters(doc: jsPDF, model: ReportModel): void {
@@ -455,8 +489,9 @@ export function renderReport(model: ReportModel, fonts: ReportFonts): ArrayBuffe
   doc.setLanguage(model.language === 'fr' ? 'fr-FR' : 'en-GB');
 
   const flow = new Flow(doc);
-  drawCover(flow, model.cover);
-  for (const section of model.sections) drawSection(flow, section);
+  const contentsTop = drawCover(flow, model.cover);
+  const contents = model.sections.map((section) => ({ title: section.title, page: drawSection(flow, section) }));
+  if (model.cover.contents) drawContents(flow, model.cover.contents, contents, contentsTop);
   drawFooters(doc, model);
   return doc.output('arraybuffer');
 }

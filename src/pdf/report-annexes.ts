@@ -130,6 +130,7 @@ export function buildAttackSheet(input: ReportInput): ReportSection {
           { header: t('attack.numberColumns.phone'), width: 0.6 },
         ],
         rows: NUMBERS.map((id) => [{ text: t(`attack.numbers.${id}`), bold: true }, { text: ' ' }]),
+        minRowHeight: 7.5,
       },
     ],
   };

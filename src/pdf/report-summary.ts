@@ -35,6 +35,7 @@ export function buildCover(input: ReportInput): ReportCover {
     subtitle: t('cover.subtitle'),
     facts,
     notes: [t('cover.confidential'), t('cover.offline')],
+    contents: t('cover.contents'),
   };
 }
 

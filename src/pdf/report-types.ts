@@ -13,7 +13,7 @@ type BlockContent =
   | { kind: 'paragraph'; text: string; style?: 'lead' | 'muted' | 'strong' }
   | { kind: 'list'; items: ListItem[]; numbered?: boolean }
   | { kind: 'facts'; rows: Array<{ label: string; value: string }> }
-  | { kind: 'table'; columns: TableColumn[]; rows: TableRow[] }
+  | { kind: 'table'; columns: TableColumn[]; rows: TableRow[]; /** mm, for rows filled in by hand. */ minRowHeight?: number }
   | { kind: 'bar-chart'; title: string; bars: Bar[]; source: string }
   | { kind: 'callout'; tone: Tone; lines: string[] }
   | { kind: 'score'; value: string; label: string; tone: Tone }
@@ -66,6 +66,8 @@ export interface ReportCover {
   subtitle: string;
   facts: Array<{ label: string; value: string }>;
   notes: string[];
+  /** Title of the table of contents printed on the cover (section titles and their first page); none without it. */
+  contents?: string;
 }
 
 export interface ReportModel {

@@ -66,6 +66,10 @@ describe('renderReport', () => {
     const starts = input.questionnaire.themes.map((theme) => pages.findIndex((page) => page.replace(/\s+/g, ' ').trimStart().startsWith(theme.title.fr)));
     expect(starts[0]).toBe(2);
     expect(starts.every((start, index) => start > (starts[index - 1] ?? 1))).toBe(true);
+    // The cover lists the sections; the attack sheet, to print and pin up, is the last page, whole.
+    expect(pages[0]).toContain('Sommaire');
+    expect(pages.at(-1)?.trimStart().startsWith('En cas d’attaque : que faire ?')).toBe(true);
+    expect(pages.at(-1)).toContain('Élu référent');
   });
 
   it('is in English when the app is', async () => {

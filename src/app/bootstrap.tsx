@@ -39,5 +39,25 @@ export async function bootstrap(container: HTMLElement, createRoot: typeof Creat
     </StrictMode>,
   );
   // Barometer figures: stored on first run or when this release ships a newer version; loaded apart, never blocks the page.
-  void import('../db/benchmarks-repository').then((m) => m.ensureBundledDataset()).catch(() => undefined);
+  whenFirstPageShown(router, () => {
+    void import('../db/benchmarks-repository').then((m) => m.ensureBundledDataset()).catch(() => undefined);
+  });
+}
+
+/**
+ * Runs `task` once the first route has loaded and the browser is idle, so that work the page does not need (the
+ * barometer dataset and its schemas, ~45 KB gzipped) never competes with the first page on a slow line.
+ */
+function whenFirstPageShown(router: ReturnType<typeof createAppRouter>, task: () => void): void {
+  const whenIdle = () =>
+    typeof window.requestIdleCallback === 'function' ? window.requestIdleCallback(task, { timeout: 3000 }) : window.setTimeout(task, 300);
+  if (router.state.initialized) {
+    whenIdle();
+    return;
+  }
+  const unsubscribe = router.subscribe((state) => {
+    if (!state.initialized) return;
+    unsubscribe();
+    whenIdle();
+  });
 }

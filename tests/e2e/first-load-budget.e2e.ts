@@ -1,0 +1,73 @@
+/**
+ * The first-page budget, seen from the browser: on a first visit, the scripts and stylesheets requested before the
+ * home page is on screen weigh less than the budget (gzipped), and nothing loaded by the time the page is idle
+ * carries jsPDF or the communes directory. The build test (tests/unit/build/built-app.test.ts) checks the same
+ * from the chunk graph; this one checks what Chromium actually fetches.
+ */
+import { gzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchBrowser } from './browser';
+import { FIRST_LOAD_BUDGET_BYTES, formatKb } from '../unit/build/first-load';
+
+const baseUrl = inject('baseUrl');
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser.close();
+});
+
+/** Text found only in jsPDF's code and in the communes directory's data. */
+const NEVER_LOADED = [
+  { what: 'jsPDF', marker: 'jsPDF' },
+  { what: 'the communes directory', marker: 'CYBERDIAG-DIRECTORY|' },
+];
+
+describe('the first page, in the browser', () => {
+  it(`fetches less than ${formatKb(FIRST_LOAD_BUDGET_BYTES)} of JS and CSS before it is shown, and never jsPDF or the directory`, async () => {
+    const context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 375, height: 812 } });
+    // The resources requested by the time the home page's heading is first in the document.
+    await context.addInitScript(() => {
+      const snapshot = () =>
+        performance.getEntriesByType('resource').map((entry) => (entry as PerformanceResourceTiming).name);
+      new MutationObserver((_records, observer) => {
+        if (!document.querySelector('main h1')) return;
+        (window as unknown as { __requestedBeforeShown: string[] }).__requestedBeforeShown = snapshot();
+        observer.disconnect();
+      }).observe(document, { childList: true, subtree: true });
+    });
+    const page = await context.newPage();
+    const bodies = new Map<string, Buffer>();
+    const reading: Array<Promise<void>> = [];
+    page.on('response', (response) => {
+      const type = response.request().resourceType();
+      if (type !== 'script' && type !== 'stylesheet') return;
+      reading.push(response.body().then((body) => void bodies.set(response.url(), body)));
+    });
+    await page.goto(`${baseUrl}/`);
+    await page.locator('main h1').waitFor();
+    await page.waitForLoadState('networkidle');
+    await Promise.all(reading);
+    const beforeShown = new Set(await page.evaluate(() => (window as unknown as { __requestedBeforeShown: string[] }).__requestedBeforeShown));
+    await context.close();
+
+    const rows = [...bodies].map(([url, body]) => ({ file: new URL(url).pathname, gzip: gzipSync(body).length, critical: beforeShown.has(url), body }));
+    rows.sort((a, b) => b.gzip - a.gzip);
+    const critical = rows.filter((r) => r.critical);
+    const total = critical.reduce((sum, r) => sum + r.gzip, 0);
+    const listing = rows
+      .map((r) => `  ${r.file.padEnd(50)} ${formatKb(r.gzip).padStart(9)} gzip${r.critical ? '' : '  (after the page is shown)'}`)
+      .join('\n');
+    expect(critical.some((r) => r.file.endsWith('.css'))).toBe(true);
+    expect(total, `Before the first page is shown: ${formatKb(total)} gzipped, budget ${formatKb(FIRST_LOAD_BUDGET_BYTES)}.\n${listing}`).toBeLessThanOrEqual(
+      FIRST_LOAD_BUDGET_BYTES,
+    );
+    for (const { what, marker } of NEVER_LOADED) {
+      const carriers = rows.filter((r) => r.body.includes(marker)).map((r) => r.file);
+      expect(carriers, `${what} is loaded with the first page:\n${listing}`).toEqual([]);
+    }
+  });
+});

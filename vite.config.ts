@@ -45,7 +45,8 @@ export default defineConfig({
     communesDirectoryPlugin(),
     VitePWA({
       registerType: 'autoUpdate',
-      injectRegister: 'script',
+      // An external file (the CSP forbids inline scripts), deferred so that it never delays the first paint.
+      injectRegister: 'script-defer',
       manifest: {
         name: 'Cyberdiag — auto-diagnostic cyber des communes',
         short_name: 'Cyberdiag',

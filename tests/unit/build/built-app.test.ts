@@ -91,9 +91,10 @@ describe('the Content-Security-Policy of the built index.html', () => {
     expect(html).not.toMatch(/javascript:/i);
   });
 
-  it('loads the service worker registration as an external file of the app', () => {
+  it('loads the service worker registration as a deferred external file of the app', () => {
     const { scripts } = assetsNamedInHtml(html);
-    expect(html).toMatch(/<script id="vite-plugin-pwa:register-sw" src="\/registerSW\.js"><\/script>/);
+    // External (no inline script under the CSP) and deferred (it must not hold the first paint back).
+    expect(html).toMatch(/<script id="vite-plugin-pwa:register-sw" src="\/registerSW\.js" defer><\/script>/);
     for (const script of scripts) expect(existsSync(path.join(dist, script)), `${script} is in the build`).toBe(true);
   });
 });

@@ -40,10 +40,11 @@ try {
       const count = await radios.count();
       await radios.nth([0, 1, 0, count - 2, 0, count - 1, 1][n % 7] ?? 0).check();
       n += 1;
-    }
-    if (n < 4) {
-      await page.locator('fieldset.question details').first().click();
-      await shot('theme');
+      if (n === 3) {
+        await page.locator('fieldset.question:not(:has(input:checked)) details summary').first().click();
+        await page.locator('fieldset.question:not(:has(input:checked))').first().scrollIntoViewIfNeeded();
+        await shot('theme');
+      }
     }
     const next = page.getByRole('link', { name: /^Thème suivant/ });
     if ((await next.count()) === 0) break;
@@ -56,7 +57,9 @@ try {
   await page.waitForURL(/\/results$/);
   await page.getByRole('heading', { name: 'Score global' }).waitFor();
   await page.waitForTimeout(500);
-  await shot('results', true);
+  await shot('results');
+  await page.locator('.theme-details').first().scrollIntoViewIfNeeded();
+  await shot('results-theme');
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto(`${base}/`);
   await page.waitForTimeout(500);

@@ -1,0 +1,112 @@
+/**
+ * Every schema version ever shipped has a database kept as a fixture (tests/fixtures/db/v<n>.json, written here
+ * with that version's own stores), and each one opens in the current version with nothing lost: every record of
+ * every table is still there, equal to the fixture once the registered upgrades are applied.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import Dexie from 'dexie';
+import { afterEach, describe, expect, it } from 'vitest';
+import { CyberdiagDatabase } from '../../../src/db/database';
+import { upgradeAuditToV2 } from '../../../src/db/migrations';
+import { openDatabase } from '../../../src/db/open-database';
+import { benchmarkDatasetSchema } from '../../../src/domain/benchmarks/schema';
+
+// import.meta.url is not a file: URL under jsdom; the tests run from the repository root.
+const root = process.cwd();
+const fixturesDir = path.join(root, 'tests/fixtures/db');
+const NAME = 'cyberdiag-every-version-test';
+
+type Row = Record<string, unknown>;
+
+interface DatabaseFixture {
+  schemaVersion: number;
+  description: string;
+  /** The stores as that version declared them (v1.json predates this field: see V1_STORES). */
+  stores?: Record<string, string>;
+  tables: Record<string, Row[]>;
+}
+
+const V1_STORES = { communes: 'id, insee, name, updatedAt', audits: 'id, communeId, updatedAt, status', settings: 'key' };
+
+/**
+ * Each record upgrade that a Dexie `.upgrade()` of src/db/database.ts runs, with the version it upgrades to. A new
+ * upgrade must be listed here, so that the fixtures of the older versions are checked against what it does.
+ */
+const UPGRADES: Array<{ to: number; table: string; upgrade: (row: never) => unknown }> = [
+  { to: 2, table: 'audits', upgrade: upgradeAuditToV2 },
+];
+
+const databaseSource = readFileSync(path.join(root, 'src/db/database.ts'), 'utf8');
+const declaredVersions = [...databaseSource.matchAll(/\.version\((\d+)\)/g)].map((m) => Number(m[1]));
+const currentVersion = Math.max(...declaredVersions);
+
+const fixtures: DatabaseFixture[] = readdirSync(fixturesDir)
+  .filter((f) => /^v\d+\.json$/.test(f))
+  .map((f) => JSON.parse(readFileSync(path.join(fixturesDir, f), 'utf8')) as DatabaseFixture)
+  .sort((a, b) => a.schemaVersion - b.schemaVersion);
+
+/** What a fixture's record must look like in the current version. */
+function expectedRow(fixture: DatabaseFixture, table: string, row: Row): Row {
+  return UPGRADES.filter((u) => u.table === table && u.to > fixture.schemaVersion).reduce<Row>(
+    (current, u) => u.upgrade(current as never) as Row,
+    row,
+  );
+}
+
+/** Writes the fixture exactly as its schema version would have: that version's stores, its records. */
+async function writeFixture(fixture: DatabaseFixture): Promise<void> {
+  const old = new Dexie(NAME);
+  old.version(fixture.schemaVersion).stores(fixture.stores ?? V1_STORES);
+  await old.open();
+  for (const [table, rows] of Object.entries(fixture.tables)) await old.table(table).bulkAdd(rows);
+  old.close();
+}
+
+afterEach(async () => {
+  await Dexie.delete(NAME);
+});
+
+describe('databases written by every earlier schema version', () => {
+  it('have a fixture for each version declared before the current one', () => {
+    const kept = fixtures.map((f) => f.schemaVersion);
+    const missing = declaredVersions.filter((v) => v < currentVersion && !kept.includes(v));
+    expect(missing, 'Add tests/fixtures/db/v<n>.json, a database written by that version (see v2.json)').toEqual([]);
+  });
+
+  it('registers every record upgrade of database.ts in this test', () => {
+    expect(UPGRADES).toHaveLength([...databaseSource.matchAll(/\.upgrade\(/g)].length);
+  });
+
+  it.each(fixtures.map((f) => [f.schemaVersion, f] as const))('version %i opens in the current version with nothing lost', async (_version, fixture) => {
+    await writeFixture(fixture);
+    const current = new CyberdiagDatabase(NAME);
+    expect(await openDatabase(current)).toEqual({ ok: true });
+    expect(current.verno).toBe(currentVersion);
+    for (const [table, rows] of Object.entries(fixture.tables)) {
+      expect(rows.length, `${table} of the fixture has records`).toBeGreaterThan(0);
+      const primaryKey = current.table(table).schema.primKey;
+      const stored = await current.table(table).toArray();
+      expect(stored, `${table} after the upgrade`).toHaveLength(rows.length);
+      for (const row of rows) {
+        const keyPath = primaryKey.keyPath;
+        const key = Array.isArray(keyPath) ? keyPath.map((k) => row[k]) : row[keyPath ?? ''];
+        expect(await current.table(table).get(key as never), `${table} ${JSON.stringify(key)}`).toEqual(expectedRow(fixture, table, row));
+      }
+    }
+    // The indexes of the current version answer for the old records.
+    const audits = fixture.tables.audits ?? [];
+    const communeId = audits[0]?.communeId;
+    expect(await current.audits.where('communeId').equals(communeId as string).count()).toBe(audits.filter((a) => a.communeId === communeId).length);
+    expect(await current.audits.where('origin').anyOf('local', 'imported').count()).toBe(audits.length);
+    current.close();
+  });
+
+  it('hold a barometer dataset the app still accepts', () => {
+    for (const fixture of fixtures) {
+      for (const record of fixture.tables.benchmarkDatasets ?? []) {
+        expect(benchmarkDatasetSchema.safeParse(record.data).success, `v${fixture.schemaVersion} dataset`).toBe(true);
+      }
+    }
+  });
+});

@@ -76,15 +76,22 @@ async function auditKeys(): Promise<Map<string, { updatedAt: string; communeId: 
 export interface RefreshOptions {
   /** Only the audits of these communes (the members of one EPCI); every audit when absent. */
   communeIds?: readonly string[] | undefined;
-  /** Summaries already made (by the import, from the files' records): used when they match the stored audit. */
-  precomputed?: ReadonlyMap<string, AuditSummaryRecord> | undefined;
   /** Called after each chunk with the number of audits summarised so far and the number to do. */
   onProgress?: ((done: number, total: number) => void) | undefined;
 }
 
-/** Makes the cache match the audits; returns how many summaries were (re)made. */
+/** Makes the cache match the audits; returns how many summaries were (re)made or moved to another commune. */
 export async function refreshAuditSummaries(context: SummaryContext, options: RefreshOptions = {}): Promise<number> {
-  const { communeIds, precomputed, onProgress } = options;
+  return (await syncSummaries(context, options)).changed;
+}
+
+/** The up-to-date summaries of the audits in scope, as the EPCI view aggregates them (the cache refreshed first). */
+export async function loadSummaryEntries(context: SummaryContext, options: RefreshOptions = {}): Promise<SummaryEntry[]> {
+  return (await syncSummaries(context, options)).records.map(toEntry);
+}
+
+async function syncSummaries(context: SummaryContext, options: RefreshOptions): Promise<{ changed: number; records: AuditSummaryRecord[] }> {
+  const { communeIds, onProgress } = options;
   const scoped = communeIds !== undefined;
   const audits = scoped ? await scopedAuditKeys(communeIds) : await auditKeys();
   const cached = scoped
@@ -98,17 +105,15 @@ export async function refreshAuditSummaries(context: SummaryContext, options: Re
   }
 
   const orphans = cached.filter((s) => !audits.has(s.auditId)).map((s) => s.auditId);
+  const valid: AuditSummaryRecord[] = [];
   const ready: AuditSummaryRecord[] = [];
   const stale: string[] = [];
   for (const [auditId, { updatedAt, communeId }] of audits) {
     const summary = byAudit.get(auditId);
     if (summary && summary.auditUpdatedAt === updatedAt && summary.derivationKey === context.derivationKey) {
-      if (summary.communeId !== communeId) ready.push({ ...summary, communeId });
-      continue;
-    }
-    const made = precomputed?.get(auditId);
-    if (made && made.auditUpdatedAt === updatedAt && made.derivationKey === context.derivationKey) ready.push({ ...made, communeId });
-    else stale.push(auditId);
+      if (summary.communeId === communeId) valid.push(summary);
+      else ready.push({ ...summary, communeId });
+    } else stale.push(auditId);
   }
 
   if (orphans.length > 0) await db.auditSummaries.bulkDelete(orphans);
@@ -124,11 +129,12 @@ export async function refreshAuditSummaries(context: SummaryContext, options: Re
     const records = await db.audits.bulkGet(stale.slice(start, start + CHUNK));
     const made = records.filter((a): a is AuditRecord => a !== undefined).map((a) => summaryRecord(a, context));
     await db.auditSummaries.bulkPut(made);
+    ready.push(...made);
     done += made.length;
     onProgress?.(done, total);
     await breathe();
   }
-  return total;
+  return { changed: total, records: valid.concat(ready) };
 }
 
 async function scopedAuditKeys(communeIds: readonly string[]): Promise<Map<string, { updatedAt: string; communeId: string }>> {
@@ -158,13 +164,6 @@ const toEntry = (s: AuditSummaryRecord): SummaryEntry => ({
   population: s.population,
   summary: s.summary,
 });
-
-/** The cached summaries, of some communes or of all; call refreshAuditSummaries first. */
-export async function loadSummaryEntries(communeIds?: readonly string[]): Promise<SummaryEntry[]> {
-  const records =
-    communeIds === undefined ? await db.auditSummaries.toArray() : await db.auditSummaries.where('communeId').anyOf([...communeIds]).toArray();
-  return records.map(toEntry);
-}
 
 /** The communes that name this EPCI (the results page compares a commune with them, no directory needed). */
 export async function communesOfEpci(siren: string): Promise<CommuneInfo[]> {

@@ -1,12 +1,13 @@
 /**
  * What the EPCI's bulk import does with an audit already on the device, without asking 35,000 times: a copy
  * updated since (the commune sent its audit again after changing it) replaces the device's; an identical or
- * older copy is skipped as a duplicate. Within one batch, the first copy of an audit is kept.
+ * older copy is skipped as a duplicate. An audit met again later in the same batch is judged the same way
+ * against the copy already taken.
  */
-import type { AuditConflict, ConflictDecision } from '../exchange/plan-import';
+import type { ConflictDecision } from '../exchange/plan-import';
 
-/** `deviceUpdatedAt`: when the device's copy was last changed (undefined if unknown: then it is kept). */
-export function decideDuplicate(conflict: AuditConflict, deviceUpdatedAt: string | undefined): ConflictDecision {
-  if (conflict.existing.source === 'batch' || deviceUpdatedAt === undefined) return 'keep-existing';
-  return conflict.imported.updatedAt > deviceUpdatedAt ? 'replace' : 'keep-existing';
+/** null when the audit is not on the device yet (no conflict: it is added). */
+export function decideDuplicate(importedUpdatedAt: string, deviceUpdatedAt: string | undefined): ConflictDecision | null {
+  if (deviceUpdatedAt === undefined) return null;
+  return importedUpdatedAt > deviceUpdatedAt ? 'replace' : 'keep-existing';
 }

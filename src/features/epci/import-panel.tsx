@@ -89,11 +89,9 @@ function ProgressLine({ progress }: { progress: EpciImportProgress }) {
   const label =
     progress.stage === 'reading'
       ? t('import.progress.reading', { done: progress.done, total: progress.total })
-      : progress.stage === 'summarising'
-        ? t('import.progress.summarising', { done: progress.done, total: progress.total })
-        : t(`import.progress.${progress.stage}`);
-  // While writing, the database gives no progress: the bar says "busy" (indeterminate) rather than lie.
-  const determinate = progress.stage === 'reading' || progress.stage === 'summarising';
+      : t(`import.progress.${progress.stage}`);
+  // While the last files are written, the database gives no progress: the bar says "busy" rather than lie.
+  const determinate = progress.stage === 'reading';
   return (
     <div className="progress">
       <span className="progress__label" aria-hidden="true">

@@ -7,7 +7,7 @@ import { useEffect, useState } from 'react';
 import { loadActionCatalogue } from '../../content/load-actions';
 import { loadQuestionnaire } from '../../content/load-questionnaire';
 import { getActiveBenchmarks } from '../../db/benchmarks-repository';
-import { loadCommuneInfos, loadSummaryContext, loadSummaryEntries, refreshAuditSummaries } from '../../db/epci-repository';
+import { loadCommuneInfos, loadSummaryContext, loadSummaryEntries } from '../../db/epci-repository';
 import { loadDirectory } from '../../directory/load-directory';
 import type { ActionCatalogue } from '../../domain/actions/parse-catalogue';
 import type { BenchmarkDataset } from '../../domain/benchmarks/schema';
@@ -51,8 +51,7 @@ export async function loadEpciData(param: ScopeParam): Promise<EpciData | null> 
   if (!scope) return null;
   const communes = await loadCommuneInfos();
   const inScope = scope.kind === 'epci' ? communesInScope(scope, communes).map((c) => c.id) : undefined;
-  await refreshAuditSummaries(context, { communeIds: inScope });
-  const entries = await loadSummaryEntries(inScope);
+  const entries = await loadSummaryEntries(context, { communeIds: inScope });
   const gapCatalogue = [...catalogue.values()].map(({ id, themeId, pooledOffer }) => ({ id, themeId, pooledOffer }));
   const aggregate = aggregateEpci({ scope, communes, entries, questionnaire, catalogue: gapCatalogue });
   const dataset = benchmarks?.dataset ?? null;

@@ -2,7 +2,7 @@
 import type { createRoot as CreateRoot } from 'react-dom/client';
 import { StrictMode } from 'react';
 import { getSetting, isString, SETTING_KEYS } from '../db/settings-repository';
-import { createI18n, DEFAULT_LANGUAGE, isLanguage } from '../i18n/i18n';
+import { createI18n, DEFAULT_LANGUAGE, isLanguage, loadEveryNamespace } from '../i18n/i18n';
 import { AppProviders } from './providers';
 import { createAppRouter } from './router';
 import { RouterProvider } from 'react-router';
@@ -24,7 +24,8 @@ export async function bootstrap(container: HTMLElement, createRoot: typeof Creat
     getSetting(SETTING_KEYS.language, isLanguage).catch(() => undefined),
     getSetting(SETTING_KEYS.lastPath, isString).catch(() => undefined),
   ]);
-  const i18n = await createI18n(language ?? DEFAULT_LANGUAGE);
+  // Only the first page's texts before the first render; the other namespaces follow once it is shown.
+  const i18n = await createI18n(language ?? DEFAULT_LANGUAGE, { everything: false });
   document.documentElement.lang = i18n.language;
   // Opening the app at its start page takes the user back to where she stopped, days later included.
   if (window.location.pathname === '/' && lastPath && lastPath.startsWith('/') && lastPath !== '/') {
@@ -40,6 +41,7 @@ export async function bootstrap(container: HTMLElement, createRoot: typeof Creat
   );
   // Barometer figures: stored on first run or when this release ships a newer version; loaded apart, never blocks the page.
   whenFirstPageShown(router, () => {
+    void loadEveryNamespace(i18n).catch(() => undefined);
     void import('../db/benchmarks-repository').then((m) => m.ensureBundledDataset()).catch(() => undefined);
   });
 }

@@ -44,6 +44,9 @@ export function questionnaireFacts(): { themeIds: string[]; followUpIds: Set<str
 /** Values for the route parameters; an array stands for "visit the route once per value". */
 export type RouteParams = Record<string, string | string[]>;
 
+/** A real intercommunalité of the official directory. */
+export const SEED_EPCI = { siren: '200071751', name: 'CA du Bassin de Bourg-en-Bresse' };
+
 export interface Seed {
   communeId: string;
   /** The finished audit. */
@@ -67,6 +70,12 @@ export async function seedFinishedAudit(page: Page, baseUrl: string): Promise<Se
   await visit(page, baseUrl, '/');
   await createCommune(page);
   const communeId = idAfter(page.url(), 'communes');
+  // Its intercommunalité, so that the EPCI view has members to show.
+  await visit(page, baseUrl, `/communes/${communeId}/edit`);
+  await page.getByLabel("Nom de l'intercommunalité").fill(SEED_EPCI.name);
+  await page.getByLabel("SIREN de l'intercommunalité").fill(SEED_EPCI.siren);
+  await page.getByRole('button', { name: 'Enregistrer les modifications' }).click();
+  await page.waitForURL(`${baseUrl}/communes/${communeId}`);
   await startAudit(page);
   const auditId = idAfter(page.url(), 'audits');
   await answerAllThemes(page, (i, count) => (i % 5 === 4 ? count - 1 : i % 5 === 2 ? Math.min(1, count - 2) : 0));
@@ -81,7 +90,13 @@ export async function seedFinishedAudit(page: Page, baseUrl: string): Promise<Se
   await page.locator('fieldset.question').first().getByRole('radio').last().check();
   await page.getByRole('status').filter({ hasText: 'Réponse enregistrée.' }).waitFor();
 
-  return { communeId, auditId, reauditId, params: { communeId, auditId, themeId: themeIds } };
+  return {
+    communeId,
+    auditId,
+    reauditId,
+    // epci/:scope is an EPCI's SIREN, or 'toutes' for every commune of the device.
+    params: { communeId, auditId, themeId: themeIds, scope: ['toutes', SEED_EPCI.siren] },
+  };
 }
 
 /** Every concrete path of every feature route, parameters filled from the seed. */

@@ -128,6 +128,43 @@ async function writeFile(name: string, payload: ExportPayload, device: DeviceSta
   return outcome(name, payload.audits.length, plan.perFile[0]);
 }
 
+type Opened = Awaited<ReturnType<typeof openExportFile>>;
+
+/**
+ * Opens files through the door in a worker when the browser has workers (the second core reads while the page
+ * writes), in the page otherwise (tests in jsdom, very old browsers). Same door, same results.
+ */
+function fileOpener(passphrase: string | undefined): { open: (file: Blob) => Promise<Opened>; close: () => void } {
+  const inPage = (file: Blob) => openExportFile(file, { passphrase });
+  if (typeof Worker === 'undefined') return { open: inPage, close: () => undefined };
+  const worker = new Worker(new URL('./open-export-worker.ts', import.meta.url), { type: 'module' });
+  const pending = new Map<number, { file: Blob; resolve: (result: Opened) => void }>();
+  let broken = false;
+  let next = 0;
+  worker.onmessage = (event: MessageEvent<{ id: number; result: Opened }>) => {
+    pending.get(event.data.id)?.resolve(event.data.result);
+    pending.delete(event.data.id);
+  };
+  // A worker that cannot start (or dies) is not worth a lost import: its files are opened in the page.
+  worker.onerror = () => {
+    broken = true;
+    worker.terminate();
+    for (const { file, resolve } of pending.values()) void inPage(file).then(resolve);
+    pending.clear();
+  };
+  return {
+    open: (file) => {
+      if (broken) return inPage(file);
+      return new Promise<Opened>((resolve) => {
+        const id = next++;
+        pending.set(id, { file, resolve });
+        worker.postMessage({ id, file, passphrase });
+      });
+    },
+    close: () => worker.terminate(),
+  };
+}
+
 const fileName = (file: Blob, index: number) => ('name' in file && typeof file.name === 'string' ? file.name : `#${index + 1}`);
 
 export async function importAuditFiles(
@@ -138,6 +175,7 @@ export async function importAuditFiles(
   const total = files.length;
   const results: EpciFileResult[] = [];
   const device = await DeviceState.read();
+  const opener = fileOpener(passphrase);
   // Writes run one after the other (each plans against what the previous ones wrote); reading goes ahead.
   const writes: Promise<void>[] = [];
   onProgress?.({ stage: 'reading', done: 0, total });
@@ -146,7 +184,7 @@ export async function importAuditFiles(
     // At most two files in memory: the one being written and the one being read.
     await writes[index - 2];
     const name = fileName(file, index);
-    const opened = await openExportFile(file, { passphrase });
+    const opened = await opener.open(file);
     const previous = writes[index - 1] ?? Promise.resolve();
     writes.push(
       previous.then(async () => {
@@ -155,6 +193,7 @@ export async function importAuditFiles(
     );
     onProgress?.({ stage: 'reading', done: index + 1, total });
   }
+  opener.close();
   onProgress?.({ stage: 'writing', done: total, total });
   await Promise.all(writes);
   onProgress?.({ stage: 'done', done: total, total });

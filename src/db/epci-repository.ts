@@ -60,15 +60,16 @@ export async function auditUpdatedAt(): Promise<Map<string, string>> {
   return dates;
 }
 
-/** id → [updatedAt, communeId] of every audit, read from the indexes alone (no answers are loaded). */
-async function auditKeys(): Promise<Map<string, { updatedAt: string; communeId: string }>> {
-  const keys = new Map<string, { updatedAt: string; communeId: string }>();
+type AuditKeys = Map<string, { updatedAt: string; communeId: string | null }>;
+
+/**
+ * id → updatedAt of every audit, read from the index alone (no answers are loaded). The commune is not read: an
+ * audit never moves to another commune without a new updatedAt, and a summary is written with its audit's.
+ */
+async function auditKeys(): Promise<AuditKeys> {
+  const keys: AuditKeys = new Map();
   await db.audits.orderBy('updatedAt').eachKey((updatedAt, cursor) => {
-    keys.set(String(cursor.primaryKey), { updatedAt: String(updatedAt), communeId: '' });
-  });
-  await db.audits.orderBy('communeId').eachKey((communeId, cursor) => {
-    const entry = keys.get(String(cursor.primaryKey));
-    if (entry) entry.communeId = String(communeId);
+    keys.set(String(cursor.primaryKey), { updatedAt: String(updatedAt), communeId: null });
   });
   return keys;
 }
@@ -111,7 +112,7 @@ async function syncSummaries(context: SummaryContext, options: RefreshOptions): 
   for (const [auditId, { updatedAt, communeId }] of audits) {
     const summary = byAudit.get(auditId);
     if (summary && summary.auditUpdatedAt === updatedAt && summary.derivationKey === context.derivationKey) {
-      if (summary.communeId === communeId) valid.push(summary);
+      if (communeId === null || summary.communeId === communeId) valid.push(summary);
       else ready.push({ ...summary, communeId });
     } else stale.push(auditId);
   }
@@ -137,8 +138,8 @@ async function syncSummaries(context: SummaryContext, options: RefreshOptions): 
   return { changed: total, records: valid.concat(ready) };
 }
 
-async function scopedAuditKeys(communeIds: readonly string[]): Promise<Map<string, { updatedAt: string; communeId: string }>> {
-  const keys = new Map<string, { updatedAt: string; communeId: string }>();
+async function scopedAuditKeys(communeIds: readonly string[]): Promise<AuditKeys> {
+  const keys: AuditKeys = new Map();
   // Few audits (one EPCI's members): reading the records is cheaper than two index walks over the whole table.
   await db.audits
     .where('communeId')

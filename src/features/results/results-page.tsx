@@ -16,6 +16,7 @@ import { ThemeDetails } from './theme-details';
 import { BenchmarkDatasetLine } from './benchmark-dataset-line';
 import { BenchmarkTheme } from './benchmark-theme';
 import { useBenchmarkView } from './benchmark-view';
+import { EpciComparison } from './epci-comparison';
 
 export function ResultsPage() {
   const { auditId = '' } = useParams();
@@ -92,6 +93,7 @@ export function ResultsPage() {
 
       <h2>{t('chart.title')}</h2>
       <ScoreChart questionnaire={questionnaire} result={result} />
+      <EpciComparison commune={data.commune} result={result} auditUpdatedAt={audit.updatedAt} />
 
       <h2>{t('critical.title')}</h2>
       {result.criticalGaps.length === 0 ? (

@@ -14,6 +14,7 @@ export async function auditRecords({
   pick,
   date = '2026-03-01T10:00:00.000Z',
   epciSiren = '',
+  epciName = '',
 }: {
   insee: string;
   name: string;
@@ -21,6 +22,7 @@ export async function auditRecords({
   pick: Pick;
   date?: string;
   epciSiren?: string;
+  epciName?: string;
 }): Promise<{ commune: CommuneRecord; audit: AuditRecord }> {
   const questionnaire = await loadQuestionnaire();
   const profile = { population, agents: 3, computers: 5, itProvider: true, hasServer: true };
@@ -30,7 +32,7 @@ export async function auditRecords({
     insee,
     postcode: '',
     epciSiren,
-    epciName: '',
+    epciName,
     profile,
     createdAt: date,
     updatedAt: date,

@@ -88,7 +88,7 @@ const named = (text: string) => (f: Focused) => f.text === text;
  * unanswered question, then Space for its first option, ArrowDown for the next one or ArrowUp for the last
  * ("je ne sais pas"), in turn. Ends on the link to the next theme (or to the results) and follows it with Enter.
  */
-async function answerThemeByKeyboard(page: Page, counter: { answered: number }): Promise<'next' | 'results'> {
+async function answerThemeByKeyboard(page: Page, counter: { answered: number; base: number }): Promise<'next' | 'results'> {
   for (let i = 0; i < 400; i += 1) {
     await page.keyboard.press('Tab');
     const f = await focused(page);

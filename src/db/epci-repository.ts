@@ -8,6 +8,7 @@ import { loadActionCatalogue } from '../content/load-actions';
 import { loadQuestionnaire } from '../content/load-questionnaire';
 import { createAuditSummarizer, type AuditSummarizer } from '../domain/epci/create-audit-summarizer';
 import type { CommuneInfo, SummaryEntry } from '../domain/epci/epci-row';
+import { createSummaryCodec, type SummaryCodec } from '../domain/epci/summary-codec';
 import { summaryDerivationKey } from '../domain/epci/summary-derivation-key';
 import { db } from './database';
 import type { AuditRecord, AuditSummaryRecord } from './records';
@@ -16,6 +17,7 @@ import type { AuditRecord, AuditSummaryRecord } from './records';
 export interface SummaryContext {
   derivationKey: string;
   summarize: AuditSummarizer;
+  codec: SummaryCodec;
 }
 
 let cachedContext: Promise<SummaryContext> | undefined;
@@ -25,6 +27,7 @@ export function loadSummaryContext(): Promise<SummaryContext> {
   cachedContext ??= Promise.all([loadQuestionnaire(), loadActionCatalogue()]).then(([questionnaire, catalogue]) => ({
     derivationKey: summaryDerivationKey(questionnaire, catalogue),
     summarize: createAuditSummarizer(questionnaire, catalogue),
+    codec: createSummaryCodec(questionnaire, catalogue),
   }));
   cachedContext.catch(() => {
     cachedContext = undefined;
@@ -47,7 +50,7 @@ export function summaryRecord(audit: AuditRecord, context: SummaryContext): Audi
     status: audit.status,
     completedAt: audit.completedAt,
     population: audit.profile.population,
-    summary: context.summarize(audit.answers, audit.profile),
+    summary: context.codec.pack(context.summarize(audit.answers, audit.profile)),
   };
 }
 
@@ -88,7 +91,7 @@ export async function refreshAuditSummaries(context: SummaryContext, options: Re
 
 /** The up-to-date summaries of the audits in scope, as the EPCI view aggregates them (the cache refreshed first). */
 export async function loadSummaryEntries(context: SummaryContext, options: RefreshOptions = {}): Promise<SummaryEntry[]> {
-  return (await syncSummaries(context, options)).records.map(toEntry);
+  return (await syncSummaries(context, options)).records.map((record) => toEntry(record, context.codec));
 }
 
 async function syncSummaries(context: SummaryContext, options: RefreshOptions): Promise<{ changed: number; records: AuditSummaryRecord[] }> {
@@ -156,14 +159,14 @@ export async function loadCommuneInfos(): Promise<CommuneInfo[]> {
   return communes.map(({ id, name, insee, epciSiren }) => ({ id, name, insee, epciSiren }));
 }
 
-const toEntry = (s: AuditSummaryRecord): SummaryEntry => ({
+const toEntry = (s: AuditSummaryRecord, codec: SummaryCodec): SummaryEntry => ({
   auditId: s.auditId,
   communeId: s.communeId,
   status: s.status,
   updatedAt: s.auditUpdatedAt,
   completedAt: s.completedAt,
   population: s.population,
-  summary: s.summary,
+  summary: codec.unpack(s.summary),
 });
 
 /** The communes that name this EPCI (the results page compares a commune with them, no directory needed). */

@@ -1,6 +1,6 @@
 /** The records stored in IndexedDB. Fields are only ever added; a removed or renamed field needs a migration. */
 import type { Answer, CommuneProfile } from '../domain/audit/types';
-import type { AuditSummary } from '../domain/epci/create-audit-summarizer';
+import type { PackedSummary } from '../domain/epci/summary-codec';
 
 export interface CommuneRecord {
   id: string;
@@ -93,5 +93,6 @@ export interface AuditSummaryRecord {
   completedAt: string | null;
   /** The population declared in the audit's profile. */
   population: number;
-  summary: AuditSummary;
+  /** The summary, packed in the orders of the derivation key (see summary-codec.ts). */
+  summary: PackedSummary;
 }

@@ -6,7 +6,7 @@ import type { ActionCatalogue } from '../actions/parse-catalogue';
 import type { Questionnaire } from '../questionnaire/schema';
 
 /** Raise when AuditSummary changes shape or meaning: every cached summary is then recomputed. */
-export const AUDIT_SUMMARY_FORMAT = 1;
+export const AUDIT_SUMMARY_FORMAT = 2;
 
 /** FNV-1a, 32 bits: a change detector, not a security measure (the data is the app's own). */
 function fnv1a(text: string): string {

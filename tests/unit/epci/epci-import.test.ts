@@ -5,6 +5,7 @@ import { loadSummaryEntries, refreshAuditSummaries, type SummaryContext } from '
 import { saveAnswer } from '../../../src/db/audits-repository';
 import { deleteCommune } from '../../../src/db/communes-repository';
 import { createAuditSummarizer } from '../../../src/domain/epci/create-audit-summarizer';
+import { createSummaryCodec } from '../../../src/domain/epci/summary-codec';
 import { summaryDerivationKey } from '../../../src/domain/epci/summary-derivation-key';
 import { catalogue, questionnaire } from './epci-fixtures';
 import { exportedAudit, exportedCommune, exportFile } from './export-files';
@@ -12,6 +13,7 @@ import { exportedAudit, exportedCommune, exportFile } from './export-files';
 const context: SummaryContext = {
   derivationKey: summaryDerivationKey(questionnaire, catalogue),
   summarize: createAuditSummarizer(questionnaire, catalogue),
+  codec: createSummaryCodec(questionnaire, catalogue),
 };
 
 const ambérieu = exportedCommune('c-a', 'Ambérieu', '01001');

@@ -44,7 +44,7 @@ describe('schema version 4 (EPCI audit summaries)', () => {
       status: 'in-progress',
       completedAt: null,
       population: 812,
-      summary: { themeScores: {}, overall: null, asked: 0, answered: 0, dontKnow: 0, actionIds: [], indicators: {} },
+      summary: { scores: Float64Array.of(Number.NaN), counts: Uint32Array.of(0, 0, 0), actions: new Uint16Array(0), indicators: new Uint8Array(0) },
     });
     expect(await current.auditSummaries.where('communeId').equals(audit?.communeId ?? '').count()).toBe(1);
     current.close();

@@ -3,9 +3,10 @@
  * text in every cell and the colour as a supplement, with a legend. Sortable by every column (buttons in the
  * headers, aria-sort on the sorted one). Windowed when long: 35,000 rows scroll smoothly.
  */
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { formatDate, formatScore } from '../../components/format';
+import { formatScore } from '../../components/format';
 import type { EpciRow } from '../../domain/epci/epci-row';
 import { OVERALL, scoreOf, type RowQuery, type SortKey } from '../../domain/epci/select-rows';
 import { maturityFor } from '../../domain/scoring/compute-results';
@@ -85,6 +86,8 @@ export function CommunesTable({ rows, themes, query }: { rows: readonly EpciRow[
   const columns = 4 + themes.length;
   const visible = rows.slice(start, end);
   const selected = query.scoreColumn;
+  // One formatter per language rather than one per cell: "31 juil. 2025" keeps the column narrow.
+  const dateFormat = useMemo(() => new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium' }), [i18n.language]);
 
   return (
     <div className="epci-table__scroller" ref={scrollerRef} tabIndex={0} role="region" aria-label={t('table.region')}>
@@ -114,7 +117,7 @@ export function CommunesTable({ rows, themes, query }: { rows: readonly EpciRow[
                 {row.status === 'in-progress' && <span className="badge epci-table__badge">{t('table.inProgress')}</span>}
               </th>
               <td className="epci-table__number">{row.population.toLocaleString(i18n.language)}</td>
-              <td className="epci-table__date">{formatDate(row.date, i18n.language)}</td>
+              <td className="epci-table__date">{dateFormat.format(new Date(row.date))}</td>
               <ScoreCell score={scoreOf(row, OVERALL)} highlighted={selected === OVERALL} />
               {themes.map((theme) => (
                 <ScoreCell key={theme.id} score={row.summary.themeScores[theme.id]} highlighted={selected === theme.id} />

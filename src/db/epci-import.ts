@@ -1,35 +1,30 @@
 /**
  * The EPCI's bulk import: many audit files at once (a selection or a dropped folder), each through the one import
- * door (openExportFile: size cap, parse, strict schema, upgrade, cross-record checks) and planned by the exchange
+ * door (openExportFile: size cap, parse, strict schema, upgrade, cross-record checks), planned by the exchange
  * domain (planImport: commune reuse by id or INSEE code, ids, plan items), duplicates settled without asking
  * (decideDuplicate), one result per file.
  *
- * Built for 35,000 audits in a few large files (see bench/epci.mjs), hence its own write step rather than
+ * Built for 35,000 audits in a few large files (bench/epci.mjs), hence its own orchestration rather than
  * importFiles/applyImport:
- * - each file is written in its own transaction, with the summaries the EPCI view reads: all or nothing per file,
+ * - each file is written in its own transaction with the summaries the EPCI view reads: all or nothing per file,
  *   and a storage error on the 17th file keeps the 16 before it, and says so;
- * - pipelined: while the database commits file n (off the main thread), the page reads and checks file n + 1,
- *   with at most two files held in memory;
- * - what the device already holds is read once, by key, and kept up to date in memory: applyImport reads it again
- *   for every file with queries whose cost grows with the table (measured: 2 s per file at 20,000 audits).
+ * - two workers take the files in turn: while one writes file n, the other reads and checks file n + 1, on the
+ *   other core; the records never travel to the page, which keeps only ids, dates and INSEE codes (without
+ *   workers, as in jsdom, the same steps run in the page);
+ * - what the device already holds is read once, by key, and kept up to date as files are written: applyImport
+ *   reads it again for every file, with queries whose cost grows with the table (2 s per file at 20,000 audits).
  */
 import { decideDuplicate } from '../domain/epci/duplicate-policy';
-import type { ExchangeErrorCode } from '../domain/exchange/exchange-error';
-import { planImport, type ExistingAudit, type ImportContext, type ImportSummary } from '../domain/exchange/plan-import';
+import type { ExchangeError } from '../domain/exchange/exchange-error';
+import type { ExistingAudit } from '../domain/exchange/plan-import';
 import type { ExportPayload } from '../domain/exchange/schema-v1';
-import { EXCHANGE_SETTING_KEYS } from './backup-settings';
 import { db } from './database';
-import { auditUpdatedAt, summaryRecord, type SummaryContext } from './epci-repository';
+import { fileKeys, writeCheckedFile, type CommuneKey, type EpciFileResult, type FileKeys, type WriteInstructions, type WriteOutcome } from './epci-file-writer';
+import type { WorkerReply, WorkerRequest } from './epci-import-worker';
+import { auditUpdatedAt, type SummaryContext } from './epci-repository';
 import { openExportFile } from './import-files';
-import type { AuditRecord, CommuneRecord, PlanItemRecord } from './records';
 
-export type EpciFileResult =
-  | { name: string; status: 'imported'; added: number; updated: number; skipped: number }
-  /** Every audit of the file was already on the device, unchanged. */
-  | { name: string; status: 'duplicate'; skipped: number }
-  /** A valid file holding no audit (a commune alone). */
-  | { name: string; status: 'empty' }
-  | { name: string; status: 'error'; code: ExchangeErrorCode };
+export type { EpciFileResult } from './epci-file-writer';
 
 export interface EpciImportProgress {
   /** reading: files read and checked so far (earlier ones being written meanwhile); writing: the last writes. */
@@ -42,15 +37,13 @@ export interface EpciImportResult {
   files: EpciFileResult[];
 }
 
-type CommuneKey = { id: string; insee: string; name: string };
-
 /** What the device holds that a file can collide with, read once and kept up to date as files are written. */
 class DeviceState {
   private readonly communeById = new Map<string, CommuneKey>();
   private readonly communeByInsee = new Map<string, CommuneKey>();
 
-  constructor(
-    readonly audits: Map<string, string>,
+  private constructor(
+    private readonly audits: Map<string, string>,
     communes: readonly CommuneKey[],
   ) {
     for (const commune of communes) this.addCommune(commune);
@@ -61,105 +54,93 @@ class DeviceState {
     return new DeviceState(audits, communes.map(({ id, insee, name }) => ({ id, insee, name })));
   }
 
-  addCommune(commune: CommuneKey): void {
+  private addCommune(commune: CommuneKey): void {
     this.communeById.set(commune.id, commune);
     if (commune.insee && !this.communeByInsee.has(commune.insee)) this.communeByInsee.set(commune.insee, commune);
   }
 
-  /** The context planImport expects, for one file. */
-  contextFor(payload: ExportPayload): ImportContext {
+  /** The context planImport expects for one file, and the decision for each of its audits already here. */
+  instructionsFor(keys: FileKeys): WriteInstructions {
     const existingAudits = new Map<string, ExistingAudit>();
-    for (const audit of payload.audits) if (this.audits.has(audit.id)) existingAudits.set(audit.id, { id: audit.id });
+    const decisions: WriteInstructions['decisions'] = [];
+    for (const [id, updatedAt] of keys.audits) {
+      const decision = decideDuplicate(updatedAt, this.audits.get(id));
+      if (decision === null) continue;
+      existingAudits.set(id, { id });
+      decisions.push([id, decision]);
+    }
     const existingCommunes: CommuneKey[] = [];
-    for (const commune of payload.communes) {
+    for (const commune of keys.communes) {
       const byId = this.communeById.get(commune.id);
       const byInsee = commune.insee ? this.communeByInsee.get(commune.insee) : undefined;
       if (byId) existingCommunes.push(byId);
       if (byInsee && byInsee !== byId) existingCommunes.push(byInsee);
     }
-    return { existingAudits, existingCommunes };
+    return { context: { existingAudits, existingCommunes }, decisions };
+  }
+
+  record(outcome: WriteOutcome): void {
+    for (const commune of outcome.communes) this.addCommune(commune);
+    for (const [id, updatedAt] of outcome.audits) this.audits.set(id, updatedAt);
   }
 }
 
-/** Dexie wraps the browser's DOMException (sometimes twice): look for the quota error down the chain. */
-function writeErrorCode(error: unknown): ExchangeErrorCode {
-  let current: unknown = error;
-  for (let depth = 0; depth < 5 && typeof current === 'object' && current !== null; depth++) {
-    if ('name' in current && current.name === 'QuotaExceededError') return 'storage-full';
-    current = 'inner' in current ? current.inner : undefined;
-  }
-  return 'write-failed';
+type Opened = { ok: true; keys: FileKeys } | { ok: false; error: ExchangeError };
+
+/** Reads, checks and holds one file at a time, then writes it when told how. */
+interface FileSlot {
+  open(file: Blob): Promise<Opened>;
+  write(name: string, instructions: WriteInstructions): Promise<WriteOutcome>;
+  close(): void;
 }
 
-function outcome(name: string, audits: number, summary: ImportSummary | undefined): EpciFileResult {
-  if (audits === 0) return { name, status: 'empty' };
-  const added = (summary?.auditsAdded ?? 0) + (summary?.auditsKeptBoth ?? 0);
-  const updated = summary?.auditsReplaced ?? 0;
-  const skipped = summary?.auditsSkipped ?? 0;
-  if (added + updated === 0) return { name, status: 'duplicate', skipped };
-  return { name, status: 'imported', added, updated, skipped };
-}
-
-/** Plans one checked file against the device and writes it, with its audits' summaries, in one transaction. */
-async function writeFile(name: string, payload: ExportPayload, device: DeviceState, context: SummaryContext): Promise<EpciFileResult> {
-  const plan = planImport([payload], device.contextFor(payload), {
-    decide: (conflict) => decideDuplicate(conflict.imported.updatedAt, device.audits.get(conflict.auditId)) ?? 'keep-existing',
-    newId: () => crypto.randomUUID(),
-  });
-  const audits: AuditRecord[] = plan.audits;
-  const communes: CommuneRecord[] = plan.communes;
-  const planItems: PlanItemRecord[] = plan.planItems;
-  const summaries = audits.map((audit) => summaryRecord(audit, context));
-  try {
-    await db.transaction('rw', [db.communes, db.audits, db.planItems, db.settings, db.auditSummaries], async () => {
-      if (plan.replacedAuditIds.length > 0) await db.planItems.where('auditId').anyOf(plan.replacedAuditIds).delete();
-      // add, not put: a commune the plan believes new must really be new, or the whole file is undone.
-      await db.communes.bulkAdd(communes);
-      await db.audits.bulkPut(audits);
-      await db.planItems.bulkPut(planItems);
-      await db.auditSummaries.bulkPut(summaries);
-      await db.settings.put({ key: EXCHANGE_SETTING_KEYS.lastImportAt, value: new Date().toISOString() });
-    });
-  } catch (error) {
-    return { name, status: 'error', code: writeErrorCode(error) };
-  }
-  for (const commune of communes) device.addCommune({ id: commune.id, insee: commune.insee, name: commune.name });
-  for (const audit of audits) device.audits.set(audit.id, audit.updatedAt);
-  return outcome(name, payload.audits.length, plan.perFile[0]);
-}
-
-type Opened = Awaited<ReturnType<typeof openExportFile>>;
-
-/**
- * Opens files through the door in a worker when the browser has workers (the second core reads while the page
- * writes), in the page otherwise (tests in jsdom, very old browsers). Same door, same results.
- */
-function fileOpener(passphrase: string | undefined): { open: (file: Blob) => Promise<Opened>; close: () => void } {
-  const inPage = (file: Blob) => openExportFile(file, { passphrase });
-  if (typeof Worker === 'undefined') return { open: inPage, close: () => undefined };
-  const worker = new Worker(new URL('./open-export-worker.ts', import.meta.url), { type: 'module' });
-  const pending = new Map<number, { file: Blob; resolve: (result: Opened) => void }>();
-  let broken = false;
-  let next = 0;
-  worker.onmessage = (event: MessageEvent<{ id: number; result: Opened }>) => {
-    pending.get(event.data.id)?.resolve(event.data.result);
-    pending.delete(event.data.id);
+function pageSlot(passphrase: string | undefined, summaries: SummaryContext): FileSlot {
+  let held: ExportPayload | null = null;
+  return {
+    async open(file) {
+      const opened = await openExportFile(file, { passphrase });
+      held = opened.ok ? opened.value.payload : null;
+      return opened.ok ? { ok: true, keys: fileKeys(opened.value.payload) } : { ok: false, error: opened.error };
+    },
+    async write(name, instructions) {
+      const payload = held;
+      held = null;
+      if (!payload) return { result: { name, status: 'error', code: 'write-failed' }, communes: [], audits: [] };
+      return writeCheckedFile(name, payload, instructions, summaries);
+    },
+    close: () => undefined,
   };
-  // A worker that cannot start (or dies) is not worth a lost import: its files are opened in the page.
-  worker.onerror = () => {
+}
+
+/** A slot in a worker; if the worker cannot run, the page takes over (same door, same writes). */
+function workerSlot(passphrase: string | undefined, summaries: SummaryContext): FileSlot {
+  const fallback = pageSlot(passphrase, summaries);
+  const worker = new Worker(new URL('./epci-import-worker.ts', import.meta.url), { type: 'module' });
+  let waiting: ((reply: WorkerReply | null) => void) | null = null;
+  let broken = false;
+  worker.onmessage = (event: MessageEvent<WorkerReply>) => waiting?.(event.data);
+  worker.onerror = (event) => {
+    event.preventDefault();
     broken = true;
     worker.terminate();
-    for (const { file, resolve } of pending.values()) void inPage(file).then(resolve);
-    pending.clear();
+    waiting?.(null);
   };
+  const ask = (request: WorkerRequest) =>
+    new Promise<WorkerReply | null>((resolve) => {
+      waiting = resolve;
+      worker.postMessage(request);
+    });
   return {
-    open: (file) => {
-      if (broken) return inPage(file);
-      return new Promise<Opened>((resolve) => {
-        const id = next++;
-        pending.set(id, { file, resolve });
-        worker.postMessage({ id, file, passphrase });
-      });
+    async open(file) {
+      if (broken) return fallback.open(file);
+      const reply = await ask({ type: 'open', file, passphrase });
+      if (reply?.type === 'opened') return reply.ok ? { ok: true, keys: reply.keys } : { ok: false, error: reply.error };
+      return fallback.open(file);
+    },
+    async write(name, instructions) {
+      if (broken) return fallback.write(name, instructions);
+      const reply = await ask({ type: 'write', name, instructions });
+      return reply?.type === 'written' ? reply.outcome : { result: { name, status: 'error', code: 'write-failed' }, communes: [], audits: [] };
     },
     close: () => worker.terminate(),
   };
@@ -169,33 +150,44 @@ const fileName = (file: Blob, index: number) => ('name' in file && typeof file.n
 
 export async function importAuditFiles(
   files: readonly Blob[],
-  context: SummaryContext,
+  summaries: SummaryContext,
   { passphrase, onProgress }: { passphrase?: string | undefined; onProgress?: (progress: EpciImportProgress) => void } = {},
 ): Promise<EpciImportResult> {
   const total = files.length;
   const results: EpciFileResult[] = [];
   const device = await DeviceState.read();
-  const opener = fileOpener(passphrase);
-  // Writes run one after the other (each plans against what the previous ones wrote); reading goes ahead.
+  const makeSlot = typeof Worker === 'undefined' ? pageSlot : workerSlot;
+  // File n goes to slot n % 2: one slot reads while the other writes.
+  const slots = [makeSlot(passphrase, summaries), makeSlot(passphrase, summaries)] as const;
+  /** Writes run in file order, each planned against what the ones before it wrote. */
   const writes: Promise<void>[] = [];
   onProgress?.({ stage: 'reading', done: 0, total });
-
-  for (const [index, file] of files.entries()) {
-    // At most two files in memory: the one being written and the one being read.
-    await writes[index - 2];
-    const name = fileName(file, index);
-    const opened = await opener.open(file);
-    const previous = writes[index - 1] ?? Promise.resolve();
-    writes.push(
-      previous.then(async () => {
-        results[index] = opened.ok ? await writeFile(name, opened.value.payload, device, context) : { name, status: 'error', code: opened.error.code };
-      }),
-    );
-    onProgress?.({ stage: 'reading', done: index + 1, total });
+  try {
+    for (const [index, file] of files.entries()) {
+      const slot = slots[index % 2] ?? slots[0];
+      // A slot holds one file: it reads the next one once its previous file is written.
+      await writes[index - 2];
+      const name = fileName(file, index);
+      const opened = await slot.open(file);
+      const previous = writes[index - 1] ?? Promise.resolve();
+      writes.push(
+        previous.then(async () => {
+          if (!opened.ok) {
+            results[index] = { name, status: 'error', code: opened.error.code };
+            return;
+          }
+          const written = await slot.write(name, device.instructionsFor(opened.keys));
+          device.record(written);
+          results[index] = written.result;
+        }),
+      );
+      onProgress?.({ stage: 'reading', done: index + 1, total });
+    }
+    onProgress?.({ stage: 'writing', done: total, total });
+    await Promise.all(writes);
+  } finally {
+    for (const slot of slots) slot.close();
   }
-  opener.close();
-  onProgress?.({ stage: 'writing', done: total, total });
-  await Promise.all(writes);
   onProgress?.({ stage: 'done', done: total, total });
   return { files: results };
 }

@@ -1,0 +1,107 @@
+/**
+ * Writing one checked export file for the EPCI's bulk import, wherever it runs (the page, or a worker that has
+ * just read the file): plan it with the exchange domain (planImport) against what the page says the device
+ * holds, then write its communes, audits, plan items and the audits' summaries in one transaction.
+ */
+import type { ConflictDecision, ImportContext, ImportSummary } from '../domain/exchange/plan-import';
+import { planImport } from '../domain/exchange/plan-import';
+import type { ExchangeErrorCode } from '../domain/exchange/exchange-error';
+import type { ExportPayload } from '../domain/exchange/schema-v1';
+import { EXCHANGE_SETTING_KEYS } from './backup-settings';
+import { db } from './database';
+import { summaryRecord, type SummaryContext } from './epci-repository';
+import type { AuditRecord, CommuneRecord, PlanItemRecord } from './records';
+
+export type EpciFileResult =
+  | { name: string; status: 'imported'; added: number; updated: number; skipped: number }
+  /** Every audit of the file was already on the device, unchanged. */
+  | { name: string; status: 'duplicate'; skipped: number }
+  /** A valid file holding no audit (a commune alone). */
+  | { name: string; status: 'empty' }
+  | { name: string; status: 'error'; code: ExchangeErrorCode };
+
+export interface CommuneKey {
+  id: string;
+  insee: string;
+  name: string;
+}
+
+/** What the page needs of a checked file to decide how to write it: small, cheap to pass between threads. */
+export interface FileKeys {
+  audits: Array<[id: string, updatedAt: string]>;
+  communes: CommuneKey[];
+}
+
+export interface WriteInstructions {
+  context: ImportContext;
+  decisions: Array<[auditId: string, decision: ConflictDecision]>;
+}
+
+export interface WriteOutcome {
+  result: EpciFileResult;
+  /** What the write added to the device, for the page to plan the next files against. */
+  communes: CommuneKey[];
+  audits: Array<[id: string, updatedAt: string]>;
+}
+
+export function fileKeys(payload: ExportPayload): FileKeys {
+  return {
+    audits: payload.audits.map((a) => [a.id, a.updatedAt]),
+    communes: payload.communes.map(({ id, insee, name }) => ({ id, insee, name })),
+  };
+}
+
+/** Dexie wraps the browser's DOMException (sometimes twice): look for the quota error down the chain. */
+export function writeErrorCode(error: unknown): ExchangeErrorCode {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && typeof current === 'object' && current !== null; depth++) {
+    if ('name' in current && current.name === 'QuotaExceededError') return 'storage-full';
+    current = 'inner' in current ? current.inner : undefined;
+  }
+  return 'write-failed';
+}
+
+function outcome(name: string, audits: number, summary: ImportSummary | undefined): EpciFileResult {
+  if (audits === 0) return { name, status: 'empty' };
+  const added = (summary?.auditsAdded ?? 0) + (summary?.auditsKeptBoth ?? 0);
+  const updated = summary?.auditsReplaced ?? 0;
+  const skipped = summary?.auditsSkipped ?? 0;
+  if (added + updated === 0) return { name, status: 'duplicate', skipped };
+  return { name, status: 'imported', added, updated, skipped };
+}
+
+export async function writeCheckedFile(
+  name: string,
+  payload: ExportPayload,
+  { context, decisions }: WriteInstructions,
+  summaries: SummaryContext,
+): Promise<WriteOutcome> {
+  const decided = new Map(decisions);
+  const plan = planImport([payload], context, {
+    // Every conflict was decided by the page; one it could not foresee keeps the device's copy.
+    decide: (conflict) => decided.get(conflict.auditId) ?? 'keep-existing',
+    newId: () => crypto.randomUUID(),
+  });
+  const audits: AuditRecord[] = plan.audits;
+  const communes: CommuneRecord[] = plan.communes;
+  const planItems: PlanItemRecord[] = plan.planItems;
+  const records = audits.map((audit) => summaryRecord(audit, summaries));
+  try {
+    await db.transaction('rw', [db.communes, db.audits, db.planItems, db.settings, db.auditSummaries], async () => {
+      if (plan.replacedAuditIds.length > 0) await db.planItems.where('auditId').anyOf(plan.replacedAuditIds).delete();
+      // add, not put: a commune the plan believes new must really be new, or the whole file is undone.
+      await db.communes.bulkAdd(communes);
+      await db.audits.bulkPut(audits);
+      await db.planItems.bulkPut(planItems);
+      await db.auditSummaries.bulkPut(records);
+      await db.settings.put({ key: EXCHANGE_SETTING_KEYS.lastImportAt, value: new Date().toISOString() });
+    });
+  } catch (error) {
+    return { result: { name, status: 'error', code: writeErrorCode(error) }, communes: [], audits: [] };
+  }
+  return {
+    result: outcome(name, payload.audits.length, plan.perFile[0]),
+    communes: communes.map(({ id, insee, name: communeName }) => ({ id, insee, name: communeName })),
+    audits: audits.map((a) => [a.id, a.updatedAt]),
+  };
+}

@@ -1,0 +1,48 @@
+/**
+ * A worker of the EPCI's bulk import: it reads and checks one file at a time through the one import door
+ * (openExportFile), tells the page what the file holds (ids, dates, INSEE codes), then writes it as the page
+ * instructs (writeCheckedFile). The file's records never cross to the page: two such workers read, check and
+ * write on both cores while the page only keeps count.
+ */
+import { config } from 'zod/v4/core';
+import type { ExchangeError } from '../domain/exchange/exchange-error';
+import type { ExportPayload } from '../domain/exchange/schema-v1';
+import { fileKeys, writeCheckedFile, type FileKeys, type WriteInstructions, type WriteOutcome } from './epci-file-writer';
+import { loadSummaryContext } from './epci-repository';
+import { openExportFile } from './import-files';
+
+declare const self: DedicatedWorkerGlobalScope;
+
+// As in the page (src/app/parse-without-eval.ts): no code compiled with new Function(), whatever the CSP.
+config({ jitless: true });
+
+export type WorkerRequest =
+  | { type: 'open'; file: Blob; passphrase: string | undefined }
+  | { type: 'write'; name: string; instructions: WriteInstructions };
+
+export type WorkerReply =
+  | { type: 'opened'; ok: true; keys: FileKeys }
+  | { type: 'opened'; ok: false; error: ExchangeError }
+  | { type: 'written'; outcome: WriteOutcome };
+
+/** The file read last, waiting for the page's instructions. */
+let held: ExportPayload | null = null;
+
+const reply = (message: WorkerReply) => self.postMessage(message);
+
+self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
+  const request = event.data;
+  if (request.type === 'open') {
+    const opened = await openExportFile(request.file, { passphrase: request.passphrase });
+    held = opened.ok ? opened.value.payload : null;
+    reply(opened.ok ? { type: 'opened', ok: true, keys: fileKeys(opened.value.payload) } : { type: 'opened', ok: false, error: opened.error });
+    return;
+  }
+  const payload = held;
+  held = null;
+  if (!payload) {
+    reply({ type: 'written', outcome: { result: { name: request.name, status: 'error', code: 'write-failed' }, communes: [], audits: [] } });
+    return;
+  }
+  reply({ type: 'written', outcome: await writeCheckedFile(request.name, payload, request.instructions, await loadSummaryContext()) });
+};

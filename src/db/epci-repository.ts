@@ -97,10 +97,11 @@ export async function loadSummaryEntries(context: SummaryContext, options: Refre
 async function syncSummaries(context: SummaryContext, options: RefreshOptions): Promise<{ changed: number; records: AuditSummaryRecord[] }> {
   const { communeIds, onProgress } = options;
   const scoped = communeIds !== undefined;
-  const audits = scoped ? await scopedAuditKeys(communeIds) : await auditKeys();
-  const cached = scoped
-    ? await db.auditSummaries.where('communeId').anyOf([...communeIds]).toArray()
-    : await db.auditSummaries.toArray();
+  // Two reads side by side: the database works on one while the page handles the other's results.
+  const [audits, cached] = await Promise.all([
+    scoped ? scopedAuditKeys(communeIds) : auditKeys(),
+    scoped ? db.auditSummaries.where('communeId').anyOf([...communeIds]).toArray() : db.auditSummaries.toArray(),
+  ]);
   const byAudit = new Map(cached.map((s) => [s.auditId, s]));
   if (scoped) {
     // A summary can sit under a commune it no longer belongs to (an import reused another commune record).

@@ -13,6 +13,7 @@ import type { ActionCatalogue } from '../../domain/actions/parse-catalogue';
 import type { BenchmarkDataset } from '../../domain/benchmarks/schema';
 import { aggregateEpci, communesInScope, type EpciAggregate, type EpciScope, type Member } from '../../domain/epci/aggregate-epci';
 import { compareWithBarometers, type BarometerComparison } from '../../domain/epci/barometer-comparison';
+import type { CommuneInfo, SummaryEntry } from '../../domain/epci/epci-row';
 import type { Questionnaire } from '../../domain/questionnaire/schema';
 
 export type ScopeParam = { kind: 'epci'; siren: string } | { kind: 'all' };
@@ -49,9 +50,14 @@ export async function loadEpciData(param: ScopeParam): Promise<EpciData | null> 
     getActiveBenchmarks(),
   ]);
   if (!scope) return null;
-  const communes = await loadCommuneInfos();
-  const inScope = scope.kind === 'epci' ? communesInScope(scope, communes).map((c) => c.id) : undefined;
-  const entries = await loadSummaryEntries(context, { communeIds: inScope });
+  let communes: CommuneInfo[];
+  let entries: SummaryEntry[];
+  if (scope.kind === 'epci') {
+    communes = await loadCommuneInfos();
+    entries = await loadSummaryEntries(context, { communeIds: communesInScope(scope, communes).map((c) => c.id) });
+  } else {
+    [communes, entries] = await Promise.all([loadCommuneInfos(), loadSummaryEntries(context)]);
+  }
   const gapCatalogue = [...catalogue.values()].map(({ id, themeId, pooledOffer }) => ({ id, themeId, pooledOffer }));
   const aggregate = aggregateEpci({ scope, communes, entries, questionnaire, catalogue: gapCatalogue });
   const dataset = benchmarks?.dataset ?? null;

@@ -14,7 +14,8 @@ const SIZES = (process.env.EPCI_SIZES ?? '1000,34969').split(',').map(Number);
 const date = new Date().toISOString().slice(0, 10);
 const machine = `${os.cpus().length} cores, ${os.cpus()[0]?.model ?? 'unknown CPU'}`;
 const round = (ms) => Math.round(ms);
-const print = (line) => console.log(JSON.stringify({ bench: 'epci', ...line, machine, date }));
+// The machine is shared: the load average says how much of it the run had.
+const print = (line) => console.log(JSON.stringify({ bench: 'epci', ...line, machine, loadAverage1m: Math.round(os.loadavg()[0] * 10) / 10, date }));
 
 /** Marks, in the page, when the import starts (the file input changes), ends, and the figures are on screen. */
 function instrument(total) {

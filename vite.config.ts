@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
-import { communesDirectoryPlugin } from './scripts/communes-directory-plugin';
+import { communesDirectoryPlugin } from './src/directory/communes-directory-plugin.ts';
 
 /**
  * The Content-Security-Policy is written into the built index.html only: the dev server needs inline

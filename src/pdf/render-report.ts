@@ -6,7 +6,7 @@ import { jsPDF } from 'jspdf';
 import { autoTable, type CellDef } from 'jspdf-autotable';
 import type { Bar, Block, ListItem, ReportCover, ReportModel, ReportSection, TableColumn, TableRow, Tone } from './report-types';
 
-/** Base64 TrueType files: Noto Sans regular and bold (see scripts/build-pdf-fonts.mjs). */
+/** Base64 TrueType files: Noto Sans regular and bold (see src/pdf/fonts/build-pdf-fonts.mjs). */
 export interface ReportFonts {
   regular: string;
   bold: string;

@@ -11,8 +11,8 @@ import { copyFile, readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import subsetFont from 'subset-font';
 
-const source = fileURLToPath(new URL('../node_modules/@expo-google-fonts/noto-sans/', import.meta.url));
-const target = fileURLToPath(new URL('../src/pdf/fonts/', import.meta.url));
+const source = fileURLToPath(new URL('../../../node_modules/@expo-google-fonts/noto-sans/', import.meta.url));
+const target = fileURLToPath(new URL('./', import.meta.url));
 
 const ranges = [
   [0x20, 0x7e], // Basic Latin

@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Plugin } from 'vite';
-import { EPCI_TYPES, writeCompactDirectory, type DirectorySource, type EpciType } from '../src/domain/directory/compact-directory';
+import { EPCI_TYPES, writeCompactDirectory, type DirectorySource, type EpciType } from '../domain/directory/compact-directory.ts';
 
 export const DIRECTORY_MODULE_ID = 'virtual:communes-directory';
 const RESOLVED_ID = `\0${DIRECTORY_MODULE_ID}`;

@@ -14,7 +14,7 @@ const featureZones = features.map((name) => ({
 }));
 
 export default tseslint.config(
-  { ignores: ['dist', 'dev-dist', 'node_modules', 'coverage', 'bench/artifacts', 'tests/e2e/artifacts'] },
+  { ignores: ['dist', 'dev-dist', 'node_modules', 'coverage', 'tests/bench/artifacts', 'tests/e2e/artifacts'] },
   ...tseslint.configs.strict,
   {
     files: ['**/*.{ts,tsx}'],
@@ -70,7 +70,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['tests/**/*.{ts,tsx}', 'bench/**/*', '*.config.ts'],
+    files: ['tests/**/*.{ts,tsx}', 'tests/bench/**/*', '*.config.ts'],
     rules: { 'import/no-restricted-paths': 'off' },
   },
 );

@@ -16,7 +16,7 @@ export function launchBrowser() {
   return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
 }
 
-/** The app's address: BASE_URL when bench/run.mjs serves it, else a preview server of our own. */
+/** The app's address: BASE_URL when tests/bench/run.mjs serves it, else a preview server of our own. */
 export async function appServer() {
   if (process.env.BASE_URL) return { url: process.env.BASE_URL, close: async () => {} };
   const server = await preview({ preview: { host: '127.0.0.1', port: 0 }, logLevel: 'warn' });

@@ -3,7 +3,7 @@
 // the import and the aggregation shown on screen, writes the same records with raw IndexedDB in the same page
 // for the ratio, then times sorting and filtering the 34,969-row table.
 // Targets: all of France imported and aggregated in under 15 s, within 1.5x of the raw writes; a sort or a
-// filter answered in under 100 ms. One JSON line per measure. Run: npm run bench (or BASE_URL=… node bench/epci.mjs).
+// filter answered in under 100 ms. One JSON line per measure. Run: npm run bench (or BASE_URL=… node tests/bench/epci.mjs).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';

@@ -2,7 +2,7 @@
 // "Télécharger le rapport PDF" to the browser's download event (gathering the audit, building the model, drawing
 // with jsPDF, embedding the fonts). The first click also loads the PDF chunk and the fonts and is reported apart;
 // then 20 clicks give the median and 95th percentile. Budget: 500 ms median. Prints one JSON line.
-// Run alone with `node bench/pdf.mjs` after `vite build` (or with BASE_URL pointing at a served build).
+// Run alone with `node tests/bench/pdf.mjs` after `vite build` (or with BASE_URL pointing at a served build).
 import { appServer, launchBrowser, summarize } from './_lib.mjs';
 
 const RUNS = 20;

@@ -1,7 +1,7 @@
 // Measures the communes directory: its size (raw, gzip, brotli, and the built chunk), the time to read and index
 // it, the time of one search per keystroke (median, 95th percentile), and in Chromium on the built app the time
 // from focusing the search field to the first list shown (chunk loaded, read, indexed, searched).
-// Prints one JSON line. Run alone with `node bench/directory.mjs` (after `vite build` for the browser part).
+// Prints one JSON line. Run alone with `node tests/bench/directory.mjs` (after `vite build` for the browser part).
 import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -10,7 +10,7 @@ import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { createServer } from 'vite';
 import { appServer, launchBrowser, summarize } from './_lib.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const sizes = (bytes) => ({ raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length, brotli: brotliCompressSync(bytes).length });
 
 async function inNode() {

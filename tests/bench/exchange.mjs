@@ -2,7 +2,7 @@
 // communes): in Node, reading (JSON.parse + strict schema + cross-record checks), planning, and passphrase
 // encryption; in Chromium (Vite dev server, real IndexedDB), the whole import as the app does it (Blob → checked
 // file → one transaction), a re-import where every audit conflicts ("keep both"), and the same records written with
-// raw IndexedDB for the ratio. Prints one JSON line. Run alone with `node bench/exchange.mjs`;
+// raw IndexedDB for the ratio. Prints one JSON line. Run alone with `node tests/bench/exchange.mjs`;
 // EXCHANGE_BENCH_AUDITS=34969 measures at the scale of every commune of France.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { createServer } from 'vite';
 import { launchBrowser, summarize } from './_lib.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const AUDITS = Number(process.env.EXCHANGE_BENCH_AUDITS ?? 1000);
 const round = (ms) => Math.round(ms * 10) / 10;
 

@@ -1,7 +1,7 @@
 // Lighthouse's mobile audit (its default: a mid-range phone on a throttled 4G line, simulated) of the built app's
 // first page, in Debian's Chromium, with nothing reaching the network. Goal: performance ≥ 95, accessibility and
 // best practices 100. Prints one JSON line with the four category scores (0–100) and the main metrics.
-// Run by `npm run bench` (BASE_URL given), or alone after `vite build` with `node bench/lighthouse.mjs`.
+// Run by `npm run bench` (BASE_URL given), or alone after `vite build` with `node tests/bench/lighthouse.mjs`.
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { appServer, CHROMIUM_ARGS } from './_lib.mjs';

@@ -3,7 +3,7 @@
  * and 100,000 levels of nesting made here): each one gets its clear, translated message and leaves every
  * IndexedDB table exactly as it was. Markup in names is shown as text and never runs.
  */
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -26,7 +26,7 @@ let generated = '';
 
 /** Hostile files made at run time: too big or too deep to keep in the repository. */
 function generateFiles(): Record<string, string> {
-  generated = mkdtempSync(path.join(os.tmpdir(), 'cyberdiag-hostile-'));
+  generated ||= mkdtempSync(path.join(os.tmpdir(), 'cyberdiag-hostile-'));
   const valid = readFileSync(path.join(root, 'tests/fixtures/exchange/v1-audits.cyberdiag.json'), 'utf8');
   const big = path.join(generated, 'fifty-megabytes.cyberdiag.json');
   // A real export whose commune name is padded to 50 MB.
@@ -91,6 +91,8 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await browser.close();
+  // The 50 MB file and the others made here do not outlive the test.
+  if (generated) rmSync(generated, { recursive: true, force: true });
 });
 afterEach(async () => {
   expect(session?.foreignRequests).toEqual([]);
@@ -191,8 +193,8 @@ describe('hostile files', () => {
       .replace('<script>alert(\\"pwned\\")</script>', '<script>window.__pwned = \\"script\\"</script>')
       .replace('<img src=x onerror=alert(1)>', '<img src=x onerror=\\"window.__pwned = \'img\'\\">');
     expect(trap).not.toBe(fixture);
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'cyberdiag-trap-'));
-    const file = path.join(dir, 'markup-in-names.cyberdiag.json');
+    generated ||= mkdtempSync(path.join(os.tmpdir(), 'cyberdiag-hostile-'));
+    const file = path.join(generated, 'markup-in-names.cyberdiag.json');
     writeFileSync(file, trap);
 
     await visit(page, baseUrl, '/donnees/importer');

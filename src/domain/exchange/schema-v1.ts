@@ -1,6 +1,7 @@
 /** Format version 1: strict schemas of a plain export document and of the encrypted envelope (unknown keys refused). */
 import { z } from 'zod';
 import { communeProfileSchema, INSEE_PATTERN, POSTCODE_PATTERN, SIREN_PATTERN } from '../audit/commune-schema';
+import { findAnswersIssue, RESERVED_KEYS, STABLE_ID_MAX_LENGTH, STABLE_ID_PATTERN, type ImportedAnswer } from './check-answers';
 import { cleanText } from './clean-text';
 import {
   CIPHER_IV_BYTES,
@@ -16,25 +17,14 @@ import {
 /** Record ids: UUIDs as the app makes them, or any short token of letters, digits, "-" and "_". */
 export const recordIdSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/, 'id');
 
-const RESERVED_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
-
 /** Questionnaire, theme, question, option and action ids: kebab-case, as in questionnaires/. Also used as keys. */
 export const stableIdSchema = z
   .string()
-  .max(100, 'too-long')
-  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'stable-id')
+  .max(STABLE_ID_MAX_LENGTH, 'too-long')
+  .regex(STABLE_ID_PATTERN, 'stable-id')
   .refine((id) => !RESERVED_KEYS.has(id), 'reserved');
 
 export const isoDateTimeSchema = z.iso.datetime({ offset: true, error: 'date-time' });
-
-/**
- * zod's records silently skip a "__proto__" key (JSON.parse makes it an own property); refuse it instead, as
- * strict objects refuse any unknown key: a file that carries one was written to attack.
- */
-const withoutProtoKey = z.custom<unknown>(
-  (value) => typeof value !== 'object' || value === null || !Object.hasOwn(value, '__proto__'),
-  'reserved',
-);
 
 const text = (max: number) => z.string().max(max, 'too-long').transform(cleanText);
 const requiredText = (max: number) =>
@@ -61,10 +51,21 @@ export const exportedCommuneSchema = z.strictObject({
   updatedAt: isoDateTimeSchema,
 });
 
+/** One answer, as zod states it; the import checks the answers map with check-answers.ts (same rules, tested so). */
 export const storedAnswerSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('option'), optionId: stableIdSchema, answeredAt: isoDateTimeSchema }),
   z.strictObject({ kind: z.literal('dontKnow'), answeredAt: isoDateTimeSchema }),
 ]);
+
+/**
+ * The same rules as z.record(stableIdSchema, storedAnswerSchema) with the "__proto__" guard and the count cap,
+ * checked by a hand-written loop (check-answers.ts): the jitless zod record was most of an import's time. The
+ * map is kept as JSON.parse built it, which is safe once every key and entry has been checked exactly.
+ */
+const answersSchema = z.custom<Record<string, ImportedAnswer>>().check((context) => {
+  const issue = findAnswersIssue(context.value, PAYLOAD_LIMITS.answersPerAudit);
+  if (issue !== null) context.issues.push({ code: 'custom', message: issue.code, path: issue.path, input: context.value });
+});
 
 export const exportedAuditSchema = z.strictObject({
   id: recordIdSchema,
@@ -75,9 +76,7 @@ export const exportedAuditSchema = z.strictObject({
   status: z.enum(['in-progress', 'completed']),
   profile: communeProfileSchema,
   /** Option ids are checked as ids only: a file may come from another questionnaire version. */
-  answers: withoutProtoKey
-    .pipe(z.record(stableIdSchema, storedAnswerSchema))
-    .refine((answers) => Object.keys(answers).length <= PAYLOAD_LIMITS.answersPerAudit, 'too-many'),
+  answers: answersSchema,
   previousAuditId: recordIdSchema.nullable(),
   unconfirmed: z.array(stableIdSchema).max(PAYLOAD_LIMITS.answersPerAudit, 'too-many'),
   lastThemeId: stableIdSchema.nullable(),

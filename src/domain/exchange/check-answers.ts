@@ -1,0 +1,83 @@
+/** Strict, hand-written validator of an imported audit's answers map (the bulk of an export file). */
+import { z } from 'zod';
+
+/*
+ * Why not zod here: an audit carries about 80 answers and the CSP forbids the eval zod would need to compile its
+ * checks, so jitless zod spent ~100 µs an audit on this map alone (most of an EPCI import). These checks are the
+ * same rules as zod's record of strict discriminated objects, written as plain loops: nothing is weakened.
+ */
+
+/** Questionnaire, theme, question, option and action ids: kebab-case, as in questionnaires/. */
+export const STABLE_ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+export const STABLE_ID_MAX_LENGTH = 100;
+/** Keys that would reach an object's prototype once used as a property name. */
+export const RESERVED_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+/** The pattern zod's z.iso.datetime({ offset: true }) uses (the schema's answeredAt), taken from zod itself. */
+const ISO_DATE_TIME_PATTERN = z.regexes.datetime({ offset: true });
+
+export type ImportedAnswer = { kind: 'option'; optionId: string; answeredAt: string } | { kind: 'dontKnow'; answeredAt: string };
+
+/** Where the first problem is (relative to the answers map) and its code, as in describeIssue's "path: code". */
+export interface AnswersIssue {
+  path: string[];
+  code: string;
+}
+
+/** The stable-id rules, in zod's order: length, pattern, reserved word. Returns the failing code, or null. */
+export function stableIdProblem(value: unknown): string | null {
+  if (typeof value !== 'string') return 'invalid_type';
+  if (value.length > STABLE_ID_MAX_LENGTH) return 'too-long';
+  if (!STABLE_ID_PATTERN.test(value)) return 'stable-id';
+  if (RESERVED_KEYS.has(value)) return 'reserved';
+  return null;
+}
+
+/** A plain object as JSON.parse makes them (zod's records and objects refuse arrays, dates, class instances). */
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const prototype: unknown = Object.getPrototypeOf(value);
+  return prototype === Object.prototype || prototype === null;
+}
+
+/** Own keys only, symbols included: a key the loops below do not see must not exist. */
+const ownKeyCount = (value: object) => Reflect.ownKeys(value).length;
+
+function answerProblem(answer: unknown): AnswersIssue | null {
+  if (!isPlainObject(answer)) return { path: [], code: 'invalid_type' };
+  const { kind } = answer;
+  if (kind !== 'option' && kind !== 'dontKnow') return { path: ['kind'], code: 'invalid_union' };
+  let expectedKeys = 2;
+  if (kind === 'option') {
+    if (!Object.hasOwn(answer, 'optionId')) return { path: ['optionId'], code: 'invalid_type' };
+    const optionProblem = stableIdProblem(answer.optionId);
+    if (optionProblem !== null) return { path: ['optionId'], code: optionProblem };
+    expectedKeys = 3;
+  }
+  const { answeredAt } = answer;
+  if (!Object.hasOwn(answer, 'answeredAt') || typeof answeredAt !== 'string') return { path: ['answeredAt'], code: 'invalid_type' };
+  if (!ISO_DATE_TIME_PATTERN.test(answeredAt)) return { path: ['answeredAt'], code: 'date-time' };
+  // kind, answeredAt (and optionId) are own keys, checked above: any further key is one too many.
+  if (ownKeyCount(answer) !== expectedKeys) return { path: [], code: 'unrecognized_keys' };
+  return null;
+}
+
+/**
+ * The first problem of an answers map, or null when every key is a stable id and every entry exactly
+ * `{kind:'option', optionId, answeredAt}` or `{kind:'dontKnow', answeredAt}`, with at most `maxAnswers` entries.
+ */
+export function findAnswersIssue(value: unknown, maxAnswers: number): AnswersIssue | null {
+  if (!isPlainObject(value)) return { path: [], code: 'invalid_type' };
+  const keys = Reflect.ownKeys(value);
+  if (keys.length > maxAnswers) return { path: [], code: 'too-many' };
+  for (const key of keys) {
+    if (typeof key !== 'string') return { path: [], code: 'invalid_key' };
+    // A "__proto__" key (an own property after JSON.parse) is refused as reserved, as the zod schema did.
+    const keyProblem = key === '__proto__' ? 'reserved' : stableIdProblem(key);
+    if (keyProblem !== null) return { path: [key], code: keyProblem };
+    if (!Object.prototype.propertyIsEnumerable.call(value, key)) return { path: [key], code: 'invalid_key' };
+    const problem = answerProblem(value[key]);
+    if (problem !== null) return { path: [key, ...problem.path], code: problem.code };
+  }
+  return null;
+}
+

@@ -7,6 +7,8 @@ export type OpenFailure = 'newer-version' | 'unavailable';
 export async function openDatabase(database: Dexie = db): Promise<{ ok: true } | { ok: false; reason: OpenFailure }> {
   // Before opening, verno is the newest version this app declares. Dexie stores version n as IndexedDB version 10n.
   const declared = database.verno;
+  // Look before opening: Dexie would otherwise add its own tables to a newer database before we could refuse it.
+  if ((await installedVersion(database.name)) > declared) return { ok: false, reason: 'newer-version' };
   try {
     await database.open();
   } catch (error) {
@@ -19,4 +21,15 @@ export async function openDatabase(database: Dexie = db): Promise<{ ok: true } |
     return { ok: false, reason: 'newer-version' };
   }
   return { ok: true };
+}
+
+/** The Dexie version of the database already on the device (0 when none, or when the browser cannot say). */
+async function installedVersion(name: string): Promise<number> {
+  if (typeof indexedDB === 'undefined' || typeof indexedDB.databases !== 'function') return 0;
+  try {
+    const found = (await indexedDB.databases()).find((info) => info.name === name);
+    return (found?.version ?? 0) / 10;
+  } catch {
+    return 0;
+  }
 }

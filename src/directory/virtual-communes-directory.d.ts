@@ -1,4 +1,4 @@
-/** The compact directory text, made at build time by src/directory/communes-directory-plugin.ts. */
+/** The compact directory text, made at build time by the plugin in vite.config.ts. */
 declare module 'virtual:communes-directory' {
   const text: string;
   export default text;

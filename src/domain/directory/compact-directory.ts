@@ -1,6 +1,6 @@
 /**
  * The compact text form of the official directory of communes and EPCIs, and its reader. Written at build time
- * (src/directory/communes-directory-plugin.ts) from @etalab/decoupage-administratif, read in the browser when a search
+ * (the plugin in vite.config.ts) from @etalab/decoupage-administratif, read in the browser when a search
  * field needs it. Columnar, because gzip packs a column of alike values far better than mixed rows.
  *
  * Layout, one item per line:

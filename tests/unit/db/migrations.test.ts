@@ -54,6 +54,9 @@ describe('database migrations', () => {
     const again = new Dexie(NAME);
     await again.open();
     expect(await again.table('future').get('kept')).toEqual({ id: 'kept' });
+    // Not even touched: still the newer app's version, with only its own tables.
+    expect(again.verno).toBe(99);
+    expect(again.tables.map((table) => table.name).sort()).toEqual(['audits', 'communes', 'future', 'settings']);
     again.close();
   });
 });

@@ -3,27 +3,14 @@
  * feature, discovered from its routes.tsx) and on the states a user meets (form errors, directory search open,
  * help disclosure open, follow-up questions shown), in French, in English and on a phone-sized screen.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openApp, type AppSession } from './browser';
+import { describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { appSessionsPerTest } from './browser';
 import { axeViolations } from './axe';
 import { concretePaths, questionnaireFacts, seedFinishedAudit, settle, visit } from './app-pages';
 
 const baseUrl = inject('baseUrl');
-let browser: Browser;
-let session: AppSession | undefined;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser.close();
-});
-afterEach(async () => {
-  expect(session?.pageErrors).toEqual([]);
-  await session?.context.close();
-  session = undefined;
-});
+const sessions = appSessionsPerTest({ pageErrors: true });
 
 type Language = 'fr' | 'en';
 
@@ -100,7 +87,7 @@ async function walkEverything(page: Page, language: Language, label: string): Pr
 
 describe('accessibility: axe-core, WCAG 2.1 A and AA', () => {
   it('the gate itself sees a missing label and a poor contrast', async () => {
-    session = await openApp(browser, baseUrl);
+    const session = await sessions.open(baseUrl);
     const { page } = session;
     await settle(page);
     await page.evaluate(() => {
@@ -117,7 +104,7 @@ describe('accessibility: axe-core, WCAG 2.1 A and AA', () => {
   });
 
   it('finds no violation on any page or state, in French', async () => {
-    session = await openApp(browser, baseUrl, { locale: 'fr-FR' });
+    const session = await sessions.open(baseUrl, { locale: 'fr-FR' });
     const walk = await walkEverything(session.page, 'fr', 'fr');
     expect(walk.violations).toEqual([]);
     expect(walk.followUpShown).toBe(true);
@@ -126,13 +113,13 @@ describe('accessibility: axe-core, WCAG 2.1 A and AA', () => {
   });
 
   it('finds no violation on any page or state, in English', async () => {
-    session = await openApp(browser, baseUrl, { locale: 'en-GB' });
+    const session = await sessions.open(baseUrl, { locale: 'en-GB' });
     const walk = await walkEverything(session.page, 'en', 'en');
     expect(walk.violations).toEqual([]);
   });
 
   it('finds no violation on a phone-sized screen (375×812)', async () => {
-    session = await openApp(browser, baseUrl, { locale: 'fr-FR', viewport: { width: 375, height: 812 } });
+    const session = await sessions.open(baseUrl, { locale: 'fr-FR', viewport: { width: 375, height: 812 } });
     const walk = await walkEverything(session.page, 'fr', 'phone');
     expect(walk.violations).toEqual([]);
   });

@@ -3,6 +3,7 @@
  * calling home. Every page records requests to any other origin so that tests can fail on them.
  */
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 
 export const CHROMIUM_ARGS = [
   '--headless',
@@ -52,4 +53,33 @@ export async function openApp(
   });
   await page.goto(`${baseUrl}/`);
   return { context, page, foreignRequests, pageErrors };
+}
+
+/**
+ * The usual set-up of a browser test file: one Chromium for the file, a fresh context per test, and after each test
+ * the session's checks (by default: no request to another origin, no script error), then the context closed.
+ */
+export function appSessionsPerTest(checks: { foreignRequests?: boolean; pageErrors?: boolean } = { foreignRequests: true, pageErrors: true }) {
+  let browser: Browser | undefined;
+  let session: AppSession | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  afterEach(async () => {
+    if (checks.foreignRequests) expect(session?.foreignRequests).toEqual([]);
+    if (checks.pageErrors) expect(session?.pageErrors).toEqual([]);
+    await session?.context.close();
+    session = undefined;
+  });
+  return {
+    /** Opens the app in a fresh context; the session is checked and closed after the test. */
+    async open(baseUrl: string, options?: Parameters<typeof openApp>[2]): Promise<AppSession> {
+      if (!browser) throw new Error('the browser is not launched yet (call open() inside a test)');
+      session = await openApp(browser, baseUrl, options);
+      return session;
+    },
+  };
 }

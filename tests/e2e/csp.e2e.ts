@@ -4,35 +4,22 @@
  * audit, results, plan, PDF report, every page of every feature, English, backup download and import.
  */
 import { readFileSync } from 'node:fs';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openApp, type AppSession } from './browser';
+import { describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { appSessionsPerTest } from './browser';
 import { concretePaths, seedFinishedAudit, settle, visit } from './app-pages';
 import { recordCspViolations, type CspRecorder } from './csp-recorder';
 
 const baseUrl = inject('baseUrl');
-let browser: Browser;
-let session: AppSession | undefined;
+const sessions = appSessionsPerTest({ foreignRequests: true });
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser.close();
-});
-afterEach(async () => {
-  expect(session?.foreignRequests).toEqual([]);
-  await session?.context.close();
-  session = undefined;
-});
-
-async function openWatched(): Promise<{ page: Page; csp: CspRecorder }> {
-  session = await openApp(browser, baseUrl);
+async function openWatched(): Promise<{ page: Page; csp: CspRecorder; pageErrors: string[] }> {
+  const session = await sessions.open(baseUrl);
   const csp = await recordCspViolations(session.context);
   // openApp has already loaded the page: load it again so that the listener is in the document from the start.
   await session.page.reload();
   await settle(session.page);
-  return { page: session.page, csp };
+  return { page: session.page, csp, pageErrors: session.pageErrors };
 }
 
 /** Clicks a download button and returns the first bytes of what the browser saved. */
@@ -64,7 +51,7 @@ describe('the Content-Security-Policy in the browser', () => {
   });
 
   it('lets the whole journey run without a single violation', async () => {
-    const { page, csp } = await openWatched();
+    const { page, csp, pageErrors } = await openWatched();
     const seed = await seedFinishedAudit(page, baseUrl);
     for (const pathname of concretePaths(seed.params)) await visit(page, baseUrl, pathname);
 
@@ -88,6 +75,6 @@ describe('the Content-Security-Policy in the browser', () => {
     await page.getByRole('heading', { name: 'Fichiers lus' }).waitFor();
 
     expect(csp.violations).toEqual([]);
-    expect(session?.pageErrors).toEqual([]);
+    expect(pageErrors).toEqual([]);
   });
 });

@@ -8,27 +8,12 @@ import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, openApp, type AppSession } from './browser';
+import { describe, expect, inject, it } from 'vitest';
+import { appSessionsPerTest } from './browser';
 
 const baseUrl = inject('baseUrl');
 const root = path.resolve(import.meta.dirname, '../..');
-let browser: Browser;
-let session: AppSession | undefined;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser.close();
-});
-afterEach(async () => {
-  expect(session?.foreignRequests).toEqual([]);
-  expect(session?.pageErrors).toEqual([]);
-  await session?.context.close();
-  session = undefined;
-});
+const sessions = appSessionsPerTest();
 
 interface Question {
   id: string;
@@ -90,7 +75,7 @@ function exportFile(name: string, records: Array<ReturnType<typeof communeWithAu
 
 describe('the EPCI view', () => {
   it('imports several files at once, shows who is missing, exports CSV and PDF, and compares a commune with the others', async () => {
-    session = await openApp(browser, baseUrl);
+    const session = await sessions.open(baseUrl);
     const { page } = session;
     await page.goto(`${baseUrl}/epci`);
 

@@ -4,27 +4,13 @@
  * Every element that takes the focus on the way must show it.
  */
 import { readFileSync } from 'node:fs';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openApp, type AppSession } from './browser';
+import { describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { appSessionsPerTest } from './browser';
 import { questionnaireFacts, settle } from './app-pages';
 
 const baseUrl = inject('baseUrl');
-let browser: Browser;
-let session: AppSession | undefined;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser.close();
-});
-afterEach(async () => {
-  expect(session?.foreignRequests).toEqual([]);
-  expect(session?.pageErrors).toEqual([]);
-  await session?.context.close();
-  session = undefined;
-});
+const sessions = appSessionsPerTest();
 
 /** What has the focus, as a user would name it. */
 interface Focused {
@@ -114,7 +100,7 @@ async function answerThemeByKeyboard(page: Page, counter: { answered: number; ba
 
 describe('keyboard only', () => {
   it('creates a commune, completes an audit and downloads its PDF without a mouse', async () => {
-    session = await openApp(browser, baseUrl);
+    const session = await sessions.open(baseUrl);
     const { page } = session;
     await settle(page);
 

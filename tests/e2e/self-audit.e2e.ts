@@ -1,29 +1,13 @@
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, openApp, type AppSession } from './browser';
+import { describe, expect, inject, it } from 'vitest';
+import { appSessionsPerTest } from './browser';
 import { answerAllThemes, answerThemePage, createCommune, startAudit } from './journey';
 
 const baseUrl = inject('baseUrl');
-let browser: Browser;
-let session: AppSession | undefined;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser.close();
-});
-afterEach(async () => {
-  // Whatever the test did, nothing may have been requested from another origin, and no script may have failed.
-  expect(session?.foreignRequests).toEqual([]);
-  expect(session?.pageErrors).toEqual([]);
-  await session?.context.close();
-  session = undefined;
-});
+const sessions = appSessionsPerTest();
 
 describe('the self-audit journey', () => {
   it('goes from the profile to the results, and a reload mid-audit loses nothing', async () => {
-    session = await openApp(browser, baseUrl);
+    const session = await sessions.open(baseUrl);
     const { page } = session;
     await createCommune(page);
     await startAudit(page);
@@ -56,7 +40,7 @@ describe('the self-audit journey', () => {
   });
 
   it('switches the whole interface to English and remembers the choice', async () => {
-    session = await openApp(browser, baseUrl);
+    const session = await sessions.open(baseUrl);
     const { page } = session;
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('heading', { level: 1, name: 'Where does your commune stand on cybersecurity?' }).waitFor();
@@ -68,7 +52,7 @@ describe('the self-audit journey', () => {
   });
 
   it('refuses an out-of-range profile with a clear message and stores nothing', async () => {
-    session = await openApp(browser, baseUrl);
+    const session = await sessions.open(baseUrl);
     const { page } = session;
     await page.getByRole('link', { name: 'Ajouter une commune' }).click();
     await page.getByLabel('Nom de la commune').fill('Commune test');
@@ -81,7 +65,7 @@ describe('the self-audit journey', () => {
   });
 
   it('asks only the questions that apply and keeps partial progress per theme', async () => {
-    session = await openApp(browser, baseUrl);
+    const session = await sessions.open(baseUrl);
     const { page } = session;
     await createCommune(page, { name: 'Petit-Bourg', population: '180', agents: '1', computers: '1', itProvider: false, hasServer: false });
     await startAudit(page);

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { actionFileSchema, type ActionFile } from '../../src/domain/actions/schema';
 import { parseQuestionnaire, QuestionnaireError } from '../../src/domain/questionnaire/parse-questionnaire';
 import type { Question, Questionnaire } from '../../src/domain/questionnaire/schema';
+import { LINKED_INDICATOR_IDS } from './linked-indicator-ids';
 
 const manifestFile = import.meta.glob<unknown>('../../questionnaires/manifest.json', { eager: true, import: 'default' });
 const themeFiles = import.meta.glob<unknown>('../../questionnaires/themes/*.json', { eager: true, import: 'default' });
@@ -52,27 +53,8 @@ const MIN_QUESTIONS: Record<string, number> = {
   gdpr: 4,
 };
 
-/** The barometer indicator ids the benchmark dataset defines: a link to anything else would never show. */
-const KNOWN_INDICATORS = new Set([
-  'bnc-2025-v1-no-pca-nor-pra',
-  'bnc-2025-c-no-pca',
-  'bnc-2025-v1-no-rssi',
-  'bnc-2025-c-no-rssi',
-  'bnc-2025-v1-trained-agents',
-  'bnc-2025-c-trained-agents',
-  'bnc-2025-v1-trained-elected',
-  'bnc-2025-c-trained-elected',
-  'bnc-2025-c-no-awareness',
-  'jvs-2021-antiransomware',
-  'jvs-2016-offsite-backup',
-  'jvs-2016-manual-backup',
-  'cmv-2023-firewall',
-  'cmv-2023-password-policy',
-  'cmv-2024-response-procedure',
-  'cmv-2021-personal-devices',
-  'cnil-2019-no-dpo',
-  'bnc-2025-c-saas',
-]);
+/** A link to any id but those would never show. */
+const KNOWN_INDICATORS = new Set(LINKED_INDICATOR_IDS);
 
 const questionnaire: Questionnaire = parseQuestionnaire({ manifest: rawManifest, themes: rawThemes });
 const questions: Question[] = questionnaire.themes.flatMap((theme) => theme.questions);

@@ -1,28 +1,7 @@
 /** The shipped benchmark dataset: valid, every figure sourced, the indicators the questionnaire links to present and comparable. */
 import { describe, expect, it } from 'vitest';
 import { loadBundledBenchmarks } from '../../../src/content/load-benchmarks';
-
-/** The ids the questionnaire is written against: never renamed. */
-const LINKED_IDS = [
-  'bnc-2025-v1-no-pca-nor-pra',
-  'bnc-2025-c-no-pca',
-  'bnc-2025-v1-no-rssi',
-  'bnc-2025-c-no-rssi',
-  'bnc-2025-v1-trained-agents',
-  'bnc-2025-c-trained-agents',
-  'bnc-2025-v1-trained-elected',
-  'bnc-2025-c-trained-elected',
-  'bnc-2025-c-no-awareness',
-  'jvs-2021-antiransomware',
-  'jvs-2016-offsite-backup',
-  'jvs-2016-manual-backup',
-  'cmv-2023-firewall',
-  'cmv-2023-password-policy',
-  'cmv-2024-response-procedure',
-  'cmv-2021-personal-devices',
-  'cnil-2019-no-dpo',
-  'bnc-2025-c-saas',
-];
+import { LINKED_INDICATOR_IDS } from '../linked-indicator-ids';
 
 /** Newer figures of benchmarks.md that map onto questions or themes (value worked out from the table). */
 const NEWER: [id: string, value: number, publisher: string][] = [
@@ -59,7 +38,7 @@ describe('the shipped benchmark dataset', async () => {
     expect(dataset.version).toBeGreaterThanOrEqual(1);
   });
 
-  it.each(LINKED_IDS)('has %s as a comparable share', (id) => {
+  it.each(LINKED_INDICATOR_IDS)('has %s as a comparable share', (id) => {
     const indicator = byId.get(id);
     expect(indicator?.kind).toBe('share');
     expect(indicator?.comparison).toBeDefined();

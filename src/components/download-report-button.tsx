@@ -5,20 +5,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { collectReportInput } from './collect-report-input';
+import { saveFile } from './save-file';
 
 type State = 'idle' | 'busy' | 'done' | 'error';
-
-function saveFile(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // The browser has taken the file by then; the delay covers slow download managers.
-  window.setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
 
 export function DownloadReportButton({ auditId, primary = false }: { auditId: string; primary?: boolean }) {
   const { t, i18n } = useTranslation('report');

@@ -6,7 +6,8 @@ import type { EpciRow } from '../../domain/epci/epci-row';
 import { POPULATION_STRATA, type PopulationStratum } from '../../domain/epci/population-stratum';
 import { toCsv } from '../../domain/epci/to-csv';
 import type { TableTheme } from './communes-table';
-import { fileSlug, saveFile } from './save-file';
+import { saveFile } from '../../components/save-file';
+import { fileSlug } from './file-slug';
 
 export function CsvExportButton({ rows, themes, label }: { rows: readonly EpciRow[]; themes: readonly TableTheme[]; label: string }) {
   const { t, i18n } = useTranslation('epci');

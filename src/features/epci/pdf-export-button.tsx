@@ -4,7 +4,7 @@
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { saveFile } from './save-file';
+import { saveFile } from '../../components/save-file';
 import type { EpciData } from './use-epci-data';
 
 type State = 'idle' | 'busy' | 'done' | 'error';

@@ -5,30 +5,38 @@ import type { Questionnaire } from '../domain/questionnaire/schema';
 import { db } from './database';
 import type { AuditRecord, CommuneRecord, StoredAnswer } from './records';
 
-export async function startAudit(
-  commune: CommuneRecord,
+/** A new audit record, in progress and made on this device. */
+function newAudit(
+  fields: Pick<AuditRecord, 'communeId' | 'profile' | 'auditor' | 'answers' | 'previousAuditId' | 'unconfirmed'>,
   questionnaire: { id: string; version: number },
-  auditor: string,
-  now = new Date(),
-): Promise<AuditRecord> {
+  now: Date,
+): AuditRecord {
   const stamp = now.toISOString();
-  const audit: AuditRecord = {
+  return {
     id: crypto.randomUUID(),
-    communeId: commune.id,
+    ...fields,
     questionnaireId: questionnaire.id,
     questionnaireVersion: questionnaire.version,
-    auditor,
     status: 'in-progress',
-    profile: commune.profile,
-    answers: {},
-    previousAuditId: null,
-    unconfirmed: [],
     lastThemeId: null,
     origin: 'local',
     startedAt: stamp,
     updatedAt: stamp,
     completedAt: null,
   };
+}
+
+export async function startAudit(
+  commune: CommuneRecord,
+  questionnaire: { id: string; version: number },
+  auditor: string,
+  now = new Date(),
+): Promise<AuditRecord> {
+  const audit = newAudit(
+    { communeId: commune.id, profile: commune.profile, auditor, answers: {}, previousAuditId: null, unconfirmed: [] },
+    questionnaire,
+    now,
+  );
   await db.audits.add(audit);
   return audit;
 }
@@ -44,27 +52,21 @@ export async function startReaudit(
   auditor: string,
   now = new Date(),
 ): Promise<AuditRecord> {
-  const stamp = now.toISOString();
   const { answers, carried } = carryOverAnswers(previousAudit.answers, questionnaire);
   return db.transaction('rw', db.communes, db.audits, async () => {
     const commune = await db.communes.get(previousAudit.communeId);
-    const audit: AuditRecord = {
-      id: crypto.randomUUID(),
-      communeId: previousAudit.communeId,
-      questionnaireId: questionnaire.id,
-      questionnaireVersion: questionnaire.version,
-      auditor,
-      status: 'in-progress',
-      profile: commune?.profile ?? previousAudit.profile,
-      answers,
-      previousAuditId: previousAudit.id,
-      unconfirmed: carried,
-      lastThemeId: null,
-      origin: 'local',
-      startedAt: stamp,
-      updatedAt: stamp,
-      completedAt: null,
-    };
+    const audit = newAudit(
+      {
+        communeId: previousAudit.communeId,
+        profile: commune?.profile ?? previousAudit.profile,
+        auditor,
+        answers,
+        previousAuditId: previousAudit.id,
+        unconfirmed: carried,
+      },
+      questionnaire,
+      now,
+    );
     await db.audits.add(audit);
     return audit;
   });
@@ -78,7 +80,7 @@ export function listAuditsOfCommune(communeId: string): Promise<AuditRecord[]> {
   return db.audits.where('communeId').equals(communeId).sortBy('startedAt');
 }
 
-/** Stores one answer at once (a key-path update: other answers and concurrent writes are left alone). */
+/** Stores one answer at once, leaving the audit's other answers and concurrent writes alone. */
 export async function saveAnswer(auditId: string, questionId: string, answer: Answer, now = new Date()): Promise<void> {
   const stamp = now.toISOString();
   const stored: StoredAnswer = { ...answer, answeredAt: stamp };

@@ -5,7 +5,6 @@ import { Link, useParams } from 'react-router';
 import { rememberTheme, saveAnswer } from '../../db/audits-repository';
 import type { StoredAnswer } from '../../db/records';
 import type { Answer } from '../../domain/audit/types';
-import { activeQuestionIds } from '../../domain/questionnaire/conditions';
 import { computeResults } from '../../domain/scoring/compute-results';
 import { formatScore } from '../../components/format';
 import { Loading } from '../../components/loading';
@@ -53,7 +52,8 @@ export function ThemePage() {
   const theme = questionnaire.themes[themeIndex];
   if (data === undefined || !theme || !audit) throw new Response('', { status: 404 });
 
-  const active = activeQuestionIds(questionnaire, audit.profile, answers);
+  // The questions asked are those the scoring kept: one pass over the conditions per answer, not two.
+  const active = new Set(result.themes.flatMap((r) => r.outcomes.map((o) => o.questionId)));
   const questions = theme.questions.filter((q) => active.has(q.id));
   const themeResult = result.themes[themeIndex];
   // A re-audit's answers carried over and not yet confirmed (hidden questions cannot be confirmed, so not counted).

@@ -2,7 +2,7 @@
  * Importing export files: read and check every file (nothing written), ask for a passphrase and for conflicts,
  * then write all the valid files in one transaction.
  */
-import { useId, useState } from 'react';
+import { useCallback, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { PageTitle } from '../../components/page-title';
@@ -43,6 +43,14 @@ export function ImportPage() {
   const [decisions, setDecisions] = useState<ReadonlyMap<string, ConflictDecision>>(new Map());
   const [showMissing, setShowMissing] = useState(false);
   const [inputKey, setInputKey] = useState(0);
+  // Set when the user starts again: the fresh file input takes the focus, so the keyboard is where the next step is.
+  const focusInput = useRef(false);
+  const fileInputRef = useCallback((input: HTMLInputElement | null) => {
+    if (input && focusInput.current) {
+      focusInput.current = false;
+      input.focus();
+    }
+  }, []);
   const maxBytes = EXPORT_LIMITS.auditsFileBytes;
 
   const review = async (reads: FileRead[]) => {
@@ -78,8 +86,12 @@ export function ImportPage() {
     setState(result.ok ? { step: 'done', reads, summary: result.value.summary } : { step: 'failed', reads, error: result.error });
   };
 
+  /** Back to the empty form, whatever the step: every file forgotten, nothing written. */
   const restart = () => {
+    focusInput.current = true;
     setInputKey((k) => k + 1);
+    setDecisions(new Map());
+    setShowMissing(false);
     setState({ step: 'choose' });
   };
 
@@ -98,6 +110,7 @@ export function ImportPage() {
           </p>
           <input
             key={inputKey}
+            ref={fileInputRef}
             id={`${id}-files`}
             type="file"
             multiple
@@ -197,9 +210,18 @@ function ReviewStep({
   const valid = validOf(state.reads);
   const audits = valid.reduce((n, f) => n + f.payload.audits.length, 0);
   const communes = valid.reduce((n, f) => n + f.payload.communes.length, 0);
+  const locked = state.reads.filter(needsPassphrase);
   return (
     <>
-      {state.reads.some(needsPassphrase) && <PassphrasePrompt busy={false} onSubmit={onPassphrase} />}
+      {locked.length > 0 && (
+        <PassphrasePrompt
+          busy={false}
+          onSubmit={onPassphrase}
+          retry={locked.some((read) => read.triedPassphrase)}
+          // With files ready to import, the form below has its own "Annuler".
+          cancel={valid.length === 0 ? { label: t('import.chooseOther'), onCancel } : undefined}
+        />
+      )}
       {valid.length > 0 && (
         <form
           className="form"

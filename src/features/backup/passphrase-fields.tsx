@@ -78,8 +78,22 @@ export function PassphraseFields({
   );
 }
 
-/** Asking for the passphrase of an encrypted file being imported. */
-export function PassphrasePrompt({ onSubmit, busy }: { onSubmit: (passphrase: string) => void; busy: boolean }) {
+/**
+ * Asking for the passphrase of an encrypted file being imported. `cancel` is the way out (another file, or none):
+ * without it a wrong passphrase would leave the user nowhere to go but to try again. `retry` puts the focus back
+ * in the field after a passphrase failed (the button that had it is gone).
+ */
+export function PassphrasePrompt({
+  onSubmit,
+  busy,
+  cancel,
+  retry = false,
+}: {
+  onSubmit: (passphrase: string) => void;
+  busy: boolean;
+  cancel?: { label: string; onCancel: () => void } | undefined;
+  retry?: boolean;
+}) {
   const { t } = useTranslation('exchange');
   const id = useId();
   return (
@@ -93,11 +107,16 @@ export function PassphrasePrompt({ onSubmit, busy }: { onSubmit: (passphrase: st
       }}
     >
       <h2 id={`${id}-title`}>{t('passphrase.askTitle')}</h2>
-      <TextField type="password" name="passphrase" label={t('passphrase.ask')} autoComplete="off" required />
-      <p>
+      <TextField type="password" name="passphrase" label={t('passphrase.ask')} autoComplete="off" required autoFocus={retry} />
+      <p className="card__actions">
         <button type="submit" className="button button--primary" disabled={busy}>
           {t('passphrase.open')}
         </button>
+        {cancel && (
+          <button type="button" className="button button--quiet" onClick={cancel.onCancel}>
+            {cancel.label}
+          </button>
+        )}
       </p>
     </form>
   );

@@ -1,6 +1,6 @@
 /** Restoring a full backup: read and check the file, show what it holds, then replace everything after explicit consent. */
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useId, useState } from 'react';
+import { useCallback, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../components/format';
 import { countData } from '../../db/exchange-repository';
@@ -27,7 +27,23 @@ export function RestoreSection() {
   const [state, setState] = useState<State>({ step: 'choose' });
   const [consent, setConsent] = useState(false);
   const [inputKey, setInputKey] = useState(0);
+  // Set by reset(): the fresh file input takes the focus, so the keyboard is where the next step is.
+  const focusInput = useRef(false);
+  const fileInputRef = useCallback((input: HTMLInputElement | null) => {
+    if (input && focusInput.current) {
+      focusInput.current = false;
+      input.focus();
+    }
+  }, []);
   const maxBytes = EXPORT_LIMITS.backupFileBytes;
+
+  /** Back to the empty form: the file, its passphrase prompt, message or preview forgotten, nothing written. */
+  const reset = () => {
+    focusInput.current = true;
+    setConsent(false);
+    setInputKey((k) => k + 1);
+    setState({ step: 'choose' });
+  };
 
   const open = async (file: File, passphrase?: string) => {
     setState({ step: 'busy' });
@@ -66,6 +82,7 @@ export function RestoreSection() {
         </p>
         <input
           key={inputKey}
+          ref={fileInputRef}
           id={`${id}-file`}
           type="file"
           accept=".json,application/json"
@@ -86,10 +103,24 @@ export function RestoreSection() {
       {state.step === 'passphrase' && (
         <>
           {state.error && <ExchangeErrorMessage error={state.error} maxBytes={maxBytes} />}
-          <PassphrasePrompt busy={false} onSubmit={(passphrase) => void open(state.file, passphrase)} />
+          <PassphrasePrompt
+            busy={false}
+            onSubmit={(passphrase) => void open(state.file, passphrase)}
+            retry={state.error !== null}
+            cancel={{ label: t('restore.cancel'), onCancel: reset }}
+          />
         </>
       )}
-      {state.step === 'failed' && <ExchangeErrorMessage error={state.error} maxBytes={maxBytes} />}
+      {state.step === 'failed' && (
+        <>
+          <ExchangeErrorMessage error={state.error} maxBytes={maxBytes} />
+          <p>
+            <button type="button" className="button" onClick={reset}>
+              {t('restore.chooseOther')}
+            </button>
+          </p>
+        </>
+      )}
       {state.step === 'confirm' && (
         <form
           className="callout form"
@@ -109,9 +140,12 @@ export function RestoreSection() {
             <input id={`${id}-consent`} type="checkbox" checked={consent} onChange={(e) => setConsent(e.target.checked)} />
             <label htmlFor={`${id}-consent`}>{t('restore.confirm', { audits: plural('audits', counts?.audits ?? 0) })}</label>
           </div>
-          <p>
+          <p className="card__actions">
             <button type="submit" className="button button--danger" disabled={!consent}>
               {t('restore.submit')}
+            </button>
+            <button type="button" className="button button--quiet" onClick={reset}>
+              {t('restore.cancel')}
             </button>
           </p>
         </form>

@@ -138,26 +138,53 @@ export async function countData(): Promise<{ communes: number; audits: number }>
   return { communes, audits };
 }
 
+/** A commune that has audits, as the export list shows and searches it, with its audits' ids only. */
 export interface ExportableCommune {
   id: string;
   name: string;
-  audits: Array<{ id: string; status: AuditRecord['status']; startedAt: string; answered: number }>;
+  insee: string;
+  postcode: string;
+  epciSiren: string;
+  epciName: string;
+  auditIds: string[];
 }
 
-/** Communes that have audits, by name, each with its audits (most recent first), for choosing what to export. */
-export async function listExportableAudits(): Promise<ExportableCommune[]> {
-  const [communes, audits] = await Promise.all([db.communes.orderBy('name').toArray(), db.audits.toArray()]);
-  const byCommune = new Map<string, ExportableCommune['audits']>();
-  for (const a of audits) {
-    const list = byCommune.get(a.communeId) ?? [];
-    list.push({ id: a.id, status: a.status, startedAt: a.startedAt, answered: Object.keys(a.answers).length });
-    byCommune.set(a.communeId, list);
-  }
-  return communes
-    .filter((c) => byCommune.has(c.id))
-    .map((c) => ({
-      id: c.id,
-      name: c.name,
-      audits: (byCommune.get(c.id) ?? []).sort((x, y) => y.startedAt.localeCompare(x.startedAt)),
-    }));
+/**
+ * Every commune that has audits, with the ids of its audits, for choosing what to export. The audits are read
+ * from the communeId index, keys only: on a device holding an EPCI's or a département's 35,000 audits, opening
+ * every record (answers included, hundreds of megabytes) just to draw a list would take seconds and that memory.
+ */
+export async function listExportableCommunes(): Promise<ExportableCommune[]> {
+  return db.transaction('r', db.communes, db.audits, async () => {
+    const auditIds = new Map<string, string[]>();
+    await db.audits.orderBy('communeId').eachKey((communeId, cursor) => {
+      if (typeof communeId !== 'string' || typeof cursor.primaryKey !== 'string') return;
+      const ids = auditIds.get(communeId);
+      if (ids) ids.push(cursor.primaryKey);
+      else auditIds.set(communeId, [cursor.primaryKey]);
+    });
+    const communes = await db.communes.toArray();
+    return communes.flatMap(({ id, name, insee, postcode, epciSiren, epciName }) => {
+      const ids = auditIds.get(id);
+      return ids ? [{ id, name, insee, postcode, epciSiren, epciName, auditIds: ids }] : [];
+    });
+  });
+}
+
+/** One audit as the export list describes it. */
+export interface ExportableAudit {
+  id: string;
+  communeId: string;
+  status: AuditRecord['status'];
+  startedAt: string;
+  answered: number;
+}
+
+/** The audits of a few communes (the page of the list on screen), most recent first. */
+export async function listExportableAudits(communeIds: readonly string[]): Promise<ExportableAudit[]> {
+  if (communeIds.length === 0) return [];
+  const audits = await db.audits.where('communeId').anyOf([...communeIds]).toArray();
+  return audits
+    .map((a) => ({ id: a.id, communeId: a.communeId, status: a.status, startedAt: a.startedAt, answered: Object.keys(a.answers).length }))
+    .sort((x, y) => y.startedAt.localeCompare(x.startedAt));
 }

@@ -23,12 +23,22 @@ export interface AnswersIssue {
   code: string;
 }
 
+/**
+ * Ids already found valid. A file repeats the same hundred question ids and few hundred option ids in every
+ * audit: a set lookup instead of the pattern for 300,000 ids a file. Bounded, so a hostile file of unique ids
+ * only falls back to the pattern.
+ */
+const validIds = new Set<string>();
+const VALID_IDS_KEPT = 5_000;
+
 /** The stable-id rules, in zod's order: length, pattern, reserved word. Returns the failing code, or null. */
 export function stableIdProblem(value: unknown): string | null {
   if (typeof value !== 'string') return 'invalid_type';
+  if (validIds.has(value)) return null;
   if (value.length > STABLE_ID_MAX_LENGTH) return 'too-long';
   if (!STABLE_ID_PATTERN.test(value)) return 'stable-id';
   if (RESERVED_KEYS.has(value)) return 'reserved';
+  if (validIds.size < VALID_IDS_KEPT) validIds.add(value);
   return null;
 }
 
@@ -39,8 +49,11 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return prototype === Object.prototype || prototype === null;
 }
 
-/** Own keys only, symbols included: a key the loops below do not see must not exist. */
-const ownKeyCount = (value: object) => Reflect.ownKeys(value).length;
+/**
+ * The keys zod's strict objects count (own, enumerable, string): the entry's unrecognised-key rule exactly.
+ * Object.keys rather than Reflect.ownKeys: 150,000 answers an import file, and the former is twice as fast.
+ */
+const keyCount = (value: object) => Object.keys(value).length;
 
 function answerProblem(answer: unknown): AnswersIssue | null {
   if (!isPlainObject(answer)) return { path: [], code: 'invalid_type' };
@@ -57,7 +70,7 @@ function answerProblem(answer: unknown): AnswersIssue | null {
   if (!Object.hasOwn(answer, 'answeredAt') || typeof answeredAt !== 'string') return { path: ['answeredAt'], code: 'invalid_type' };
   if (!ISO_DATE_TIME_PATTERN.test(answeredAt)) return { path: ['answeredAt'], code: 'date-time' };
   // kind, answeredAt (and optionId) are own keys, checked above: any further key is one too many.
-  if (ownKeyCount(answer) !== expectedKeys) return { path: [], code: 'unrecognized_keys' };
+  if (keyCount(answer) !== expectedKeys) return { path: [], code: 'unrecognized_keys' };
   return null;
 }
 

@@ -11,6 +11,12 @@ describe('exceedsJsonDepth', () => {
     ['{"a":"[[[[{{{{"}', 1, false],
     ['{"a":"\\"[[[["}', 1, false],
     ['[[["\\\\"]]]', 3, false],
+    // An escaped backslash then an escaped quote: the string still runs on to the last quote.
+    ['{"a":"\\\\\\"[[[["}', 1, false],
+    ['{"a":"\\\\"}', 1, false],
+    ['{"a":"x\\\\","b":[[1]]}', 2, true],
+    // An unterminated string: nothing more to count (JSON.parse refuses the text).
+    ['[[["[[[[[[', 3, false],
   ])('%s with a limit of %i → %s', (text, max, expected) => {
     expect(exceedsJsonDepth(text, max)).toBe(expected);
   });

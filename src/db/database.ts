@@ -3,7 +3,7 @@
  * upgrade a device that skipped versions, and a database newer than the app is refused, never downgraded.
  */
 import { Dexie, type EntityTable, type Table } from 'dexie';
-import { upgradeAuditToV2 } from './migrations';
+import { packV4Summaries, upgradeAuditToV2 } from './migrations';
 import type {
   AuditRecord,
   AuditSummaryRecord,
@@ -11,6 +11,7 @@ import type {
   CommuneRecord,
   PlanItemRecord,
   SettingRecord,
+  SummaryPackRecord,
 } from './records';
 
 export const DATABASE_NAME = 'cyberdiag';
@@ -21,7 +22,7 @@ export class CyberdiagDatabase extends Dexie {
   settings!: EntityTable<SettingRecord, 'key'>;
   benchmarkDatasets!: EntityTable<BenchmarkDatasetRecord, 'id'>;
   planItems!: Table<PlanItemRecord, [string, string]>;
-  auditSummaries!: EntityTable<AuditSummaryRecord, 'auditId'>;
+  summaryPacks!: EntityTable<SummaryPackRecord, 'id'>;
 
   constructor(name = DATABASE_NAME) {
     super(name);
@@ -51,6 +52,14 @@ export class CyberdiagDatabase extends Dexie {
     // Version 3 is left to the adviser kit (exchange). Version 4: a cache of per-audit summaries for the EPCI
     // view. A new, empty table: nothing to convert, the summaries are made the first time they are needed.
     this.version(4).stores({ auditSummaries: 'auditId, communeId' });
+    // Version 5: the summaries move into packs, one record for the audits written together (a bulk import wrote
+    // two records per audit before). The version 4 summaries are carried over as they are, then their table goes.
+    this.version(5)
+      .stores({ summaryPacks: 'id', auditSummaries: null })
+      .upgrade(async (tx) => {
+        const summaries: AuditSummaryRecord[] = await tx.table('auditSummaries').toArray();
+        await tx.table('summaryPacks').bulkAdd(packV4Summaries(summaries, () => crypto.randomUUID()));
+      });
   }
 }
 

@@ -1,15 +1,16 @@
 /**
  * Writing one checked export file for the EPCI's bulk import, wherever it runs (the page, or a worker that has
  * just read the file): plan it with the exchange domain (planImport) against what the page says the device
- * holds, then write its communes, audits, plan items and the audits' summaries in one transaction.
+ * holds, then write its communes, audits, plan items and the pack of the audits' summaries in one transaction.
  */
 import type { ConflictDecision, ImportContext, ImportSummary } from '../domain/exchange/plan-import';
 import { planImport } from '../domain/exchange/plan-import';
 import type { ExchangeErrorCode } from '../domain/exchange/exchange-error';
 import type { ExportPayload } from '../domain/exchange/schema-v1';
+import type { AuditSummary } from '../domain/epci/create-audit-summarizer';
 import { EXCHANGE_SETTING_KEYS } from './backup-settings';
 import { db } from './database';
-import { summaryRecord, type SummaryContext } from './epci-repository';
+import { summaryPack, type SummaryContext } from './epci-repository';
 import type { AuditRecord, CommuneRecord, PlanItemRecord } from './records';
 
 export type EpciFileResult =
@@ -44,6 +45,17 @@ export interface WriteOutcome {
   audits: Array<[id: string, updatedAt: string]>;
 }
 
+/** A checked file held until the page says how to write it, its audits already summarised. */
+export interface HeldFile {
+  payload: ExportPayload;
+  /** By the file's audit id. Summarised as soon as the file is read, while the other slot is writing. */
+  summaries: ReadonlyMap<string, AuditSummary>;
+}
+
+export function holdFile(payload: ExportPayload, context: SummaryContext): HeldFile {
+  return { payload, summaries: new Map(payload.audits.map((audit) => [audit.id, context.summarize(audit.answers, audit.profile)])) };
+}
+
 export function fileKeys(payload: ExportPayload): FileKeys {
   return {
     audits: payload.audits.map((a) => [a.id, a.updatedAt]),
@@ -72,9 +84,9 @@ function outcome(name: string, audits: number, summary: ImportSummary | undefine
 
 export async function writeCheckedFile(
   name: string,
-  payload: ExportPayload,
+  { payload, summaries }: HeldFile,
   { context, decisions }: WriteInstructions,
-  summaries: SummaryContext,
+  summaryContext: SummaryContext,
 ): Promise<WriteOutcome> {
   const decided = new Map(decisions);
   const plan = planImport([payload], context, {
@@ -85,15 +97,17 @@ export async function writeCheckedFile(
   const audits: AuditRecord[] = plan.audits;
   const communes: CommuneRecord[] = plan.communes;
   const planItems: PlanItemRecord[] = plan.planItems;
-  const records = audits.map((audit) => summaryRecord(audit, summaries));
+  // One pack for the file's audits: a record for all of them, not one each (a third of the writes otherwise).
+  // An audit kept as a copy has a new id, and is summarised now.
+  const pack = audits.length > 0 ? summaryPack(audits, summaryContext, summaries) : null;
   try {
-    await db.transaction('rw', [db.communes, db.audits, db.planItems, db.settings, db.auditSummaries], async () => {
+    await db.transaction('rw', [db.communes, db.audits, db.planItems, db.settings, db.summaryPacks], async () => {
       if (plan.replacedAuditIds.length > 0) await db.planItems.where('auditId').anyOf(plan.replacedAuditIds).delete();
       // add, not put: a commune the plan believes new must really be new, or the whole file is undone.
       await db.communes.bulkAdd(communes);
       await db.audits.bulkPut(audits);
       await db.planItems.bulkPut(planItems);
-      await db.auditSummaries.bulkPut(records);
+      if (pack) await db.summaryPacks.add(pack);
       await db.settings.put({ key: EXCHANGE_SETTING_KEYS.lastImportAt, value: new Date().toISOString() });
     });
   } catch (error) {

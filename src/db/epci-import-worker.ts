@@ -6,8 +6,7 @@
  */
 import { config } from 'zod/v4/core';
 import type { ExchangeError } from '../domain/exchange/exchange-error';
-import type { ExportPayload } from '../domain/exchange/schema-v1';
-import { fileKeys, writeCheckedFile, type FileKeys, type WriteInstructions, type WriteOutcome } from './epci-file-writer';
+import { fileKeys, holdFile, writeCheckedFile, type FileKeys, type HeldFile, type WriteInstructions, type WriteOutcome } from './epci-file-writer';
 import { loadSummaryContext } from './epci-repository';
 import { openExportFile } from './import-files';
 
@@ -26,7 +25,7 @@ export type WorkerReply =
   | { type: 'written'; outcome: WriteOutcome };
 
 /** The file read last, waiting for the page's instructions. */
-let held: ExportPayload | null = null;
+let held: HeldFile | null = null;
 
 const reply = (message: WorkerReply) => self.postMessage(message);
 
@@ -34,8 +33,9 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
   const request = event.data;
   if (request.type === 'open') {
     const opened = await openExportFile(request.file, { passphrase: request.passphrase });
-    held = opened.ok ? opened.value.payload : null;
     reply(opened.ok ? { type: 'opened', ok: true, keys: fileKeys(opened.value.payload) } : { type: 'opened', ok: false, error: opened.error });
+    // The page plans the write meanwhile; the audits are summarised before its instructions are read.
+    held = opened.ok ? holdFile(opened.value.payload, await loadSummaryContext()) : null;
     return;
   }
   const payload = held;

@@ -17,9 +17,8 @@
 import { decideDuplicate } from '../domain/epci/duplicate-policy';
 import type { ExchangeError } from '../domain/exchange/exchange-error';
 import type { ExistingAudit } from '../domain/exchange/plan-import';
-import type { ExportPayload } from '../domain/exchange/schema-v1';
 import { db } from './database';
-import { fileKeys, writeCheckedFile, type CommuneKey, type EpciFileResult, type FileKeys, type WriteInstructions, type WriteOutcome } from './epci-file-writer';
+import { fileKeys, holdFile, writeCheckedFile, type CommuneKey, type HeldFile, type EpciFileResult, type FileKeys, type WriteInstructions, type WriteOutcome } from './epci-file-writer';
 import type { WorkerReply, WorkerRequest } from './epci-import-worker';
 import { auditUpdatedAt, type SummaryContext } from './epci-repository';
 import { openExportFile } from './import-files';
@@ -95,18 +94,18 @@ interface FileSlot {
 }
 
 function pageSlot(passphrase: string | undefined, summaries: SummaryContext): FileSlot {
-  let held: ExportPayload | null = null;
+  let held: HeldFile | null = null;
   return {
     async open(file) {
       const opened = await openExportFile(file, { passphrase });
-      held = opened.ok ? opened.value.payload : null;
+      held = opened.ok ? holdFile(opened.value.payload, summaries) : null;
       return opened.ok ? { ok: true, keys: fileKeys(opened.value.payload) } : { ok: false, error: opened.error };
     },
     async write(name, instructions) {
-      const payload = held;
+      const file = held;
       held = null;
-      if (!payload) return { result: { name, status: 'error', code: 'write-failed' }, communes: [], audits: [] };
-      return writeCheckedFile(name, payload, instructions, summaries);
+      if (!file) return { result: { name, status: 'error', code: 'write-failed' }, communes: [], audits: [] };
+      return writeCheckedFile(name, file, instructions, summaries);
     },
     close: () => undefined,
   };

@@ -1,17 +1,19 @@
 /**
- * What the EPCI view reads: the communes and a cached summary of each audit (table auditSummaries, schema
- * version 4). The cache is derived data: a summary is valid while its audit's updatedAt and the app's
- * questionnaire are those it was made with. `refreshAuditSummaries` brings it in line with the audits — made
- * again where stale, removed where the audit is gone — reading the answers only of the audits that changed.
+ * What the EPCI view reads: the communes and a cached summary of each audit, in packs (table summaryPacks, schema
+ * version 5: one record for the audits written together). The cache is derived data: an entry is valid while
+ * its audit's updatedAt and the app's questionnaire are those it was made with. `refreshAuditSummaries` brings it
+ * in line with the audits — made again where stale, reading the answers only of the audits that changed — and
+ * compacts the packs once too many of their entries are stale or orphaned.
  */
 import { loadActionCatalogue } from '../content/load-actions';
 import { loadQuestionnaire } from '../content/load-questionnaire';
-import { createAuditSummarizer, type AuditSummarizer } from '../domain/epci/create-audit-summarizer';
+import { createAuditSummarizer, type AuditSummarizer, type AuditSummary } from '../domain/epci/create-audit-summarizer';
 import type { CommuneInfo, SummaryEntry } from '../domain/epci/epci-row';
 import { createSummaryCodec, type SummaryCodec } from '../domain/epci/summary-codec';
 import { summaryDerivationKey } from '../domain/epci/summary-derivation-key';
 import { db } from './database';
-import type { AuditRecord, AuditSummaryRecord } from './records';
+import { SUMMARY_PACK_SIZE } from './migrations';
+import type { AuditRecord, SummaryPackRecord } from './records';
 
 /** What summaries are made with: the questionnaire and catalogue of this app, prepared once. */
 export interface SummaryContext {
@@ -38,21 +40,53 @@ export function loadSummaryContext(): Promise<SummaryContext> {
 /** Audits summarised per read-write round: small enough to keep the page responsive between rounds. */
 const CHUNK = 500;
 
+/** Compaction: when unused entries outnumber a quarter of the used ones (and a few thousand), or packs pile up. */
+const COMPACT_UNUSED_SHARE = 0.25;
+const COMPACT_UNUSED_MIN = 2_000;
+const COMPACT_PACKS = 64;
+
 /** Lets the page paint and take input between two chunks of work. */
 const breathe = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
-export function summaryRecord(audit: AuditRecord, context: SummaryContext): AuditSummaryRecord {
+/** One pack holding the summaries of these audits (an imported file's, a refresh's); some may be made already. */
+export function summaryPack(audits: readonly AuditRecord[], context: SummaryContext, made?: ReadonlyMap<string, AuditSummary>): SummaryPackRecord {
   return {
-    auditId: audit.id,
-    communeId: audit.communeId,
-    auditUpdatedAt: audit.updatedAt,
+    id: crypto.randomUUID(),
     derivationKey: context.derivationKey,
-    status: audit.status,
-    completedAt: audit.completedAt,
-    population: audit.profile.population,
-    summary: context.codec.pack(context.summarize(audit.answers, audit.profile)),
+    auditIds: audits.map((a) => a.id),
+    communeIds: audits.map((a) => a.communeId),
+    auditUpdatedAt: audits.map((a) => a.updatedAt),
+    statuses: audits.map((a) => a.status),
+    completedAt: audits.map((a) => a.completedAt),
+    populations: audits.map((a) => a.profile.population),
+    summaries: context.codec.pack(audits.map((a) => made?.get(a.id) ?? context.summarize(a.answers, a.profile))),
   };
 }
+
+/** A pack this app can read: made with its questionnaire, every column as long as the others. */
+function isUsable(pack: SummaryPackRecord, context: SummaryContext): boolean {
+  const count = pack.auditIds.length;
+  return (
+    pack.derivationKey === context.derivationKey &&
+    pack.summaries.count === count &&
+    [pack.communeIds, pack.auditUpdatedAt, pack.statuses, pack.completedAt, pack.populations].every((column) => column.length === count) &&
+    context.codec.fits(pack.summaries)
+  );
+}
+
+function entryAt(pack: SummaryPackRecord, row: number, communeId: string | null, codec: SummaryCodec): SummaryEntry {
+  return {
+    auditId: pack.auditIds[row] ?? '',
+    communeId: communeId ?? pack.communeIds[row] ?? '',
+    status: pack.statuses[row] ?? 'in-progress',
+    updatedAt: pack.auditUpdatedAt[row] ?? '',
+    completedAt: pack.completedAt[row] ?? null,
+    population: pack.populations[row] ?? 0,
+    summary: codec.unpack(pack.summaries, row),
+  };
+}
+
+const entriesOf = (pack: SummaryPackRecord, codec: SummaryCodec) => pack.auditIds.map((_, row) => entryAt(pack, row, null, codec));
 
 /** id → updatedAt of every audit on the device, from the index alone. */
 export async function auditUpdatedAt(): Promise<Map<string, string>> {
@@ -84,62 +118,86 @@ export interface RefreshOptions {
   onProgress?: ((done: number, total: number) => void) | undefined;
 }
 
-/** Makes the cache match the audits; returns how many summaries were (re)made or moved to another commune. */
+/** Makes the cache match the audits; returns how many summaries were made again. */
 export async function refreshAuditSummaries(context: SummaryContext, options: RefreshOptions = {}): Promise<number> {
   return (await syncSummaries(context, options)).changed;
 }
 
 /** The up-to-date summaries of the audits in scope, as the EPCI view aggregates them (the cache refreshed first). */
 export async function loadSummaryEntries(context: SummaryContext, options: RefreshOptions = {}): Promise<SummaryEntry[]> {
-  return (await syncSummaries(context, options)).records.map((record) => toEntry(record, context.codec));
+  return (await syncSummaries(context, options)).entries;
 }
 
-async function syncSummaries(context: SummaryContext, options: RefreshOptions): Promise<{ changed: number; records: AuditSummaryRecord[] }> {
+async function syncSummaries(context: SummaryContext, options: RefreshOptions): Promise<{ changed: number; entries: SummaryEntry[] }> {
   const { communeIds, onProgress } = options;
   const scoped = communeIds !== undefined;
-  // Two reads side by side: the database works on one while the page handles the other's results.
-  const [audits, cached] = await Promise.all([
-    scoped ? scopedAuditKeys(communeIds) : auditKeys(),
-    scoped ? db.auditSummaries.where('communeId').anyOf([...communeIds]).toArray() : db.auditSummaries.toArray(),
-  ]);
-  const byAudit = new Map(cached.map((s) => [s.auditId, s]));
-  if (scoped) {
-    // A summary can sit under a commune it no longer belongs to (an import reused another commune record).
-    const missing = [...audits.keys()].filter((id) => !byAudit.has(id));
-    for (const summary of await db.auditSummaries.bulkGet(missing)) if (summary) byAudit.set(summary.auditId, summary);
-  }
+  // Two reads side by side: the database works on one while the page handles the other's results. Every pack is
+  // read, scoped or not: the entries of 35,000 audits are a few megabytes of columns.
+  const [audits, packs] = await Promise.all([scoped ? scopedAuditKeys(communeIds) : auditKeys(), db.summaryPacks.toArray()]);
 
-  const orphans = cached.filter((s) => !audits.has(s.auditId)).map((s) => s.auditId);
-  const valid: AuditSummaryRecord[] = [];
-  const ready: AuditSummaryRecord[] = [];
+  // Where each audit's valid summary is (any pack holding it with the audit's current date will do).
+  const found = new Map<string, { pack: SummaryPackRecord; row: number }>();
+  let stored = 0;
+  for (const pack of packs) {
+    stored += pack.auditIds.length;
+    if (!isUsable(pack, context)) continue;
+    pack.auditIds.forEach((auditId, row) => {
+      if (audits.get(auditId)?.updatedAt === pack.auditUpdatedAt[row]) found.set(auditId, { pack, row });
+    });
+  }
+  const entries: SummaryEntry[] = [];
   const stale: string[] = [];
-  for (const [auditId, { updatedAt, communeId }] of audits) {
-    const summary = byAudit.get(auditId);
-    if (summary && summary.auditUpdatedAt === updatedAt && summary.derivationKey === context.derivationKey) {
-      if (communeId === null || summary.communeId === communeId) valid.push(summary);
-      else ready.push({ ...summary, communeId });
-    } else stale.push(auditId);
+  for (const [auditId, { communeId }] of audits) {
+    const at = found.get(auditId);
+    // Scoped, the commune comes from the audit itself: a summary can name a commune record an import merged away.
+    if (at) entries.push(entryAt(at.pack, at.row, communeId, context.codec));
+    else stale.push(auditId);
   }
 
-  if (orphans.length > 0) await db.auditSummaries.bulkDelete(orphans);
-  const total = ready.length + stale.length;
-  let done = 0;
-  for (let start = 0; start < ready.length; start += CHUNK * 10) {
-    const chunk = ready.slice(start, start + CHUNK * 10);
-    await db.auditSummaries.bulkPut(chunk);
-    done += chunk.length;
-    onProgress?.(done, total);
-  }
+  const written: SummaryPackRecord[] = [];
   for (let start = 0; start < stale.length; start += CHUNK) {
     const records = await db.audits.bulkGet(stale.slice(start, start + CHUNK));
-    const made = records.filter((a): a is AuditRecord => a !== undefined).map((a) => summaryRecord(a, context));
-    await db.auditSummaries.bulkPut(made);
-    ready.push(...made);
-    done += made.length;
-    onProgress?.(done, total);
+    const pack = summaryPack(
+      records.filter((a): a is AuditRecord => a !== undefined),
+      context,
+    );
+    await db.summaryPacks.add(pack);
+    written.push(pack);
+    entries.push(...entriesOf(pack, context.codec));
+    onProgress?.(Math.min(start + CHUNK, stale.length), stale.length);
     await breathe();
   }
-  return { changed: total, records: valid.concat(ready) };
+
+  // Only a read of every audit tells which entries nobody uses (stale copies, deleted audits).
+  const unused = stored - found.size;
+  const packCount = packs.length + written.length;
+  if (!scoped && (unused > Math.max(COMPACT_UNUSED_MIN, entries.length * COMPACT_UNUSED_SHARE) || packCount > COMPACT_PACKS)) {
+    await compact([...packs, ...written], entries, context);
+  }
+  return { changed: stale.length, entries };
+}
+
+/** Rewrites the packs read as few packs of the entries in use; packs written meanwhile by others are kept. */
+async function compact(packs: readonly SummaryPackRecord[], entries: readonly SummaryEntry[], context: SummaryContext): Promise<void> {
+  const fresh: SummaryPackRecord[] = [];
+  for (let start = 0; start < entries.length; start += SUMMARY_PACK_SIZE) {
+    const chunk = entries.slice(start, start + SUMMARY_PACK_SIZE);
+    fresh.push({
+      id: crypto.randomUUID(),
+      derivationKey: context.derivationKey,
+      auditIds: chunk.map((e) => e.auditId),
+      communeIds: chunk.map((e) => e.communeId),
+      auditUpdatedAt: chunk.map((e) => e.updatedAt),
+      statuses: chunk.map((e) => e.status),
+      completedAt: chunk.map((e) => e.completedAt),
+      populations: chunk.map((e) => e.population),
+      summaries: context.codec.pack(chunk.map((e) => e.summary)),
+    });
+  }
+  await db.transaction('rw', db.summaryPacks, async () => {
+    await db.summaryPacks.bulkDelete(packs.map((p) => p.id));
+    await db.summaryPacks.bulkAdd(fresh);
+  });
 }
 
 async function scopedAuditKeys(communeIds: readonly string[]): Promise<AuditKeys> {
@@ -159,16 +217,6 @@ export async function loadCommuneInfos(): Promise<CommuneInfo[]> {
   const communes = await db.communes.toArray();
   return communes.map(({ id, name, insee, epciSiren }) => ({ id, name, insee, epciSiren }));
 }
-
-const toEntry = (s: AuditSummaryRecord, codec: SummaryCodec): SummaryEntry => ({
-  auditId: s.auditId,
-  communeId: s.communeId,
-  status: s.status,
-  updatedAt: s.auditUpdatedAt,
-  completedAt: s.completedAt,
-  population: s.population,
-  summary: codec.unpack(s.summary),
-});
 
 /** The communes that name this EPCI (the results page compares a commune with them, no directory needed). */
 export async function communesOfEpci(siren: string): Promise<CommuneInfo[]> {

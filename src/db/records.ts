@@ -1,6 +1,6 @@
 /** The records stored in IndexedDB. Fields are only ever added; a removed or renamed field needs a migration. */
 import type { Answer, CommuneProfile } from '../domain/audit/types';
-import type { PackedSummary } from '../domain/epci/summary-codec';
+import type { PackedSummary, SummaryColumns } from '../domain/epci/summary-codec';
 
 export interface CommuneRecord {
   id: string;
@@ -78,9 +78,8 @@ export interface PlanItemRecord {
 }
 
 /**
- * A cache of what the EPCI view needs of one audit (schema version 4), so that 35,000 audits are aggregated
- * without reading their answers. Derived data only: valid while `auditUpdatedAt` and `derivationKey` match the
- * audit and the app's questionnaire; made again otherwise (src/db/epci-repository.ts).
+ * Schema version 4's cache of what the EPCI view needs of one audit, one record per audit. Version 5 moved these
+ * records into summary packs (below) and version 6 removed the table; the type stays for that upgrade.
  */
 export interface AuditSummaryRecord {
   auditId: string;
@@ -95,4 +94,28 @@ export interface AuditSummaryRecord {
   population: number;
   /** The summary, packed in the orders of the derivation key (see summary-codec.ts). */
   summary: PackedSummary;
+}
+
+/**
+ * The EPCI view's cache since schema version 5: what it needs of the audits written together (one imported
+ * file, one refresh), in columns, so that 35,000 audits are aggregated without reading their answers, and a
+ * bulk import writes one such record per file rather than one per audit. Entry i is the same audit in every
+ * column. Derived data only: an entry is valid while its `auditUpdatedAt` and the pack's `derivationKey` match
+ * the audit and the app's questionnaire; otherwise it is made again, and entries left unused are compacted away
+ * (src/db/epci-repository.ts).
+ */
+export interface SummaryPackRecord {
+  id: string;
+  /** The questionnaire and catalogue the summaries were made with (summaryDerivationKey). */
+  derivationKey: string;
+  auditIds: string[];
+  communeIds: string[];
+  /** Each audit's updatedAt when its summary was made. */
+  auditUpdatedAt: string[];
+  statuses: AuditStatus[];
+  completedAt: (string | null)[];
+  /** The population declared in each audit's profile. */
+  populations: number[];
+  /** The summaries, in the orders of the derivation key (see summary-codec.ts). */
+  summaries: SummaryColumns;
 }

@@ -84,9 +84,35 @@ describe('refreshAuditSummaries', () => {
 
   it('can be limited to the communes of one EPCI', async () => {
     await importAuditFiles([exportFile('a.json', [ambérieu, bâgé], [auditA, auditB])], context);
-    await db.auditSummaries.clear();
+    await db.summaryPacks.clear();
     const communeB = await db.communes.where('insee').equals('01002').first();
     expect(await refreshAuditSummaries(context, { communeIds: [communeB?.id ?? ''] })).toBe(1);
-    expect((await db.auditSummaries.toArray()).map((s) => s.auditId)).toEqual(['audit-b']);
+    expect((await db.summaryPacks.toArray()).flatMap((pack) => pack.auditIds)).toEqual(['audit-b']);
+  });
+
+  it('writes one pack of summaries per imported file, not one record per audit', async () => {
+    await importAuditFiles([exportFile('a.json', [ambérieu, bâgé], [auditA, auditB])], context);
+    expect((await db.summaryPacks.toArray()).map((pack) => pack.auditIds)).toEqual([['audit-a', 'audit-b']]);
+  });
+
+  it('gathers the packs left by many small changes into one, keeping every summary', async () => {
+    await importAuditFiles([exportFile('a.json', [ambérieu, bâgé], [auditA, auditB])], context);
+    // Each answer changed then read makes a pack of one summary. The 64th change leaves 65 packs, past the 64 that
+    // start a compaction: they become one, and the 6 changes after it add one each.
+    for (const optionId of Array.from({ length: 35 }, () => ['yes', 'no']).flat()) {
+      await saveAnswer('audit-a', 'backup-c', { kind: 'option', optionId });
+      expect(await refreshAuditSummaries(context)).toBe(1);
+    }
+    expect(await db.summaryPacks.count()).toBe(7);
+    expect(await refreshAuditSummaries(context)).toBe(0);
+    expect(await scores()).toEqual({ 'audit-a': [83.33, 0], 'audit-b': [100, 75] });
+  });
+
+  it('reads a damaged pack as missing and makes its summaries again', async () => {
+    await importAuditFiles([exportFile('a.json', [ambérieu, bâgé], [auditA, auditB])], context);
+    const [pack] = await db.summaryPacks.toArray();
+    await db.summaryPacks.put({ ...(pack ?? (await Promise.reject(new Error('no pack')))), populations: [800] });
+    expect(await refreshAuditSummaries(context)).toBe(2);
+    expect(await scores()).toEqual({ 'audit-a': [83.33, 0], 'audit-b': [100, 75] });
   });
 });

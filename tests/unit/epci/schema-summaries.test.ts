@@ -1,0 +1,66 @@
+import Dexie from 'dexie';
+import { afterEach, describe, expect, it } from 'vitest';
+import { CyberdiagDatabase, DATABASE_NAME, db } from '../../../src/db/database';
+import { loadSummaryContext, loadSummaryEntries, refreshAuditSummaries } from '../../../src/db/epci-repository';
+import { openDatabase } from '../../../src/db/open-database';
+import v1 from '../../fixtures/db/v1.json';
+import v4 from '../../fixtures/db/v4.json';
+import { reviveTypedArrays } from '../db/fixture-rows';
+
+const NAME = 'cyberdiag-epci-schema-test';
+
+/** A database as schema version 2 left it (the last version before the EPCI summaries). */
+async function writeV2Database() {
+  const old = new Dexie(NAME);
+  old.version(2).stores({
+    communes: 'id, insee, name, epciSiren, updatedAt',
+    audits: 'id, communeId, updatedAt, status, origin',
+    settings: 'key',
+    benchmarkDatasets: 'id',
+    planItems: '[auditId+actionId], auditId, communeId',
+  });
+  await old.open();
+  await old.table('communes').bulkAdd(v1.tables.communes);
+  await old.table('audits').bulkAdd(v1.tables.audits.map((a) => ({ ...a, origin: 'local' })));
+  old.close();
+}
+
+/** The version 4 fixture written as the app's own database, which then opens in the current version. */
+async function openV4AsTheAppDatabase() {
+  db.close();
+  await Dexie.delete(DATABASE_NAME);
+  const old = new Dexie(DATABASE_NAME);
+  old.version(4).stores(v4.stores);
+  await old.open();
+  for (const [table, rows] of Object.entries(v4.tables)) await old.table(table).bulkAdd(rows.map(reviveTypedArrays));
+  old.close();
+  expect(await openDatabase(db)).toEqual({ ok: true });
+}
+
+afterEach(async () => {
+  await Dexie.delete(NAME);
+});
+
+describe('the EPCI summaries in the database', () => {
+  it('opens a version 2 database with every record kept and an empty table of summary packs', async () => {
+    await writeV2Database();
+    const current = new CyberdiagDatabase(NAME);
+    expect(await openDatabase(current)).toEqual({ ok: true });
+    expect(current.verno).toBe(5);
+    expect(await current.communes.toArray()).toEqual(v1.tables.communes);
+    expect(await current.audits.toArray()).toEqual(v1.tables.audits.map((a) => ({ ...a, origin: 'local' })));
+    expect(await current.summaryPacks.count()).toBe(0);
+    current.close();
+  });
+
+  it('carries the version 4 summaries into packs that the EPCI view reads as they are, nothing made again', async () => {
+    await openV4AsTheAppDatabase();
+    const packs = await db.summaryPacks.toArray();
+    expect(packs.flatMap((p) => p.auditIds).sort()).toEqual(v4.tables.auditSummaries.map((s) => s.auditId).sort());
+    const context = await loadSummaryContext();
+    // The fixture's summaries were made with this questionnaire: still valid, none is remade.
+    expect(await refreshAuditSummaries(context)).toBe(0);
+    const overall = Object.fromEntries((await loadSummaryEntries(context)).map((e) => [e.auditId, e.summary.overall]));
+    expect(overall).toEqual(Object.fromEntries(v4.tables.auditSummaries.map((s) => [s.auditId, s.summary.scores.values.at(-1)])));
+  });
+});

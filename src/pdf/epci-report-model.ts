@@ -5,7 +5,8 @@
  */
 import { OVERALL, scoreOf, sortRows } from '../domain/epci/select-rows';
 import type { Spread } from '../domain/epci/spread';
-import { integer, isoDay, longDate, percent, roundScore, say, scoreTone, slug, typographic } from './report-format';
+import { fileNameSlug } from '../domain/file-name-slug';
+import { integer, isoDay, longDate, percent, roundScore, say, scoreTone, typographic } from './report-format';
 import type { EpciReportInput } from './epci-report-input';
 import type { Block, ReportCover, ReportModel, ReportSection, TableRow } from './report-types';
 
@@ -256,6 +257,6 @@ export function buildEpciReportModel(raw: EpciReportInput): ReportModel {
     sections: [buildSummary(input), buildThemes(input), buildHeatMap(input), buildGaps(input), ...(missing ? [missing] : [])],
     footer: t('pdf.footer', { epci: input.label, date: longDate(input.generatedAt, input.language) }),
     pageLabel: t('pdf.page', { page: '{page}', total: '{total}' }),
-    fileName: t('pdf.fileName', { epci: slug(input.label), date: isoDay(input.generatedAt) }),
+    fileName: t('pdf.fileName', { epci: fileNameSlug(input.label, 'epci'), date: isoDay(input.generatedAt) }),
   };
 }

@@ -58,19 +58,6 @@ export function scoreTone(score: number | null): Tone {
   return 'critical';
 }
 
-/** A file-name-safe form of the commune's name: "Saint-Étienne-d’Orthe" → "saint-etienne-d-orthe". */
-export function slug(text: string): string {
-  return (
-    text
-      .normalize('NFD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .replace(/œ/gi, 'oe')
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '') || 'commune'
-  );
-}
-
 export function answerText(question: Question, answer: Answer | undefined, input: ReportInput): string {
   if (!answer) return input.t('annex.noAnswer');
   if (answer.kind === 'dontKnow') return input.t('annex.dontKnow');

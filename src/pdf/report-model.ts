@@ -4,7 +4,8 @@
  * render-report.ts draws it.
  */
 import { buildAnswerAnnex, buildAttackSheet, buildGlossary, buildMethod } from './report-annexes';
-import { isoDay, longDate, slug } from './report-format';
+import { fileNameSlug } from '../domain/file-name-slug';
+import { isoDay, longDate } from './report-format';
 import type { ReportInput } from './report-input';
 import { buildActionSheets, buildPlanSection } from './report-plan';
 import { buildCover, buildSummary } from './report-summary';
@@ -31,6 +32,6 @@ export function buildReportModel(input: ReportInput): ReportModel {
     sections,
     footer: t('footer', { commune: commune.name, date: longDate(input.generatedAt, input.language) }),
     pageLabel: t('page', { page: '{page}', total: '{total}' }),
-    fileName: t('download.fileName', { commune: slug(commune.name), date: isoDay(input.generatedAt) }),
+    fileName: t('download.fileName', { commune: fileNameSlug(commune.name, 'commune'), date: isoDay(input.generatedAt) }),
   };
 }

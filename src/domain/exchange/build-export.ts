@@ -1,4 +1,5 @@
 /** Builds an export document from the device's records (pure), and names its file. */
+import { fileNameSlug } from '../file-name-slug';
 import { CURRENT_EXPORT_VERSION, EXPORT_FILE_EXTENSION, EXPORT_FORMAT_ID, type ExportKind } from './export-format';
 import type { ExportDocumentV1, ExportedAudit, ExportedCommune, ExportedPlanItem } from './schema-v1';
 
@@ -27,15 +28,7 @@ export function buildExportDocument(content: ExportContent, { exportedAt, appVer
 
 /** "Saint-Étienne-du-Bois", 2026-11-25 → "saint-etienne-du-bois-2026-11-25.cyberdiag.json". */
 export function exportFileName(label: string, exportedAt: string): string {
-  const slug = label
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60)
-    .replace(/-+$/, '');
-  return `${slug || 'cyberdiag'}-${exportedAt.slice(0, 10)}${EXPORT_FILE_EXTENSION}`;
+  return `${fileNameSlug(label, 'cyberdiag')}-${exportedAt.slice(0, 10)}${EXPORT_FILE_EXTENSION}`;
 }
 
 /** Field-by-field copies: whatever else a device record carries (a field added later, say) stays on the device. */

@@ -7,6 +7,7 @@ describe('exportFileName', () => {
   it.each([
     ['Saint-Étienne-du-Bois', 'saint-etienne-du-bois-2026-11-25.cyberdiag.json'],
     ["L'Haÿ-les-Roses", 'l-hay-les-roses-2026-11-25.cyberdiag.json'],
+    ['Saint-Cœur-d’Arconnière', 'saint-coeur-d-arconniere-2026-11-25.cyberdiag.json'],
     ['cyberdiag sauvegarde', 'cyberdiag-sauvegarde-2026-11-25.cyberdiag.json'],
     ['<script>/../', 'script-2026-11-25.cyberdiag.json'],
     ['!!!', 'cyberdiag-2026-11-25.cyberdiag.json'],

@@ -4,7 +4,7 @@
  * search box, ticks what it finds in one click, counts what is ticked, and draws one page of communes at a time.
  */
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useDeferredValue, useEffect, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useDeferredValue, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { TextField } from '../../components/field';
@@ -24,35 +24,14 @@ export const EXPORT_SEARCH_FROM = 6;
 
 export function ExportPage() {
   const communes = useLiveQuery(listExportableCommunes);
-  if (communes === undefined) return <Loading />;
-  return communes.length === 0 ? (
-    <ExportSection>
-      <NoAudit />
-    </ExportSection>
-  ) : (
-    <ExportForm communes={communes} />
-  );
+  return communes === undefined ? <Loading /> : <ExportChoices communes={communes} />;
 }
 
-function ExportSection({ children }: { children: ReactNode }) {
-  const { t } = useTranslation('exchange');
-  return (
-    <section className="page">
-      <PageTitle title={t('export.title')}>{t('export.title')}</PageTitle>
-      {children}
-      <p>
-        <Link to="/donnees">{t('links.back')}</Link>
-      </p>
-    </section>
-  );
-}
-
-function NoAudit() {
-  const { t } = useTranslation('exchange');
-  return <p>{t('export.none')}</p>;
-}
-
-function ExportForm({ communes }: { communes: readonly ExportableCommune[] }) {
+/**
+ * The page once the list is read. It stays mounted when the list changes (the last audits deleted, say): its
+ * links must not be swapped for new ones under the user's pointer.
+ */
+function ExportChoices({ communes }: { communes: readonly ExportableCommune[] }) {
   const { t, i18n } = useTranslation('exchange');
   const [params] = useSearchParams();
   const [selected, setSelected] = useState<ReadonlySet<string>>(() => new Set(params.getAll('audit')));
@@ -141,115 +120,120 @@ function ExportForm({ communes }: { communes: readonly ExportableCommune[] }) {
   if (audits === undefined) return <Loading />;
   const hidden = chosen.length - chosenFound;
   return (
-    <ExportSection>
-      <form className="form" onSubmit={(e) => void submit(e)} noValidate>
-        <p className="lead">{t('export.intro')}</p>
-        {large && (
-          <>
-            <TextField
-              type="search"
-              label={t('export.search')}
-              hint={t('export.searchHint')}
-              name="export-search"
-              autoComplete="off"
-              value={query}
-              onChange={(e) => {
-                setQuery(e.target.value);
-                setPage(0);
-              }}
-              // Enter in the search box searches; it must not export.
-              onKeyDown={(e) => {
-                if (e.key === 'Enter') e.preventDefault();
-              }}
-            />
-            <p className="muted" aria-live="polite">
-              {searching &&
-                t('export.found', {
-                  count: found.length,
-                  total: list.length,
-                  audits: t('export.audits', { count: foundIds.length }),
-                })}
+    <section className="page">
+      <PageTitle title={t('export.title')}>{t('export.title')}</PageTitle>
+      {list.length === 0 ? (
+        <p>{t('export.none')}</p>
+      ) : (
+        <form className="form" onSubmit={(e) => void submit(e)} noValidate>
+          <p className="lead">{t('export.intro')}</p>
+          {large && (
+            <>
+              <TextField
+                type="search"
+                label={t('export.search')}
+                hint={t('export.searchHint')}
+                name="export-search"
+                autoComplete="off"
+                value={query}
+                onChange={(e) => {
+                  setQuery(e.target.value);
+                  setPage(0);
+                }}
+                // Enter in the search box searches; it must not export.
+                onKeyDown={(e) => {
+                  if (e.key === 'Enter') e.preventDefault();
+                }}
+              />
+              <p className="muted" aria-live="polite">
+                {searching &&
+                  t('export.found', {
+                    count: found.length,
+                    total: list.length,
+                    audits: t('export.audits', { count: foundIds.length }),
+                  })}
+              </p>
+            </>
+          )}
+          {found.length === 0 ? (
+            <p>{t('export.noMatch')}</p>
+          ) : (
+            <p className="card__actions">
+              <button type="button" className="button button--quiet" onClick={() => tick(foundIds, true)}>
+                {searching ? t('export.selectFound', { count: foundIds.length }) : t('export.selectAll')}
+              </button>
+              <button type="button" className="button button--quiet" onClick={() => (searching ? tick(foundIds, false) : setSelected(new Set()))}>
+                {searching ? t('export.unselectFound', { count: foundIds.length }) : t('export.selectNone')}
+              </button>
             </p>
-          </>
-        )}
-        {found.length === 0 ? (
-          <p>{t('export.noMatch')}</p>
-        ) : (
-          <p className="card__actions">
-            <button type="button" className="button button--quiet" onClick={() => tick(foundIds, true)}>
-              {searching ? t('export.selectFound', { count: foundIds.length }) : t('export.selectAll')}
-            </button>
-            <button type="button" className="button button--quiet" onClick={() => (searching ? tick(foundIds, false) : setSelected(new Set()))}>
-              {searching ? t('export.unselectFound', { count: foundIds.length }) : t('export.selectNone')}
-            </button>
-          </p>
-        )}
-        {large && (
-          <p aria-live="polite">
-            {hidden > 0
-              ? t('export.selectedHidden', { count: chosen.length, total: allIds.length, hidden })
-              : t('export.selected', { count: chosen.length, total: allIds.length })}
-          </p>
-        )}
-        {pageCount > 1 && (
-          <p ref={rangeRef} tabIndex={-1} className="muted">
-            {t('export.range', { from: current * EXPORT_PAGE_SIZE + 1, to: current * EXPORT_PAGE_SIZE + shown.length, total: found.length })}
-          </p>
-        )}
-        {shown.map((commune) => {
-          const choices = auditsOf.get(commune.id);
-          return (
-            <fieldset key={commune.id} className="field field--choice">
-              <legend>
-                <bdi>{commune.name}</bdi>
-              </legend>
-              {choices === undefined ? (
-                <p className="muted">{t('export.loadingAudits')}</p>
-              ) : (
-                <div className="choices">
-                  {choices.map((audit) => (
-                    <label key={audit.id} className="choice">
-                      <input type="checkbox" checked={selected.has(audit.id)} onChange={(e) => tick([audit.id], e.target.checked)} />
-                      <span>
-                        {t('export.audit', { date: formatDate(audit.startedAt, i18n.language) })}{' '}
-                        <span className="muted">
-                          (
-                          {t('export.auditMeta', {
-                            status: t(audit.status === 'completed' ? 'export.completed' : 'export.inProgress'),
-                            answered: t('export.answered', { count: audit.answered }),
-                          })}
-                          )
+          )}
+          {large && (
+            <p aria-live="polite">
+              {hidden > 0
+                ? t('export.selectedHidden', { count: chosen.length, total: allIds.length, hidden })
+                : t('export.selected', { count: chosen.length, total: allIds.length })}
+            </p>
+          )}
+          {pageCount > 1 && (
+            <p ref={rangeRef} tabIndex={-1} className="muted">
+              {t('export.range', { from: current * EXPORT_PAGE_SIZE + 1, to: current * EXPORT_PAGE_SIZE + shown.length, total: found.length })}
+            </p>
+          )}
+          {shown.map((commune) => {
+            const choices = auditsOf.get(commune.id);
+            return (
+              <fieldset key={commune.id} className="field field--choice">
+                <legend>
+                  <bdi>{commune.name}</bdi>
+                </legend>
+                {choices === undefined ? (
+                  <p className="muted">{t('export.loadingAudits')}</p>
+                ) : (
+                  <div className="choices">
+                    {choices.map((audit) => (
+                      <label key={audit.id} className="choice">
+                        <input type="checkbox" checked={selected.has(audit.id)} onChange={(e) => tick([audit.id], e.target.checked)} />
+                        <span>
+                          {t('export.audit', { date: formatDate(audit.startedAt, i18n.language) })}{' '}
+                          <span className="muted">
+                            (
+                            {t('export.auditMeta', {
+                              status: t(audit.status === 'completed' ? 'export.completed' : 'export.inProgress'),
+                              answered: t('export.answered', { count: audit.answered }),
+                            })}
+                            )
+                          </span>
                         </span>
-                      </span>
-                    </label>
-                  ))}
-                </div>
-              )}
-            </fieldset>
-          );
-        })}
-        {pageCount > 1 && (
-          <nav className="card__actions" aria-label={t('export.pages')}>
-            <button type="button" className="button button--quiet" disabled={current === 0} onClick={() => turn(current - 1)}>
-              {t('export.previous')}
+                      </label>
+                    ))}
+                  </div>
+                )}
+              </fieldset>
+            );
+          })}
+          {pageCount > 1 && (
+            <nav className="card__actions" aria-label={t('export.pages')}>
+              <button type="button" className="button button--quiet" disabled={current === 0} onClick={() => turn(current - 1)}>
+                {t('export.previous')}
+              </button>
+              <button type="button" className="button button--quiet" disabled={current === pageCount - 1} onClick={() => turn(current + 1)}>
+                {t('export.next')}
+              </button>
+            </nav>
+          )}
+          {submitted && chosen.length === 0 && (
+            <p className="field__error" role="alert">
+              {t('export.nothingSelected')}
+            </p>
+          )}
+          <PassphraseFields value={passphrase} onChange={setPassphrase} showErrors={submitted} />
+          <p>
+            <button type="submit" className="button button--primary" disabled={busy}>
+              {t('export.submit', { count: chosen.length })}
             </button>
-            <button type="button" className="button button--quiet" disabled={current === pageCount - 1} onClick={() => turn(current + 1)}>
-              {t('export.next')}
-            </button>
-          </nav>
-        )}
-        {submitted && chosen.length === 0 && (
-          <p className="field__error" role="alert">
-            {t('export.nothingSelected')}
           </p>
-        )}
-        <PassphraseFields value={passphrase} onChange={setPassphrase} showErrors={submitted} />
-        <p>
-          <button type="submit" className="button button--primary" disabled={busy}>
-            {t('export.submit', { count: chosen.length })}
-          </button>
-        </p>
-      </form>
+        </form>
+      )}
       {outcome?.ok === true && (
         <p className="alert alert--success" role="status">
           {t('export.done', { fileName: outcome.fileName })}
@@ -260,6 +244,9 @@ function ExportForm({ communes }: { communes: readonly ExportableCommune[] }) {
           {t('errors.export-failed')}
         </p>
       )}
-    </ExportSection>
+      <p>
+        <Link to="/donnees">{t('links.back')}</Link>
+      </p>
+    </section>
   );
 }

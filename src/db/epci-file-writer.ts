@@ -11,7 +11,8 @@ import type { AuditSummary } from '../domain/epci/create-audit-summarizer';
 import { EXCHANGE_SETTING_KEYS } from './backup-settings';
 import { db } from './database';
 import { summaryPack, type SummaryContext } from './epci-repository';
-import type { AuditRecord, CommuneRecord, PlanItemRecord } from './records';
+import type { CommuneInfo } from '../domain/epci/epci-row';
+import type { AuditRecord, CommuneRecord, PlanItemRecord, SummaryPackRecord } from './records';
 
 export type EpciFileResult =
   | { name: string; status: 'imported'; added: number; updated: number; skipped: number }
@@ -40,10 +41,19 @@ export interface WriteInstructions {
 
 export interface WriteOutcome {
   result: EpciFileResult;
-  /** What the write added to the device, for the page to plan the next files against. */
-  communes: CommuneKey[];
+  /** What the write added to the device, for the page to plan the next files against and show at once. */
+  communes: CommuneInfo[];
   audits: Array<[id: string, updatedAt: string]>;
+  pack: SummaryPackRecord | null;
 }
+
+/** A file that could not be written: nothing was. */
+export const failedWrite = (name: string, code: ExchangeErrorCode): WriteOutcome => ({
+  result: { name, status: 'error', code },
+  communes: [],
+  audits: [],
+  pack: null,
+});
 
 /** A checked file held until the page says how to write it, its audits already summarised. */
 export interface HeldFile {
@@ -111,11 +121,12 @@ export async function writeCheckedFile(
       await db.settings.put({ key: EXCHANGE_SETTING_KEYS.lastImportAt, value: new Date().toISOString() });
     });
   } catch (error) {
-    return { result: { name, status: 'error', code: writeErrorCode(error) }, communes: [], audits: [] };
+    return failedWrite(name, writeErrorCode(error));
   }
   return {
     result: outcome(name, payload.audits.length, plan.perFile[0]),
-    communes: communes.map(({ id, insee, name: communeName }) => ({ id, insee, name: communeName })),
+    communes: communes.map(({ id, insee, name: communeName, epciSiren }) => ({ id, insee, name: communeName, epciSiren })),
     audits: audits.map((a) => [a.id, a.updatedAt]),
+    pack,
   };
 }

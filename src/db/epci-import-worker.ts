@@ -6,7 +6,7 @@
  */
 import { config } from 'zod/v4/core';
 import type { ExchangeError } from '../domain/exchange/exchange-error';
-import { fileKeys, holdFile, writeCheckedFile, type FileKeys, type HeldFile, type WriteInstructions, type WriteOutcome } from './epci-file-writer';
+import { failedWrite, fileKeys, holdFile, writeCheckedFile, type FileKeys, type HeldFile, type WriteInstructions, type WriteOutcome } from './epci-file-writer';
 import { loadSummaryContext } from './epci-repository';
 import { openExportFile } from './import-files';
 
@@ -41,7 +41,7 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
   const payload = held;
   held = null;
   if (!payload) {
-    reply({ type: 'written', outcome: { result: { name: request.name, status: 'error', code: 'write-failed' }, communes: [], audits: [] } });
+    reply({ type: 'written', outcome: failedWrite(request.name, 'write-failed') });
     return;
   }
   reply({ type: 'written', outcome: await writeCheckedFile(request.name, payload, request.instructions, await loadSummaryContext()) });

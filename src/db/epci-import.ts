@@ -18,9 +18,10 @@ import { decideDuplicate } from '../domain/epci/duplicate-policy';
 import type { ExchangeError } from '../domain/exchange/exchange-error';
 import type { ExistingAudit } from '../domain/exchange/plan-import';
 import { db } from './database';
-import { fileKeys, holdFile, writeCheckedFile, type CommuneKey, type HeldFile, type EpciFileResult, type FileKeys, type WriteInstructions, type WriteOutcome } from './epci-file-writer';
+import { failedWrite, fileKeys, holdFile, writeCheckedFile, type CommuneKey, type HeldFile, type EpciFileResult, type FileKeys, type WriteInstructions, type WriteOutcome } from './epci-file-writer';
 import type { WorkerReply, WorkerRequest } from './epci-import-worker';
-import { auditUpdatedAt, type SummaryContext } from './epci-repository';
+import type { CommuneInfo, SummaryEntry } from '../domain/epci/epci-row';
+import { auditUpdatedAt, entriesOfPack, type SummaryContext } from './epci-repository';
 import { openExportFile } from './import-files';
 
 export type { EpciFileResult } from './epci-file-writer';
@@ -34,6 +35,12 @@ export interface EpciImportProgress {
 
 export interface EpciImportResult {
   files: EpciFileResult[];
+  /**
+   * What the import added, as the EPCI view shows it: the new communes and the summaries of the audits written
+   * (an updated audit's replaces its earlier one). The view adds them to what it had read rather than read
+   * 35,000 records back; the database holds the same.
+   */
+  written: { communes: CommuneInfo[]; entries: SummaryEntry[] };
 }
 
 /** What the device holds that a file can collide with, read once and kept up to date as files are written. */
@@ -104,7 +111,7 @@ function pageSlot(passphrase: string | undefined, summaries: SummaryContext): Fi
     async write(name, instructions) {
       const file = held;
       held = null;
-      if (!file) return { result: { name, status: 'error', code: 'write-failed' }, communes: [], audits: [] };
+      if (!file) return failedWrite(name, 'write-failed');
       return writeCheckedFile(name, file, instructions, summaries);
     },
     close: () => undefined,
@@ -139,7 +146,7 @@ function workerSlot(passphrase: string | undefined, summaries: SummaryContext): 
     async write(name, instructions) {
       if (broken) return fallback.write(name, instructions);
       const reply = await ask({ type: 'write', name, instructions });
-      return reply?.type === 'written' ? reply.outcome : { result: { name, status: 'error', code: 'write-failed' }, communes: [], audits: [] };
+      return reply?.type === 'written' ? reply.outcome : failedWrite(name, 'write-failed');
     },
     close: () => worker.terminate(),
   };
@@ -154,6 +161,7 @@ export async function importAuditFiles(
 ): Promise<EpciImportResult> {
   const total = files.length;
   const results: EpciFileResult[] = [];
+  const written: EpciImportResult['written'] = { communes: [], entries: [] };
   const device = await DeviceState.read();
   const makeSlot = typeof Worker === 'undefined' ? pageSlot : workerSlot;
   // File n goes to slot n % 2: one slot reads while the other writes.
@@ -175,9 +183,11 @@ export async function importAuditFiles(
             results[index] = { name, status: 'error', code: opened.error.code };
             return;
           }
-          const written = await slot.write(name, device.instructionsFor(opened.keys));
-          device.record(written);
-          results[index] = written.result;
+          const outcome = await slot.write(name, device.instructionsFor(opened.keys));
+          device.record(outcome);
+          results[index] = outcome.result;
+          written.communes.push(...outcome.communes);
+          if (outcome.pack) written.entries.push(...entriesOfPack(outcome.pack, summaries.codec));
         }),
       );
       onProgress?.({ stage: 'reading', done: index + 1, total });
@@ -188,5 +198,5 @@ export async function importAuditFiles(
     for (const slot of slots) slot.close();
   }
   onProgress?.({ stage: 'done', done: total, total });
-  return { files: results };
+  return { files: results, written };
 }

@@ -86,7 +86,8 @@ function entryAt(pack: SummaryPackRecord, row: number, communeId: string | null,
   };
 }
 
-const entriesOf = (pack: SummaryPackRecord, codec: SummaryCodec) => pack.auditIds.map((_, row) => entryAt(pack, row, null, codec));
+/** Every entry of a pack, as the EPCI view reads them. */
+export const entriesOfPack = (pack: SummaryPackRecord, codec: SummaryCodec) => pack.auditIds.map((_, row) => entryAt(pack, row, null, codec));
 
 /** id → updatedAt of every audit on the device, from the index alone. */
 export async function auditUpdatedAt(): Promise<Map<string, string>> {
@@ -163,7 +164,7 @@ async function syncSummaries(context: SummaryContext, options: RefreshOptions): 
     );
     await db.summaryPacks.add(pack);
     written.push(pack);
-    entries.push(...entriesOf(pack, context.codec));
+    entries.push(...entriesOfPack(pack, context.codec));
     onProgress?.(Math.min(start + CHUNK, stale.length), stale.length);
     await breathe();
   }

@@ -4,7 +4,7 @@
  * audit, each theme's spread against the barometers, the heat map of the communes, the gaps they share and
  * the pooled answers, with CSV and PDF exports for the conseil communautaire.
  */
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { EpciSearch } from '../../components/commune-search';
@@ -95,8 +95,7 @@ function Figures({ data, label }: { data: EpciData; label: string }) {
 
 function EpciView({ param }: { param: ScopeParam }) {
   const { t } = useTranslation('epci');
-  const [version, setVersion] = useState(0);
-  const state = useEpciData(param, version);
+  const [state, onImported] = useEpciData(param);
   if (state.status === 'not-found') throw new Response('', { status: 404 });
   const label =
     param.kind === 'all' ? t('all.title') : state.status === 'ready' && state.data.scope.kind === 'epci' ? state.data.scope.name : t('title');
@@ -108,7 +107,7 @@ function EpciView({ param }: { param: ScopeParam }) {
       <p>
         <Link to="/epci">{t('view.change')}</Link>
       </p>
-      <ImportPanel onImported={() => setVersion((v) => v + 1)} />
+      <ImportPanel onImported={onImported} />
       {state.status === 'loading' && <Loading />}
       {state.status === 'failed' && (
         <p className="alert alert--error" role="alert">

@@ -5,6 +5,7 @@
 import { useEffect, useId, useRef, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { importAuditFiles, type EpciFileResult, type EpciImportProgress } from '../../db/epci-import';
+import type { ImportedRecords } from '../../domain/epci/with-imported';
 import { loadSummaryContext } from '../../db/epci-repository';
 import { TextField } from '../../components/field';
 import { collectDroppedFiles } from './collect-dropped-files';
@@ -106,7 +107,7 @@ function ProgressLine({ progress }: { progress: EpciImportProgress }) {
   );
 }
 
-export function ImportPanel({ onImported }: { onImported: () => void }) {
+export function ImportPanel({ onImported }: { onImported: (imported: ImportedRecords) => void }) {
   const { t } = useTranslation('epci');
   const id = useId();
   const folderInput = useRef<HTMLInputElement>(null);
@@ -130,7 +131,7 @@ export function ImportPanel({ onImported }: { onImported: () => void }) {
         onProgress: (progress) => setState({ kind: 'running', progress }),
       });
       setState({ kind: 'done', files: result.files, ignored, failed: false });
-      onImported();
+      onImported(result.written);
     } catch {
       setState({ kind: 'done', files: [], ignored, failed: true });
     }

@@ -1,9 +1,10 @@
 /**
- * Loads everything the EPCI view shows, once per scope and again after each import: the members from the
- * directory, the communes and cached audit summaries on the device (made up to date first), the figures, and
- * the barometer comparisons. Truth stays in IndexedDB; this only reads it.
+ * Loads everything the EPCI view shows, once per scope: the members from the directory, the communes and cached
+ * audit summaries on the device (made up to date first), the figures, and the barometer comparisons. After an
+ * import, what the import wrote is added to what was read (the figures are computed again, nothing is read
+ * back: 35,000 summaries took a second). Truth stays in IndexedDB; the next visit reads it again.
  */
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { loadActionCatalogue } from '../../content/load-actions';
 import { loadQuestionnaire } from '../../content/load-questionnaire';
 import { getActiveBenchmarks } from '../../db/benchmarks-repository';
@@ -13,6 +14,7 @@ import type { ActionCatalogue } from '../../domain/actions/parse-catalogue';
 import type { BenchmarkDataset } from '../../domain/benchmarks/schema';
 import { aggregateEpci, communesInScope, type EpciAggregate, type EpciScope, type Member } from '../../domain/epci/aggregate-epci';
 import { compareWithBarometers, type BarometerComparison } from '../../domain/epci/barometer-comparison';
+import { withImported, type ImportedRecords } from '../../domain/epci/with-imported';
 import type { CommuneInfo, SummaryEntry } from '../../domain/epci/epci-row';
 import type { Questionnaire } from '../../domain/questionnaire/schema';
 
@@ -20,6 +22,9 @@ export type ScopeParam = { kind: 'epci'; siren: string } | { kind: 'all' };
 
 export interface EpciData {
   scope: EpciScope;
+  /** What the figures are made of: the communes and summaries read (and imported since). */
+  communes: CommuneInfo[];
+  entries: SummaryEntry[];
   aggregate: EpciAggregate;
   comparisons: BarometerComparison[];
   dataset: BenchmarkDataset | null;
@@ -58,16 +63,31 @@ export async function loadEpciData(param: ScopeParam): Promise<EpciData | null> 
   } else {
     [communes, entries] = await Promise.all([loadCommuneInfos(), loadSummaryEntries(context)]);
   }
-  const gapCatalogue = [...catalogue.values()].map(({ id, themeId, pooledOffer }) => ({ id, themeId, pooledOffer }));
-  const aggregate = aggregateEpci({ scope, communes, entries, questionnaire, catalogue: gapCatalogue });
-  const dataset = benchmarks?.dataset ?? null;
-  const comparisons = compareWithBarometers(aggregate.rows, questionnaire, dataset);
-  return { scope, aggregate, comparisons, dataset, questionnaire, catalogue };
+  return figures({ scope, communes, entries, questionnaire, catalogue, dataset: benchmarks?.dataset ?? null });
 }
 
-/** `version` is raised after an import to read everything again. */
-export function useEpciData(param: ScopeParam, version: number): EpciDataState {
+type Inputs = Pick<EpciData, 'scope' | 'communes' | 'entries' | 'questionnaire' | 'catalogue' | 'dataset'>;
+
+function figures(inputs: Inputs): EpciData {
+  const { scope, communes, entries, questionnaire, catalogue, dataset } = inputs;
+  const gapCatalogue = [...catalogue.values()].map(({ id, themeId, pooledOffer }) => ({ id, themeId, pooledOffer }));
+  const aggregate = aggregateEpci({ scope, communes, entries, questionnaire, catalogue: gapCatalogue });
+  const comparisons = compareWithBarometers(aggregate.rows, questionnaire, dataset);
+  return { ...inputs, aggregate, comparisons };
+}
+
+/** The figures once an import's records are added to those they were made of. */
+export function addImported(data: EpciData, imported: ImportedRecords): EpciData {
+  return figures({ ...data, ...withImported(data, imported) });
+}
+
+/**
+ * The view's data, and what to call after an import: its records are added to the figures shown, or, while
+ * the first read is still under way, everything is read again.
+ */
+export function useEpciData(param: ScopeParam): [EpciDataState, (imported: ImportedRecords) => void] {
   const key = param.kind === 'all' ? 'all' : param.siren;
+  const [version, setVersion] = useState(0);
   const [state, setState] = useState<{ key: string; value: EpciDataState }>({ key, value: { status: 'loading' } });
   useEffect(() => {
     let live = true;
@@ -83,6 +103,19 @@ export function useEpciData(param: ScopeParam, version: number): EpciDataState {
       live = false;
     };
   }, [key, version]);
+  const ready = state.key === key && state.value.status === 'ready';
+  const readyRef = useRef(ready);
+  useEffect(() => {
+    readyRef.current = ready;
+  }, [ready]);
+  const onImported = useCallback(
+    (imported: ImportedRecords) => {
+      // A read still under way may have started before the import wrote: it is done again.
+      if (!readyRef.current) setVersion((v) => v + 1);
+      else setState((current) => (current.value.status === 'ready' ? { ...current, value: { status: 'ready', data: addImported(current.value.data, imported) } } : current));
+    },
+    [],
+  );
   // After an import the figures already shown stay until the new ones are ready; another scope starts afresh.
-  return state.key === key ? state.value : { status: 'loading' };
+  return [state.key === key ? state.value : { status: 'loading' }, onImported];
 }

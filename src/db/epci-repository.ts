@@ -12,7 +12,7 @@ import type { CommuneInfo, SummaryEntry } from '../domain/epci/epci-row';
 import { createSummaryCodec, type SummaryCodec } from '../domain/epci/summary-codec';
 import { summaryDerivationKey } from '../domain/epci/summary-derivation-key';
 import { db } from './database';
-import { SUMMARY_PACK_SIZE } from './migrations';
+import { packRecord, SUMMARY_PACK_SIZE } from './summary-pack';
 import type { AuditRecord, SummaryPackRecord } from './records';
 
 /** What summaries are made with: the questionnaire and catalogue of this app, prepared once. */
@@ -50,17 +50,16 @@ const breathe = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /** One pack holding the summaries of these audits (an imported file's, a refresh's); some may be made already. */
 export function summaryPack(audits: readonly AuditRecord[], context: SummaryContext, made?: ReadonlyMap<string, AuditSummary>): SummaryPackRecord {
-  return {
-    id: crypto.randomUUID(),
-    derivationKey: context.derivationKey,
-    auditIds: audits.map((a) => a.id),
-    communeIds: audits.map((a) => a.communeId),
-    auditUpdatedAt: audits.map((a) => a.updatedAt),
-    statuses: audits.map((a) => a.status),
-    completedAt: audits.map((a) => a.completedAt),
-    populations: audits.map((a) => a.profile.population),
-    summaries: context.codec.pack(audits.map((a) => made?.get(a.id) ?? context.summarize(a.answers, a.profile))),
-  };
+  const rows = audits.map((a) => ({
+    auditId: a.id,
+    communeId: a.communeId,
+    auditUpdatedAt: a.updatedAt,
+    status: a.status,
+    completedAt: a.completedAt,
+    population: a.profile.population,
+  }));
+  const summaries = context.codec.pack(audits.map((a) => made?.get(a.id) ?? context.summarize(a.answers, a.profile)));
+  return packRecord(crypto.randomUUID(), context.derivationKey, rows, summaries);
 }
 
 /** A pack this app can read: made with its questionnaire, every column as long as the others. */
@@ -183,17 +182,8 @@ async function compact(packs: readonly SummaryPackRecord[], entries: readonly Su
   const fresh: SummaryPackRecord[] = [];
   for (let start = 0; start < entries.length; start += SUMMARY_PACK_SIZE) {
     const chunk = entries.slice(start, start + SUMMARY_PACK_SIZE);
-    fresh.push({
-      id: crypto.randomUUID(),
-      derivationKey: context.derivationKey,
-      auditIds: chunk.map((e) => e.auditId),
-      communeIds: chunk.map((e) => e.communeId),
-      auditUpdatedAt: chunk.map((e) => e.updatedAt),
-      statuses: chunk.map((e) => e.status),
-      completedAt: chunk.map((e) => e.completedAt),
-      populations: chunk.map((e) => e.population),
-      summaries: context.codec.pack(chunk.map((e) => e.summary)),
-    });
+    const rows = chunk.map((e) => ({ ...e, auditUpdatedAt: e.updatedAt }));
+    fresh.push(packRecord(crypto.randomUUID(), context.derivationKey, rows, context.codec.pack(chunk.map((e) => e.summary))));
   }
   await db.transaction('rw', db.summaryPacks, async () => {
     await db.summaryPacks.bulkDelete(packs.map((p) => p.id));

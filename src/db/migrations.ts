@@ -1,14 +1,12 @@
 /** Pure record upgrades run by Dexie's .upgrade() hooks; each is tested on fixtures of the older version. */
 import { columnsOfPacked } from '../domain/epci/summary-codec';
 import type { AuditRecord, AuditSummaryRecord, SummaryPackRecord } from './records';
+import { packRecord, SUMMARY_PACK_SIZE } from './summary-pack';
 
 /** v1 → v2: audits gain `origin`; everything made before version 2 was made on the device. */
 export function upgradeAuditToV2(audit: Omit<AuditRecord, 'origin'> & { origin?: AuditRecord['origin'] }): AuditRecord {
   return { ...audit, origin: audit.origin ?? 'local' };
 }
-
-/** Entries per pack when summaries are packed in bulk (upgrade, compaction): a few hundred kilobytes a record. */
-export const SUMMARY_PACK_SIZE = 5_000;
 
 /**
  * v4 → v5: the one-record-per-audit summaries become packs, grouped by derivation key, as they were (same
@@ -28,17 +26,7 @@ export function packV4Summaries(records: readonly AuditSummaryRecord[], newId: (
       const chunk = group.slice(start, start + SUMMARY_PACK_SIZE);
       const summaries = columnsOfPacked(chunk.map((r) => r.summary));
       if (summaries === null) continue;
-      packs.push({
-        id: newId(),
-        derivationKey,
-        auditIds: chunk.map((r) => r.auditId),
-        communeIds: chunk.map((r) => r.communeId),
-        auditUpdatedAt: chunk.map((r) => r.auditUpdatedAt),
-        statuses: chunk.map((r) => r.status),
-        completedAt: chunk.map((r) => r.completedAt),
-        populations: chunk.map((r) => r.population),
-        summaries,
-      });
+      packs.push(packRecord(newId(), derivationKey, chunk, summaries));
     }
   }
   return packs;

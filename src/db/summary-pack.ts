@@ -1,0 +1,31 @@
+/** Building the EPCI view's summary packs (table summaryPacks): one record, in columns, for many audits' summaries. */
+import type { SummaryColumns } from '../domain/epci/summary-codec';
+import type { AuditStatus, SummaryPackRecord } from './records';
+
+/** Entries per pack when summaries are packed in bulk (upgrade, compaction): a few hundred kilobytes a record. */
+export const SUMMARY_PACK_SIZE = 5_000;
+
+/** What a pack keeps of each audit besides its summary. */
+export interface PackRow {
+  auditId: string;
+  communeId: string;
+  auditUpdatedAt: string;
+  status: AuditStatus;
+  completedAt: string | null;
+  population: number;
+}
+
+/** The pack of these rows, whose summaries are `summaries`, row for row. */
+export function packRecord(id: string, derivationKey: string, rows: readonly PackRow[], summaries: SummaryColumns): SummaryPackRecord {
+  return {
+    id,
+    derivationKey,
+    auditIds: rows.map((r) => r.auditId),
+    communeIds: rows.map((r) => r.communeId),
+    auditUpdatedAt: rows.map((r) => r.auditUpdatedAt),
+    statuses: rows.map((r) => r.status),
+    completedAt: rows.map((r) => r.completedAt),
+    populations: rows.map((r) => r.population),
+    summaries,
+  };
+}

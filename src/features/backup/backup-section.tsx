@@ -2,11 +2,13 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { formatDate } from '../../components/format';
 import { loadBackupState } from '../../db/backup-settings';
 import { countData } from '../../db/exchange-repository';
-import { exportData } from '../../db/export-files';
+import { exportBackup } from '../../db/export-files';
 import { downloadFile } from './download-file';
+import { formatBytes } from './format-bytes';
 import { chosenPassphrase, NO_PASSPHRASE, PassphraseFields, passphraseProblem } from './passphrase-fields';
 
 export function BackupSection() {
@@ -16,7 +18,9 @@ export function BackupSection() {
   const [passphrase, setPassphrase] = useState(NO_PASSPHRASE);
   const [submitted, setSubmitted] = useState(false);
   const [busy, setBusy] = useState(false);
-  const [outcome, setOutcome] = useState<{ ok: true; fileName: string } | { ok: false } | null>(null);
+  const [outcome, setOutcome] = useState<
+    { ok: true; fileName: string } | { ok: false; tooLarge?: { bytes: number; maxBytes: number } } | null
+  >(null);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -25,7 +29,13 @@ export function BackupSection() {
     if (passphraseProblem(passphrase)) return;
     setBusy(true);
     try {
-      const file = await exportData({ kind: 'backup' }, { label: t('fileName.backup'), passphrase: chosenPassphrase(passphrase) });
+      const made = await exportBackup({ label: t('fileName.backup'), passphrase: chosenPassphrase(passphrase) });
+      if (!made.ok) {
+        // A backup the restore door would refuse is no backup: none is downloaded, none recorded.
+        setOutcome({ ok: false, tooLarge: { bytes: made.bytes, maxBytes: made.maxBytes } });
+        return;
+      }
+      const { file } = made;
       downloadFile(file.fileName, file.text);
       setOutcome({ ok: true, fileName: file.fileName });
       setPassphrase(NO_PASSPHRASE);
@@ -65,11 +75,24 @@ export function BackupSection() {
           {t('backup.done', { fileName: outcome.fileName })}
         </p>
       )}
-      {outcome?.ok === false && (
-        <p className="alert alert--error" role="alert">
-          {t('errors.export-failed')}
-        </p>
-      )}
+      {outcome?.ok === false &&
+        (outcome.tooLarge ? (
+          <div className="alert alert--error" role="alert">
+            <p>
+              {t('backup.tooLarge', {
+                size: formatBytes(outcome.tooLarge.bytes, i18n.language),
+                max: formatBytes(outcome.tooLarge.maxBytes, i18n.language),
+              })}
+            </p>
+            <p>
+              {t('backup.tooLargeAdvice')} <Link to="/donnees/exporter">{t('backup.tooLargeLink')}</Link>
+            </p>
+          </div>
+        ) : (
+          <p className="alert alert--error" role="alert">
+            {t('errors.export-failed')}
+          </p>
+        ))}
     </section>
   );
 }

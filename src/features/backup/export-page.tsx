@@ -1,5 +1,6 @@
 /**
- * Exporting chosen audits (with their communes and plans) to one file; ?audit=<id> ticks an audit in advance.
+ * Exporting chosen audits (with their communes and plans) to one file, or to several when one would pass the import
+ * door's cap (each complete on its own, a commune's audits together); ?audit=<id> ticks an audit in advance.
  * A device may hold an EPCI's or a département's audits (35,000): past a handful of communes the list gets a
  * search box, ticks what it finds in one click, counts what is ticked, and draws one page of communes at a time.
  */
@@ -12,8 +13,10 @@ import { formatDate } from '../../components/format';
 import { Loading } from '../../components/loading';
 import { PageTitle } from '../../components/page-title';
 import { listExportableAudits, listExportableCommunes, type ExportableAudit, type ExportableCommune } from '../../db/exchange-repository';
-import { exportData } from '../../db/export-files';
+import { exportAudits } from '../../db/export-files';
+import { EXPORT_LIMITS } from '../../domain/exchange/export-format';
 import { downloadFile } from './download-file';
+import { formatBytes } from './format-bytes';
 import { prepareExportList, searchExportList } from './export-list';
 import { chosenPassphrase, NO_PASSPHRASE, PassphraseFields, passphraseProblem } from './passphrase-fields';
 
@@ -21,6 +24,8 @@ import { chosenPassphrase, NO_PASSPHRASE, PassphraseFields, passphraseProblem } 
 export const EXPORT_PAGE_SIZE = 50;
 /** From this many communes (a conseiller numérique's round), the list gets its search box and counts. */
 export const EXPORT_SEARCH_FROM = 6;
+/** Pause between two downloads of a split export: browsers drop or merge downloads started in the same instant. */
+const DOWNLOAD_PAUSE_MS = 250;
 
 export function ExportPage() {
   const communes = useLiveQuery(listExportableCommunes);
@@ -40,7 +45,7 @@ function ExportChoices({ communes }: { communes: readonly ExportableCommune[] })
   const [passphrase, setPassphrase] = useState(NO_PASSPHRASE);
   const [submitted, setSubmitted] = useState(false);
   const [busy, setBusy] = useState(false);
-  const [outcome, setOutcome] = useState<{ ok: true; fileName: string } | { ok: false } | null>(null);
+  const [outcome, setOutcome] = useState<{ ok: true; fileNames: string[] } | { ok: false } | null>(null);
 
   const list = useMemo(() => prepareExportList(communes, i18n.language), [communes, i18n.language]);
   // Typing stays responsive while 35,000 communes are searched behind it.
@@ -103,9 +108,12 @@ function ExportChoices({ communes }: { communes: readonly ExportableCommune[] })
     const label = ofCommunes.length === 1 && ofCommunes[0] ? ofCommunes[0].name : t('fileName.selection');
     setBusy(true);
     try {
-      const file = await exportData({ kind: 'audits', auditIds: chosen }, { label, passphrase: chosenPassphrase(passphrase) });
-      downloadFile(file.fileName, file.text);
-      setOutcome({ ok: true, fileName: file.fileName });
+      const files = await exportAudits(chosen, { label, passphrase: chosenPassphrase(passphrase) });
+      for (const [index, file] of files.entries()) {
+        if (index > 0) await new Promise((resolve) => window.setTimeout(resolve, DOWNLOAD_PAUSE_MS));
+        downloadFile(file.fileName, file.text);
+      }
+      setOutcome({ ok: true, fileNames: files.map((f) => f.fileName) });
       // The passphrase lives only as long as the form needs it.
       setPassphrase(NO_PASSPHRASE);
       setSubmitted(false);
@@ -234,11 +242,22 @@ function ExportChoices({ communes }: { communes: readonly ExportableCommune[] })
           </p>
         </form>
       )}
-      {outcome?.ok === true && (
-        <p className="alert alert--success" role="status">
-          {t('export.done', { fileName: outcome.fileName })}
-        </p>
-      )}
+      {outcome?.ok === true &&
+        (outcome.fileNames.length === 1 ? (
+          <p className="alert alert--success" role="status">
+            {t('export.done', { fileName: outcome.fileNames[0] })}
+          </p>
+        ) : (
+          <div className="alert alert--success" role="status">
+            <p>{t('export.doneParts', { count: outcome.fileNames.length, size: formatBytes(EXPORT_LIMITS.auditsFileBytes, i18n.language) })}</p>
+            <ul>
+              {outcome.fileNames.map((fileName) => (
+                <li key={fileName}>{fileName}</li>
+              ))}
+            </ul>
+            <p>{t('export.doneTogether')}</p>
+          </div>
+        ))}
       {outcome?.ok === false && (
         <p className="alert alert--error" role="alert">
           {t('errors.export-failed')}

@@ -1,4 +1,5 @@
 /** Reading and writing audits and their answers. Each answer is written on its own, the moment it is given. */
+import { laterStamp } from '../domain/audit/later-stamp';
 import type { Answer } from '../domain/audit/types';
 import { carryOverAnswers } from '../domain/history/carry-over-answers';
 import type { Questionnaire } from '../domain/questionnaire/schema';
@@ -91,7 +92,7 @@ export async function saveAnswer(auditId: string, questionId: string, answer: An
     .modify((audit) => {
       audit.answers[questionId] = stored;
       audit.unconfirmed = audit.unconfirmed.filter((id) => id !== questionId);
-      audit.updatedAt = stamp;
+      audit.updatedAt = laterStamp(audit.updatedAt, now);
     });
   if (changed === 0) throw new Error(`audit ${auditId} not found`);
 }
@@ -103,7 +104,7 @@ export async function clearAnswer(auditId: string, questionId: string, now = new
     .modify((audit) => {
       const { [questionId]: _removed, ...rest } = audit.answers;
       audit.answers = rest;
-      audit.updatedAt = now.toISOString();
+      audit.updatedAt = laterStamp(audit.updatedAt, now);
     });
 }
 
@@ -112,8 +113,15 @@ export async function rememberTheme(auditId: string, themeId: string): Promise<v
 }
 
 export async function setAuditStatus(auditId: string, status: AuditRecord['status'], now = new Date()): Promise<void> {
-  const stamp = now.toISOString();
-  await db.audits.update(auditId, { status, updatedAt: stamp, completedAt: status === 'completed' ? stamp : null });
+  await db.audits
+    .where('id')
+    .equals(auditId)
+    .modify((audit) => {
+      const stamp = laterStamp(audit.updatedAt, now);
+      audit.status = status;
+      audit.updatedAt = stamp;
+      audit.completedAt = status === 'completed' ? stamp : null;
+    });
 }
 
 export async function setAuditor(auditId: string, auditor: string): Promise<void> {

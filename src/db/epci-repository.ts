@@ -173,6 +173,10 @@ async function syncSummaries(context: SummaryContext, options: RefreshOptions): 
   const packCount = packs.length + written.length;
   if (!scoped && (unused > Math.max(COMPACT_UNUSED_MIN, entries.length * COMPACT_UNUSED_SHARE) || packCount > COMPACT_PACKS)) {
     await compact([...packs, ...written], entries, context);
+  } else if (scoped && packCount > COMPACT_PACKS) {
+    // Small packs pile up where only one EPCI's members are read (a results page after each change of its audit):
+    // now and then, a read of every audit gathers them.
+    await syncSummaries(context, {});
   }
   return { changed: stale.length, entries };
 }

@@ -123,6 +123,18 @@ describe('refreshAuditSummaries', () => {
     expect(await scores()).toEqual({ 'audit-a': [83.33, 0], 'audit-b': [100, 75] });
   });
 
+  it('gathers them too where only one EPCI\'s members are read (a results page after each change)', async () => {
+    await importAuditFiles([exportFile('a.json', [ambérieu, bâgé], [auditA, auditB])], context);
+    const communeA = await db.communes.where('insee').equals('01001').first();
+    for (const optionId of Array.from({ length: 35 }, () => ['yes', 'no']).flat()) {
+      await saveAnswer('audit-a', 'backup-c', { kind: 'option', optionId });
+      expect(await refreshAuditSummaries(context, { communeIds: [communeA?.id ?? ''] })).toBe(1);
+    }
+    // As for a read of every audit: 65 packs after the 64th change become one, the 6 changes after it add one each.
+    expect(await db.summaryPacks.count()).toBe(7);
+    expect(await scores()).toEqual({ 'audit-a': [83.33, 0], 'audit-b': [100, 75] });
+  });
+
   it('reads a damaged pack as missing and makes its summaries again', async () => {
     await importAuditFiles([exportFile('a.json', [ambérieu, bâgé], [auditA, auditB])], context);
     const [pack] = await db.summaryPacks.toArray();

@@ -13,7 +13,7 @@ export const STABLE_ID_MAX_LENGTH = 100;
 /** Keys that would reach an object's prototype once used as a property name. */
 export const RESERVED_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
 /** The pattern zod's z.iso.datetime({ offset: true }) uses (the schema's answeredAt), taken from zod itself. */
-const ISO_DATE_TIME_PATTERN = z.regexes.datetime({ offset: true });
+export const ISO_DATE_TIME_PATTERN = z.regexes.datetime({ offset: true });
 
 export type ImportedAnswer = { kind: 'option'; optionId: string; answeredAt: string } | { kind: 'dontKnow'; answeredAt: string };
 
@@ -43,7 +43,7 @@ export function stableIdProblem(value: unknown): string | null {
 }
 
 /** A plain object as JSON.parse makes them (zod's records and objects refuse arrays, dates, class instances). */
-function isPlainObject(value: unknown): value is Record<string, unknown> {
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   const prototype: unknown = Object.getPrototypeOf(value);
   return prototype === Object.prototype || prototype === null;

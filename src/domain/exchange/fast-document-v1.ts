@@ -11,22 +11,23 @@
 import { z } from 'zod';
 import { INSEE_PATTERN, POSTCODE_PATTERN, SIREN_PATTERN } from '../audit/commune-schema';
 import { PROFILE_LIMITS, type CommuneProfile } from '../audit/types';
-import { findAnswersIssue, stableIdProblem } from './check-answers';
+import { findAnswersIssue, isPlainObject, ISO_DATE_TIME_PATTERN, stableIdProblem } from './check-answers';
 import { cleanText } from './clean-text';
 import { EXPORT_FORMAT_ID } from './export-format';
-import { PAYLOAD_LIMITS, type ExportDocumentV1, type ExportedAudit, type ExportedCommune, type ExportedPlanItem } from './schema-v1';
+import {
+  PAYLOAD_LIMITS,
+  QUESTIONNAIRE_VERSIONS,
+  RECORD_ID_PATTERN,
+  TEXT_LIMITS,
+  type ExportDocumentV1,
+  type ExportedAudit,
+  type ExportedCommune,
+  type ExportedPlanItem,
+} from './schema-v1';
 
-const RECORD_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
-const DATE_TIME = z.regexes.datetime({ offset: true });
 const DATE = z.regexes.date;
 
 type Plain = Record<string, unknown>;
-
-function plain(value: unknown): value is Plain {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const prototype: unknown = Object.getPrototypeOf(value);
-  return prototype === Object.prototype || prototype === null;
-}
 
 /** Exactly these own keys (zod's strict objects count own enumerable string keys). */
 function hasKeys(value: Plain, count: number, keys: readonly string[]): boolean {
@@ -34,9 +35,9 @@ function hasKeys(value: Plain, count: number, keys: readonly string[]): boolean 
 }
 
 const isString = (value: unknown): value is string => typeof value === 'string';
-const recordId = (value: unknown): value is string => isString(value) && RECORD_ID.test(value);
+const recordId = (value: unknown): value is string => isString(value) && RECORD_ID_PATTERN.test(value);
 const stableId = (value: unknown): value is string => stableIdProblem(value) === null;
-const dateTime = (value: unknown): value is string => isString(value) && DATE_TIME.test(value);
+const dateTime = (value: unknown): value is string => isString(value) && ISO_DATE_TIME_PATTERN.test(value);
 const text = (value: unknown, max: number): value is string => isString(value) && value.length <= max;
 const optionalPattern = (value: unknown, pattern: RegExp): value is string => isString(value) && (value === '' || pattern.test(value));
 const count = (value: unknown, limits: { min: number; max: number }): value is number =>
@@ -44,7 +45,7 @@ const count = (value: unknown, limits: { min: number; max: number }): value is n
 
 const PROFILE_KEYS = ['population', 'agents', 'computers', 'itProvider', 'hasServer'] as const;
 function profile(value: unknown): CommuneProfile | null {
-  if (!plain(value) || !hasKeys(value, 5, PROFILE_KEYS)) return null;
+  if (!isPlainObject(value) || !hasKeys(value, 5, PROFILE_KEYS)) return null;
   const { population, agents, computers, itProvider, hasServer } = value;
   if (!count(population, PROFILE_LIMITS.population) || !count(agents, PROFILE_LIMITS.agents) || !count(computers, PROFILE_LIMITS.computers)) return null;
   if (typeof itProvider !== 'boolean' || typeof hasServer !== 'boolean') return null;
@@ -53,9 +54,9 @@ function profile(value: unknown): CommuneProfile | null {
 
 const COMMUNE_KEYS = ['id', 'name', 'insee', 'postcode', 'epciSiren', 'epciName', 'profile', 'createdAt', 'updatedAt'] as const;
 function commune(value: unknown): ExportedCommune | null {
-  if (!plain(value) || !hasKeys(value, 9, COMMUNE_KEYS)) return null;
+  if (!isPlainObject(value) || !hasKeys(value, 9, COMMUNE_KEYS)) return null;
   const { id, name, insee, postcode, epciSiren, epciName, createdAt, updatedAt } = value;
-  if (!recordId(id) || !text(name, 120) || !text(epciName, 200)) return null;
+  if (!recordId(id) || !text(name, TEXT_LIMITS.communeName) || !text(epciName, TEXT_LIMITS.epciName)) return null;
   const cleanName = cleanText(name).trim();
   if (cleanName === '') return null;
   if (!optionalPattern(insee, INSEE_PATTERN) || !optionalPattern(postcode, POSTCODE_PATTERN) || !optionalPattern(epciSiren, SIREN_PATTERN)) return null;
@@ -83,11 +84,11 @@ const AUDIT_KEYS = [
   'completedAt',
 ] as const;
 function audit(value: unknown): ExportedAudit | null {
-  if (!plain(value) || !hasKeys(value, AUDIT_KEYS.length, AUDIT_KEYS)) return null;
+  if (!isPlainObject(value) || !hasKeys(value, AUDIT_KEYS.length, AUDIT_KEYS)) return null;
   const { id, communeId, questionnaireId, questionnaireVersion, auditor, status, answers, previousAuditId, unconfirmed, lastThemeId, origin } = value;
   const { startedAt, updatedAt, completedAt } = value;
   if (!recordId(id) || !recordId(communeId) || !stableId(questionnaireId)) return null;
-  if (!count(questionnaireVersion, { min: 1, max: 1_000_000 }) || !text(auditor, 120)) return null;
+  if (!count(questionnaireVersion, QUESTIONNAIRE_VERSIONS) || !text(auditor, TEXT_LIMITS.auditor)) return null;
   if ((status !== 'in-progress' && status !== 'completed') || (origin !== 'local' && origin !== 'imported')) return null;
   if (previousAuditId !== null && !recordId(previousAuditId)) return null;
   if (lastThemeId !== null && !stableId(lastThemeId)) return null;
@@ -117,9 +118,9 @@ function audit(value: unknown): ExportedAudit | null {
 
 const PLAN_ITEM_KEYS = ['auditId', 'actionId', 'communeId', 'owner', 'dueDate', 'status', 'note', 'updatedAt'] as const;
 function planItem(value: unknown): ExportedPlanItem | null {
-  if (!plain(value) || !hasKeys(value, 8, PLAN_ITEM_KEYS)) return null;
+  if (!isPlainObject(value) || !hasKeys(value, 8, PLAN_ITEM_KEYS)) return null;
   const { auditId, actionId, communeId, owner, dueDate, status, note, updatedAt } = value;
-  if (!recordId(auditId) || !stableId(actionId) || !recordId(communeId) || !text(owner, 200) || !text(note, 5_000)) return null;
+  if (!recordId(auditId) || !stableId(actionId) || !recordId(communeId) || !text(owner, TEXT_LIMITS.owner) || !text(note, TEXT_LIMITS.note)) return null;
   if (!isString(dueDate) || (dueDate !== '' && !DATE.test(dueDate))) return null;
   if ((status !== 'todo' && status !== 'in-progress' && status !== 'done') || !dateTime(updatedAt)) return null;
   return { auditId, actionId, communeId, owner: cleanText(owner), dueDate, status, note: cleanText(note), updatedAt };
@@ -140,13 +141,13 @@ const DOCUMENT_KEYS = ['format', 'version', 'exportedAt', 'app', 'kind', 'payloa
 const PAYLOAD_KEYS = ['communes', 'audits', 'planItems'] as const;
 
 export function fastDocumentV1(value: unknown): ExportDocumentV1 | null {
-  if (!plain(value)) return null;
+  if (!isPlainObject(value)) return null;
   const encrypted = Object.hasOwn(value, 'encrypted');
   if (!hasKeys(value, encrypted ? 7 : 6, DOCUMENT_KEYS) || (encrypted && value.encrypted !== false)) return null;
   const { format, version, exportedAt, app, kind, payload } = value;
   if (format !== EXPORT_FORMAT_ID || version !== 1 || !dateTime(exportedAt) || (kind !== 'audits' && kind !== 'backup')) return null;
-  if (!plain(app) || !hasKeys(app, 1, ['version']) || !text(app.version, 40)) return null;
-  if (!plain(payload) || !hasKeys(payload, 3, PAYLOAD_KEYS)) return null;
+  if (!isPlainObject(app) || !hasKeys(app, 1, ['version']) || !text(app.version, TEXT_LIMITS.appVersion)) return null;
+  if (!isPlainObject(payload) || !hasKeys(payload, 3, PAYLOAD_KEYS)) return null;
   const communes = all(payload.communes, PAYLOAD_LIMITS.communes, commune);
   const audits = communes && all(payload.audits, PAYLOAD_LIMITS.audits, audit);
   const planItems = audits && all(payload.planItems, PAYLOAD_LIMITS.planItems, planItem);

@@ -15,7 +15,12 @@ import {
 } from './export-format';
 
 /** Record ids: UUIDs as the app makes them, or any short token of letters, digits, "-" and "_". */
-export const recordIdSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/, 'id');
+export const RECORD_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
+export const recordIdSchema = z.string().regex(RECORD_ID_PATTERN, 'id');
+
+/** Longest free texts, in characters (before cleaning), and the questionnaire versions a file may name. */
+export const TEXT_LIMITS = { communeName: 120, epciName: 200, auditor: 120, owner: 200, note: 5_000, appVersion: 40 } as const;
+export const QUESTIONNAIRE_VERSIONS = { min: 1, max: 1_000_000 } as const;
 
 /** Questionnaire, theme, question, option and action ids: kebab-case, as in questionnaires/. Also used as keys. */
 export const stableIdSchema = z
@@ -41,11 +46,11 @@ export const PAYLOAD_LIMITS = {
 
 export const exportedCommuneSchema = z.strictObject({
   id: recordIdSchema,
-  name: requiredText(120),
+  name: requiredText(TEXT_LIMITS.communeName),
   insee: optionalPattern(INSEE_PATTERN, 'insee'),
   postcode: optionalPattern(POSTCODE_PATTERN, 'postcode'),
   epciSiren: optionalPattern(SIREN_PATTERN, 'siren'),
-  epciName: text(200),
+  epciName: text(TEXT_LIMITS.epciName),
   profile: communeProfileSchema,
   createdAt: isoDateTimeSchema,
   updatedAt: isoDateTimeSchema,
@@ -71,8 +76,8 @@ export const exportedAuditSchema = z.strictObject({
   id: recordIdSchema,
   communeId: recordIdSchema,
   questionnaireId: stableIdSchema,
-  questionnaireVersion: z.number().int().min(1).max(1_000_000),
-  auditor: text(120),
+  questionnaireVersion: z.number().int().min(QUESTIONNAIRE_VERSIONS.min).max(QUESTIONNAIRE_VERSIONS.max),
+  auditor: text(TEXT_LIMITS.auditor),
   status: z.enum(['in-progress', 'completed']),
   profile: communeProfileSchema,
   /** Option ids are checked as ids only: a file may come from another questionnaire version. */
@@ -90,10 +95,10 @@ export const exportedPlanItemSchema = z.strictObject({
   auditId: recordIdSchema,
   actionId: stableIdSchema,
   communeId: recordIdSchema,
-  owner: text(200),
+  owner: text(TEXT_LIMITS.owner),
   dueDate: z.union([z.literal(''), z.iso.date({ error: 'date' })]),
   status: z.enum(['todo', 'in-progress', 'done']),
-  note: text(5_000),
+  note: text(TEXT_LIMITS.note),
   updatedAt: isoDateTimeSchema,
 });
 
@@ -109,7 +114,7 @@ export const exportDocumentV1Schema = z.strictObject({
   /** Absent in plain files; a plain document inside an envelope never says true. */
   encrypted: z.literal(false).optional(),
   exportedAt: isoDateTimeSchema,
-  app: z.strictObject({ version: z.string().max(40, 'too-long').transform(cleanText) }),
+  app: z.strictObject({ version: z.string().max(TEXT_LIMITS.appVersion, 'too-long').transform(cleanText) }),
   kind: z.enum(['audits', 'backup']),
   payload: exportPayloadSchema,
 });

@@ -29,9 +29,9 @@ const DATE = z.regexes.date;
 
 type Plain = Record<string, unknown>;
 
-/** Exactly these own keys (zod's strict objects count own enumerable string keys). */
-function hasKeys(value: Plain, count: number, keys: readonly string[]): boolean {
-  return Object.keys(value).length === count && keys.every((key) => Object.hasOwn(value, key));
+/** Exactly these own keys, and `optional` more (zod's strict objects count own enumerable string keys). */
+function hasKeys(value: Plain, keys: readonly string[], optional = 0): boolean {
+  return Object.keys(value).length === keys.length + optional && keys.every((key) => Object.hasOwn(value, key));
 }
 
 const isString = (value: unknown): value is string => typeof value === 'string';
@@ -45,7 +45,7 @@ const count = (value: unknown, limits: { min: number; max: number }): value is n
 
 const PROFILE_KEYS = ['population', 'agents', 'computers', 'itProvider', 'hasServer'] as const;
 function profile(value: unknown): CommuneProfile | null {
-  if (!isPlainObject(value) || !hasKeys(value, 5, PROFILE_KEYS)) return null;
+  if (!isPlainObject(value) || !hasKeys(value, PROFILE_KEYS)) return null;
   const { population, agents, computers, itProvider, hasServer } = value;
   if (!count(population, PROFILE_LIMITS.population) || !count(agents, PROFILE_LIMITS.agents) || !count(computers, PROFILE_LIMITS.computers)) return null;
   if (typeof itProvider !== 'boolean' || typeof hasServer !== 'boolean') return null;
@@ -54,7 +54,7 @@ function profile(value: unknown): CommuneProfile | null {
 
 const COMMUNE_KEYS = ['id', 'name', 'insee', 'postcode', 'epciSiren', 'epciName', 'profile', 'createdAt', 'updatedAt'] as const;
 function commune(value: unknown): ExportedCommune | null {
-  if (!isPlainObject(value) || !hasKeys(value, 9, COMMUNE_KEYS)) return null;
+  if (!isPlainObject(value) || !hasKeys(value, COMMUNE_KEYS)) return null;
   const { id, name, insee, postcode, epciSiren, epciName, createdAt, updatedAt } = value;
   if (!recordId(id) || !text(name, TEXT_LIMITS.communeName) || !text(epciName, TEXT_LIMITS.epciName)) return null;
   const cleanName = cleanText(name).trim();
@@ -84,7 +84,7 @@ const AUDIT_KEYS = [
   'completedAt',
 ] as const;
 function audit(value: unknown): ExportedAudit | null {
-  if (!isPlainObject(value) || !hasKeys(value, AUDIT_KEYS.length, AUDIT_KEYS)) return null;
+  if (!isPlainObject(value) || !hasKeys(value, AUDIT_KEYS)) return null;
   const { id, communeId, questionnaireId, questionnaireVersion, auditor, status, answers, previousAuditId, unconfirmed, lastThemeId, origin } = value;
   const { startedAt, updatedAt, completedAt } = value;
   if (!recordId(id) || !recordId(communeId) || !stableId(questionnaireId)) return null;
@@ -118,7 +118,7 @@ function audit(value: unknown): ExportedAudit | null {
 
 const PLAN_ITEM_KEYS = ['auditId', 'actionId', 'communeId', 'owner', 'dueDate', 'status', 'note', 'updatedAt'] as const;
 function planItem(value: unknown): ExportedPlanItem | null {
-  if (!isPlainObject(value) || !hasKeys(value, 8, PLAN_ITEM_KEYS)) return null;
+  if (!isPlainObject(value) || !hasKeys(value, PLAN_ITEM_KEYS)) return null;
   const { auditId, actionId, communeId, owner, dueDate, status, note, updatedAt } = value;
   if (!recordId(auditId) || !stableId(actionId) || !recordId(communeId) || !text(owner, TEXT_LIMITS.owner) || !text(note, TEXT_LIMITS.note)) return null;
   if (!isString(dueDate) || (dueDate !== '' && !DATE.test(dueDate))) return null;
@@ -143,11 +143,11 @@ const PAYLOAD_KEYS = ['communes', 'audits', 'planItems'] as const;
 export function fastDocumentV1(value: unknown): ExportDocumentV1 | null {
   if (!isPlainObject(value)) return null;
   const encrypted = Object.hasOwn(value, 'encrypted');
-  if (!hasKeys(value, encrypted ? 7 : 6, DOCUMENT_KEYS) || (encrypted && value.encrypted !== false)) return null;
+  if (!hasKeys(value, DOCUMENT_KEYS, encrypted ? 1 : 0) || (encrypted && value.encrypted !== false)) return null;
   const { format, version, exportedAt, app, kind, payload } = value;
   if (format !== EXPORT_FORMAT_ID || version !== 1 || !dateTime(exportedAt) || (kind !== 'audits' && kind !== 'backup')) return null;
-  if (!isPlainObject(app) || !hasKeys(app, 1, ['version']) || !text(app.version, TEXT_LIMITS.appVersion)) return null;
-  if (!isPlainObject(payload) || !hasKeys(payload, 3, PAYLOAD_KEYS)) return null;
+  if (!isPlainObject(app) || !hasKeys(app, ['version']) || !text(app.version, TEXT_LIMITS.appVersion)) return null;
+  if (!isPlainObject(payload) || !hasKeys(payload, PAYLOAD_KEYS)) return null;
   const communes = all(payload.communes, PAYLOAD_LIMITS.communes, commune);
   const audits = communes && all(payload.audits, PAYLOAD_LIMITS.audits, audit);
   const planItems = audits && all(payload.planItems, PAYLOAD_LIMITS.planItems, planItem);

@@ -100,14 +100,12 @@ export async function auditUpdatedAt(): Promise<Map<string, string>> {
 type AuditKeys = Map<string, { updatedAt: string; communeId: string | null }>;
 
 /**
- * id → updatedAt of every audit, read from the index alone (no answers are loaded). The commune is not read: an
- * audit never moves to another commune without a new updatedAt, and a summary is written with its audit's.
+ * Every audit's updatedAt, from the index alone (no answers are loaded). The commune is not read: an audit never
+ * moves to another commune without a new updatedAt, and a summary is written with its audit's.
  */
 async function auditKeys(): Promise<AuditKeys> {
   const keys: AuditKeys = new Map();
-  await db.audits.orderBy('updatedAt').eachKey((updatedAt, cursor) => {
-    keys.set(String(cursor.primaryKey), { updatedAt: String(updatedAt), communeId: null });
-  });
+  for (const [id, updatedAt] of await auditUpdatedAt()) keys.set(id, { updatedAt, communeId: null });
   return keys;
 }
 

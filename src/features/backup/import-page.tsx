@@ -2,7 +2,7 @@
  * Importing export files: read and check every file (nothing written), ask for a passphrase and for conflicts,
  * then write all the valid files in one transaction.
  */
-import { useCallback, useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { PageTitle } from '../../components/page-title';
@@ -15,6 +15,7 @@ import { ConflictForm } from './conflict-form';
 import { ExchangeErrorMessage } from './exchange-error-message';
 import { formatBytes } from './format-bytes';
 import { PassphrasePrompt } from './passphrase-fields';
+import { useFreshFileInput } from './use-fresh-file-input';
 
 interface FileRead {
   file: File;
@@ -42,15 +43,8 @@ export function ImportPage() {
   const [state, setState] = useState<State>({ step: 'choose' });
   const [decisions, setDecisions] = useState<ReadonlyMap<string, ConflictDecision>>(new Map());
   const [showMissing, setShowMissing] = useState(false);
-  const [inputKey, setInputKey] = useState(0);
-  // Set when the user starts again: the fresh file input takes the focus, so the keyboard is where the next step is.
-  const focusInput = useRef(false);
-  const fileInputRef = useCallback((input: HTMLInputElement | null) => {
-    if (input && focusInput.current) {
-      focusInput.current = false;
-      input.focus();
-    }
-  }, []);
+  // Starting again gives a fresh, empty file input with the focus: the keyboard is where the next step is.
+  const { key: inputKey, mount: mountInput, renew: renewInput } = useFreshFileInput();
   const maxBytes = EXPORT_LIMITS.auditsFileBytes;
 
   const review = async (reads: FileRead[]) => {
@@ -88,8 +82,7 @@ export function ImportPage() {
 
   /** Back to the empty form, whatever the step: every file forgotten, nothing written. */
   const restart = () => {
-    focusInput.current = true;
-    setInputKey((k) => k + 1);
+    renewInput(true);
     setDecisions(new Map());
     setShowMissing(false);
     setState({ step: 'choose' });
@@ -110,7 +103,7 @@ export function ImportPage() {
           </p>
           <input
             key={inputKey}
-            ref={fileInputRef}
+            ref={mountInput}
             id={`${id}-files`}
             type="file"
             multiple

@@ -1,6 +1,6 @@
 /** Restoring a full backup: read and check the file, show what it holds, then replace everything after explicit consent. */
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useCallback, useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../components/format';
 import { countData } from '../../db/exchange-repository';
@@ -11,6 +11,7 @@ import type { ParsedExport } from '../../domain/exchange/read-export-file';
 import { ExchangeErrorMessage } from './exchange-error-message';
 import { formatBytes } from './format-bytes';
 import { PassphrasePrompt } from './passphrase-fields';
+import { useFreshFileInput } from './use-fresh-file-input';
 
 type State =
   | { step: 'choose' }
@@ -26,22 +27,14 @@ export function RestoreSection() {
   const counts = useLiveQuery(countData);
   const [state, setState] = useState<State>({ step: 'choose' });
   const [consent, setConsent] = useState(false);
-  const [inputKey, setInputKey] = useState(0);
-  // Set by reset(): the fresh file input takes the focus, so the keyboard is where the next step is.
-  const focusInput = useRef(false);
-  const fileInputRef = useCallback((input: HTMLInputElement | null) => {
-    if (input && focusInput.current) {
-      focusInput.current = false;
-      input.focus();
-    }
-  }, []);
+  // Starting again gives a fresh, empty file input with the focus: the keyboard is where the next step is.
+  const { key: inputKey, mount: mountInput, renew: renewInput } = useFreshFileInput();
   const maxBytes = EXPORT_LIMITS.backupFileBytes;
 
   /** Back to the empty form: the file, its passphrase prompt, message or preview forgotten, nothing written. */
   const reset = () => {
-    focusInput.current = true;
+    renewInput(true);
     setConsent(false);
-    setInputKey((k) => k + 1);
     setState({ step: 'choose' });
   };
 
@@ -61,7 +54,7 @@ export function RestoreSection() {
     setState({ step: 'busy' });
     const result = await restoreBackup(parsed);
     setConsent(false);
-    setInputKey((k) => k + 1);
+    renewInput(false);
     setState(
       result.ok
         ? { step: 'done', communes: parsed.payload.communes.length, audits: parsed.payload.audits.length }
@@ -82,7 +75,7 @@ export function RestoreSection() {
         </p>
         <input
           key={inputKey}
-          ref={fileInputRef}
+          ref={mountInput}
           id={`${id}-file`}
           type="file"
           accept=".json,application/json"

@@ -6,9 +6,8 @@ import { db } from '../../../src/db/database';
 import { EXCHANGE_SETTING_KEYS } from '../../../src/db/backup-settings';
 import { importFiles, openExportFile } from '../../../src/db/import-files';
 import type * as ExportFormat from '../../../src/domain/exchange/export-format';
-import type { AuditRecord, CommuneRecord, PlanItemRecord } from '../../../src/db/records';
 import { renderApp } from '../../render';
-import { audit, commune, dumpDatabase, planItem } from '../../unit/exchange/seed';
+import { dumpDatabase, seedCommunesWithReaudits } from '../../unit/exchange/seed';
 import { asFile, catchDownloads } from './downloads';
 
 const { CAP } = vi.hoisted(() => ({ CAP: 16 * 1024 }));
@@ -21,21 +20,7 @@ vi.mock('../../../src/domain/exchange/export-format', async (importOriginal) => 
 const slow = { timeout: 10_000 };
 
 /** 30 communes, two audits each (a re-audit chain) and a plan item: about 45 KB, three 16 KB files at least. */
-async function seedCommunes() {
-  const communes: CommuneRecord[] = [];
-  const audits: AuditRecord[] = [];
-  const planItems: PlanItemRecord[] = [];
-  for (let i = 0; i < 30; i++) {
-    const id = `commune-${String(i).padStart(2, '0')}`;
-    communes.push(commune(id, `Commune ${String(i).padStart(2, '0')}`));
-    audits.push(audit(`${id}-1`, id, { status: 'completed', completedAt: '2026-02-01T10:00:00.000Z' }));
-    audits.push(audit(`${id}-2`, id, { previousAuditId: `${id}-1`, startedAt: '2026-10-01T10:00:00.000Z' }));
-    planItems.push(planItem(`${id}-1`, id, 'backup-automate'));
-  }
-  await db.communes.bulkAdd(communes);
-  await db.audits.bulkAdd(audits);
-  await db.planItems.bulkAdd(planItems);
-}
+const seedCommunes = () => seedCommunesWithReaudits(30);
 
 describe('an export over the import cap', { timeout: 30_000 }, () => {
   it('is split into files named as a set, each taken by the import door, all of them giving every audit back', async () => {

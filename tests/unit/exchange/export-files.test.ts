@@ -6,33 +6,14 @@ import { loadBackupState } from '../../../src/db/backup-settings';
 import { exportAudits, exportBackup } from '../../../src/db/export-files';
 import { importFiles, openExportFile } from '../../../src/db/import-files';
 import { ENVELOPE_ALLOWANCE_BYTES } from '../../../src/domain/exchange/split-export';
-import type { AuditRecord, CommuneRecord, PlanItemRecord } from '../../../src/db/records';
-import { audit, commune, dumpDatabase, planItem } from './seed';
+import { dumpDatabase, seedCommunesWithReaudits } from './seed';
 
 const now = new Date('2026-11-25T10:00:00.000Z');
 const clearData = () => Promise.all([db.communes.clear(), db.audits.clear(), db.planItems.clear()]);
 
-/** `count` communes with two audits each (the second a re-audit of the first) and a plan item on the first. */
-async function seedCommunes(count: number) {
-  const communes: CommuneRecord[] = [];
-  const audits: AuditRecord[] = [];
-  const planItems: PlanItemRecord[] = [];
-  for (let i = 0; i < count; i++) {
-    const id = `commune-${String(i).padStart(2, '0')}`;
-    communes.push(commune(id, `Commune ${i}`));
-    audits.push(audit(`${id}-1`, id, { status: 'completed', completedAt: '2026-02-01T10:00:00.000Z' }));
-    audits.push(audit(`${id}-2`, id, { previousAuditId: `${id}-1`, startedAt: '2026-10-01T10:00:00.000Z' }));
-    planItems.push(planItem(`${id}-1`, id, 'backup-automate'));
-  }
-  await db.communes.bulkAdd(communes);
-  await db.audits.bulkAdd(audits);
-  await db.planItems.bulkAdd(planItems);
-  return audits.map((a) => a.id);
-}
-
 describe('exportAudits', () => {
   it('fits in one file as before when the audits are under the cap', async () => {
-    const ids = await seedCommunes(2);
+    const ids = await seedCommunesWithReaudits(2);
     const files = await exportAudits(ids, { label: 'Sélection', now });
     expect(files.map((f) => f.fileName)).toEqual(['selection-2026-11-25.cyberdiag.json']);
   });
@@ -41,7 +22,7 @@ describe('exportAudits', () => {
     ['plain', undefined],
     ['encrypted', 'Été 2026 à Bellecombe'],
   ])('splits a selection over the cap into files the door takes back, all of them together giving every audit back (%s)', async (_, passphrase) => {
-    const ids = await seedCommunes(passphrase ? 12 : 40);
+    const ids = await seedCommunesWithReaudits(passphrase ? 12 : 40);
     const before = await dumpDatabase();
     const maxBytes = 16 * 1024;
     const files = await exportAudits(ids, { label: 'Sélection', passphrase, now, maxBytes });
@@ -76,7 +57,7 @@ describe('exportAudits', () => {
 
 describe('exportBackup', () => {
   it('makes no backup the restore door would refuse, and records none', async () => {
-    await seedCommunes(20);
+    await seedCommunesWithReaudits(20);
     const result = await exportBackup({ label: 'sauvegarde', now, maxBytes: 16 * 1024 });
     expect(result).toMatchObject({ ok: false, code: 'too-large', maxBytes: 16 * 1024 });
     expect(result.ok === false && result.bytes).toBeGreaterThan(16 * 1024);
@@ -84,7 +65,7 @@ describe('exportBackup', () => {
   });
 
   it('makes and records a backup within the cap', async () => {
-    await seedCommunes(2);
+    await seedCommunesWithReaudits(2);
     const result = await exportBackup({ label: 'sauvegarde', now, maxBytes: 16 * 1024 });
     expect(result.ok && result.file.fileName).toBe('sauvegarde-2026-11-25.cyberdiag.json');
     expect((await loadBackupState()).lastBackupAt).toBe(now.toISOString());

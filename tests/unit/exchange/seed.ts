@@ -61,6 +61,27 @@ export async function seedDevice() {
   return { communes, audits, planItems };
 }
 
+/**
+ * `count` communes ("Commune 00", "Commune 01"…), two audits each (the second a re-audit of the first) and a plan
+ * item on the first: enough records to pass an export cap lowered for a test. Returns the audit ids.
+ */
+export async function seedCommunesWithReaudits(count: number): Promise<string[]> {
+  const communes: CommuneRecord[] = [];
+  const audits: AuditRecord[] = [];
+  const planItems: PlanItemRecord[] = [];
+  for (let i = 0; i < count; i++) {
+    const id = `commune-${String(i).padStart(2, '0')}`;
+    communes.push(commune(id, `Commune ${String(i).padStart(2, '0')}`));
+    audits.push(audit(`${id}-1`, id, { status: 'completed', completedAt: '2026-02-01T10:00:00.000Z' }));
+    audits.push(audit(`${id}-2`, id, { previousAuditId: `${id}-1`, startedAt: '2026-10-01T10:00:00.000Z' }));
+    planItems.push(planItem(`${id}-1`, id, 'backup-automate'));
+  }
+  await db.communes.bulkAdd(communes);
+  await db.audits.bulkAdd(audits);
+  await db.planItems.bulkAdd(planItems);
+  return audits.map((a) => a.id);
+}
+
 /** Every table, sorted, for "exactly as it was" comparisons. */
 export async function dumpDatabase() {
   const byKey = <T>(key: (r: T) => string) => (a: T, b: T) => key(a).localeCompare(key(b));

@@ -139,15 +139,7 @@ export async function countData(): Promise<{ communes: number; audits: number }>
 }
 
 /** A commune that has audits, as the export list shows and searches it, with its audits' ids only. */
-export interface ExportableCommune {
-  id: string;
-  name: string;
-  insee: string;
-  postcode: string;
-  epciSiren: string;
-  epciName: string;
-  auditIds: string[];
-}
+export type ExportableCommune = Pick<CommuneRecord, 'id' | 'name' | 'insee' | 'postcode' | 'epciSiren' | 'epciName'> & { auditIds: string[] };
 
 /**
  * Every commune that has audits, with the ids of its audits, for choosing what to export. The audits are read

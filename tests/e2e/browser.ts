@@ -55,6 +55,15 @@ export async function openApp(
   return { context, page, foreignRequests, pageErrors };
 }
 
+/** The page once the service worker controls it (it has precached the app, and a reload makes sure it has claimed it). */
+export async function waitForServiceWorkerControl(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+  await page.reload();
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+}
+
 /**
  * The usual set-up of a browser test file: one Chromium for the file, a fresh context per test, and after each test
  * the session's checks (by default: no request to another origin, no script error), then the context closed.

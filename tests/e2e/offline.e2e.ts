@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launchBrowser, openApp } from './browser';
+import { launchBrowser, openApp, waitForServiceWorkerControl } from './browser';
 import { answerAllThemes, createCommune, startAudit } from './journey';
 import { startPreview } from './preview-server';
 
@@ -19,12 +19,7 @@ describe('offline', () => {
     const server = await startPreview();
     const session = await openApp(browser, server.url);
     const { page, context } = session;
-    await page.evaluate(async () => {
-      await navigator.serviceWorker.ready;
-    });
-    // The page is controlled once the service worker has claimed it (a reload makes sure).
-    await page.reload();
-    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+    await waitForServiceWorkerControl(page);
 
     await server.close();
     await context.setOffline(true);

@@ -5,7 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openApp } from './browser';
+import { launchBrowser, openApp, waitForServiceWorkerControl } from './browser';
 import { answerAllThemes, createCommune, SAINT_EXEMPLE, startAudit } from './journey';
 import { startPreview } from './preview-server';
 
@@ -36,11 +36,7 @@ describe('the PDF report', () => {
     const server = await startPreview();
     const session = await openApp(browser, server.url);
     const { page, context } = session;
-    await page.evaluate(async () => {
-      await navigator.serviceWorker.ready;
-    });
-    await page.reload();
-    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+    await waitForServiceWorkerControl(page);
 
     await createCommune(page, { ...SAINT_EXEMPLE, name: COMMUNE });
     await startAudit(page, 'Élodie Marçais');

@@ -1,16 +1,10 @@
 // Shared by the benchmark scripts: Debian's Chromium with the flags that keep it quiet, and the built app served locally.
+import { readFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import { preview } from 'vite';
 
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+/** The browser tests' flags (tests/chromium-args.json): headless, no sandbox, no GPU, nothing that calls home. */
+export const CHROMIUM_ARGS = JSON.parse(readFileSync(new URL('../chromium-args.json', import.meta.url), 'utf8'));
 
 export function launchBrowser() {
   return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });

@@ -2,14 +2,13 @@
 // Usage: npm run build && node tests/screenshots/take.mjs (writes tests/screenshots/*.png).
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { launchBrowser } from '../bench/_lib.mjs';
 import { preview } from 'vite';
 
 const out = path.dirname(fileURLToPath(import.meta.url));
-const args = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const server = await preview({ preview: { host: '127.0.0.1', port: 0 }, logLevel: 'warn' });
 const base = (server.resolvedUrls?.local[0] ?? '').replace(/\/$/, '');
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args });
+const browser = await launchBrowser();
 
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 860 }, locale: 'fr-FR' });

@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import Dexie from 'dexie';
+import { describe, expect, it, vi } from 'vitest';
 import { db } from '../../../src/db/database';
 import { importAuditFiles, type EpciImportProgress } from '../../../src/db/epci-import';
 import { loadCommuneInfos, loadSummaryEntries, refreshAuditSummaries, type SummaryContext } from '../../../src/db/epci-repository';
@@ -62,6 +63,64 @@ describe('importAuditFiles', () => {
     ]);
     expect(await db.audits.count()).toBe(2);
     expect(await scores()).toEqual({ 'audit-a': [83.33, 0], 'audit-b': [0, null] });
+  });
+});
+
+describe('files of one import that share records', () => {
+  // Two files are written at the same time unless they share an audit, a commune or an INSEE code: these
+  // check that those that do are still written one after the other, each planned against the other's records.
+  it('writes a commune once when two files bring it under different ids, and lets a newer copy of an audit win', async () => {
+    const sentTwice = exportedCommune('c-a2', 'Ambérieu', '01001');
+    const secondAudit = exportedAudit('audit-a2', 'c-a2', { 'backup-a': 'yes' });
+    const newer = exportedAudit('audit-a', 'c-a', { 'backup-a': 'no' }, '2026-05-01T10:00:00.000Z');
+    const older = exportedAudit('audit-a', 'c-a', { 'backup-a': 'yes' }, '2026-01-15T10:00:00.000Z');
+    const result = await importAuditFiles(
+      [
+        exportFile('mairie.json', [ambérieu], [auditA]),
+        exportFile('conseiller.json', [sentTwice], [secondAudit]),
+        exportFile('mairie-v2.json', [ambérieu], [newer]),
+        exportFile('mairie-ancien.json', [ambérieu], [older]),
+        exportFile('bâgé.json', [bâgé], [auditB]),
+      ],
+      context,
+    );
+    expect(result.files).toEqual([
+      { name: 'mairie.json', status: 'imported', added: 1, updated: 0, skipped: 0 },
+      { name: 'conseiller.json', status: 'imported', added: 1, updated: 0, skipped: 0 },
+      { name: 'mairie-v2.json', status: 'imported', added: 0, updated: 1, skipped: 0 },
+      { name: 'mairie-ancien.json', status: 'duplicate', skipped: 1 },
+      { name: 'bâgé.json', status: 'imported', added: 1, updated: 0, skipped: 0 },
+    ]);
+    expect((await db.communes.toArray()).map((c) => [c.id, c.insee]).sort()).toEqual([
+      ['c-a', '01001'],
+      ['c-b', '01002'],
+    ]);
+    expect((await db.audits.toArray()).map((a) => [a.id, a.communeId, a.updatedAt]).sort()).toEqual([
+      ['audit-a', 'c-a', '2026-05-01T10:00:00.000Z'],
+      ['audit-a2', 'c-a', auditA.updatedAt],
+      ['audit-b', 'c-b', auditB.updatedAt],
+    ]);
+    expect((await scores())['audit-a']).toEqual([0, null]);
+  });
+
+  it('when a file cannot be written, the next one that shares its commune writes the commune itself', async () => {
+    const sentTwice = exportedCommune('c-a2', 'Ambérieu', '01001');
+    const secondAudit = exportedAudit('audit-a2', 'c-a2', { 'backup-a': 'yes' });
+    // The first file's transaction fails as a full disk would make it fail.
+    const add = db.summaryPacks.add.bind(db.summaryPacks);
+    let calls = 0;
+    const spy = vi.spyOn(db.summaryPacks, 'add').mockImplementation((...args) => (calls++ === 0 ? Dexie.Promise.reject(new Error('disk full')) : add(...args)));
+    try {
+      const result = await importAuditFiles([exportFile('mairie.json', [ambérieu], [auditA]), exportFile('conseiller.json', [sentTwice], [secondAudit])], context);
+      expect(result.files).toEqual([
+        { name: 'mairie.json', status: 'error', code: 'write-failed' },
+        { name: 'conseiller.json', status: 'imported', added: 1, updated: 0, skipped: 0 },
+      ]);
+    } finally {
+      spy.mockRestore();
+    }
+    expect((await db.communes.toArray()).map((c) => c.id)).toEqual(['c-a2']);
+    expect((await db.audits.toArray()).map((a) => [a.id, a.communeId])).toEqual([['audit-a2', 'c-a2']]);
   });
 });
 

@@ -1,5 +1,6 @@
-/** Vitest set-up: an in-memory IndexedDB per test file, DOM matchers, and a clean database between tests. */
+/** Vitest set-up: an in-memory IndexedDB per test file (no other file hears its writes), DOM matchers, and a clean database between tests. */
 import 'fake-indexeddb/auto';
+import './scope-broadcast-channel';
 import '@testing-library/jest-dom/vitest';
 import { cleanup } from '@testing-library/react';
 import { afterEach } from 'vitest';

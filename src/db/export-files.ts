@@ -1,5 +1,6 @@
 /** Exporting audits or everything to the text of export files, encrypted when a passphrase is given. */
 import { buildExportDocument, exportFileName, type ExportContent } from '../domain/exchange/build-export';
+import { stringifyAscii } from '../domain/exchange/ascii-json';
 import { EXPORT_LIMITS } from '../domain/exchange/export-format';
 import { exportPartFileName, splitExportContent, utf8Length } from '../domain/exchange/split-export';
 import { encryptExport } from '../crypto/passphrase-cipher';
@@ -37,8 +38,8 @@ const capOf = (selection: ExportSelection) => (selection.kind === 'backup' ? EXP
 
 /** One file's text, refused (ExportTooLargeError) when the import door would not take it back. */
 async function fileText(content: ExportContent, { exportedAt, passphrase, maxBytes }: { exportedAt: string; passphrase: string | undefined; maxBytes: number }) {
-  const plain = JSON.stringify(buildExportDocument(content, { exportedAt, appVersion }));
-  const text = passphrase ? JSON.stringify(await encryptExport(plain, passphrase)) : plain;
+  const plain = stringifyAscii(buildExportDocument(content, { exportedAt, appVersion }));
+  const text = passphrase ? stringifyAscii(await encryptExport(plain, passphrase)) : plain;
   const bytes = utf8Length(text);
   if (bytes > maxBytes) throw new ExportTooLargeError(bytes, maxBytes);
   return text;

@@ -1,5 +1,6 @@
 /** Splitting an audits export that the import door would refuse as too large into several complete files, commune by commune. */
 import { buildExportDocument, copyAudit, copyCommune, copyPlanItem, exportFileName, type ExportContent } from './build-export';
+import { stringifyAscii } from './ascii-json';
 import { EXPORT_FILE_EXTENSION } from './export-format';
 
 /**
@@ -47,7 +48,7 @@ export interface SplitOptions {
 
 export interface ExportPart {
   content: ExportContent;
-  /** Exact UTF-8 size of the part's plain document (JSON.stringify of buildExportDocument). */
+  /** Exact UTF-8 size of the part's plain document (stringifyAscii of buildExportDocument). */
   plainBytes: number;
 }
 
@@ -135,8 +136,8 @@ class PartBuilder {
  */
 export function splitExportContent(content: ExportContent, options: SplitOptions): ExportPart[] {
   const frame = { exportedAt: options.exportedAt, appVersion: options.appVersion };
-  const emptyBytes = utf8Length(JSON.stringify(buildExportDocument({ kind: content.kind, communes: [], audits: [], planItems: [] }, frame)));
-  const measure = (record: object) => utf8Length(JSON.stringify(record));
+  const emptyBytes = utf8Length(stringifyAscii(buildExportDocument({ kind: content.kind, communes: [], audits: [], planItems: [] }, frame)));
+  const measure = (record: object) => utf8Length(stringifyAscii(record));
   const budget = plainBudget(options);
 
   const communeIndex = new Map(content.communes.map((c, index) => [c.id, { index, bytes: measure(copyCommune(c)) }]));

@@ -6,7 +6,7 @@ import { loadBackupState } from '../../../src/db/backup-settings';
 import { exportAudits, exportBackup } from '../../../src/db/export-files';
 import { importFiles, openExportFile } from '../../../src/db/import-files';
 import { ENVELOPE_ALLOWANCE_BYTES } from '../../../src/domain/exchange/split-export';
-import { dumpDatabase, seedCommunesWithReaudits } from './seed';
+import { audit, commune, dumpDatabase, seedCommunesWithReaudits } from './seed';
 
 const now = new Date('2026-11-25T10:00:00.000Z');
 const clearData = () => Promise.all([db.communes.clear(), db.audits.clear(), db.planItems.clear()]);
@@ -53,6 +53,28 @@ describe('exportAudits', () => {
     expect(after.audits).toEqual(before.audits.map((a) => ({ ...a, origin: 'imported' })));
     expect(after.planItems).toEqual(before.planItems);
   }, 30_000);
+});
+
+describe('the text of an export file', () => {
+  it.each([
+    ['plain', undefined],
+    ['encrypted', 'Été 2026 à Bellecombe'],
+  ])('is ASCII only, and the accents come back on import (%s)', async (_, passphrase) => {
+    await db.communes.add(commune('c-oe', 'Bœurs-en-Othe'));
+    await db.audits.add(audit('a-1', 'c-oe', { auditor: 'L’agent d’accueil — Mᵐᵉ Léa' }));
+    const before = await dumpDatabase();
+    const [file, ...others] = await exportAudits(['a-1'], { label: 'Bœurs', passphrase, now });
+    expect(others).toEqual([]);
+    expect(/^[\x20-\x7e]*$/.test(file?.text ?? '')).toBe(true);
+    if (!passphrase) expect(file?.text).toContain('"name":"B\\u0153urs-en-Othe"');
+
+    await clearData();
+    const result = await importFiles([new File([file?.text ?? ''], file?.fileName ?? '')], { passphrase, onConflict: () => Promise.resolve(new Map()) });
+    expect(result.files.every((f) => f.ok)).toBe(true);
+    const after = await dumpDatabase();
+    expect(after.communes).toEqual(before.communes);
+    expect(after.audits).toEqual(before.audits.map((a) => ({ ...a, origin: 'imported' })));
+  });
 });
 
 describe('exportBackup', () => {

@@ -1,6 +1,7 @@
 // Splitting an audits export into files the import door takes back: sizes, budgets, which audits go where, names.
 import { describe, expect, it } from 'vitest';
 import { buildExportDocument, type ExportContent } from '../../../src/domain/exchange/build-export';
+import { stringifyAscii } from '../../../src/domain/exchange/ascii-json';
 import { EXPORT_LIMITS } from '../../../src/domain/exchange/export-format';
 import { openExportText } from '../../../src/domain/exchange/read-export-file';
 import {
@@ -84,7 +85,7 @@ function fileBytes(auditIds: readonly string[]): number {
     audits,
     planItems: content.planItems.filter((p) => auditIds.includes(p.auditId)),
   };
-  return utf8Length(JSON.stringify(buildExportDocument(part, frame)));
+  return utf8Length(stringifyAscii(buildExportDocument(part, frame)));
 }
 
 /** The smallest cap whose part budget is exactly `budget` (floor(cap × 0.9) goes up by 0 or 1 at a time). */
@@ -114,7 +115,7 @@ describe('splitExportContent', () => {
     const parts = splitExportContent(content, { maxBytes, encrypted: false, ...frame });
     expect(parts.map((p) => p.content.audits.map((a) => a.id))).toEqual(expected);
     for (const part of parts) {
-      const text = JSON.stringify(buildExportDocument(part.content, frame));
+      const text = stringifyAscii(buildExportDocument(part.content, frame));
       // The size predicted is the size written, within the budget, and each part is a valid file of its own.
       expect(utf8Length(text)).toBe(part.plainBytes);
       expect(part.plainBytes).toBeLessThanOrEqual(budget());

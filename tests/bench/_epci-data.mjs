@@ -68,7 +68,7 @@ function answersFor(questionnaire, profile, random, date) {
 }
 
 /** `count` communes, spread over France (every nth commune), one export file per `perFile` audits. */
-export function generateExportFiles({ count, dir, perFile = 2_000, seed = 42 }) {
+export function generateExportFiles({ count, dir, perFile = 2_000, seed = 42, asciiOnly = true }) {
   const questionnaire = loadQuestionnaire();
   const all = loadCommunes();
   const step = all.length / count;
@@ -125,7 +125,10 @@ export function generateExportFiles({ count, dir, perFile = 2_000, seed = 42 }) 
       payload: { communes, audits, planItems: [] },
     };
     const file = path.join(dir, `communes-${String(files.length + 1).padStart(3, '0')}.cyberdiag.json`);
-    const text = JSON.stringify(document);
+    // Written as the app writes its exports (src/domain/exchange/ascii-json.ts): ASCII, every other character as a
+    // \u escape. `asciiOnly: false` writes the accents as UTF-8, as files from before that change (or other tools) do.
+    const json = JSON.stringify(document);
+    const text = asciiOnly ? json.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`) : json;
     fs.writeFileSync(file, text);
     bytes += Buffer.byteLength(text);
     files.push(file);

@@ -7,6 +7,7 @@
 import { config } from 'zod/v4/core';
 import type { ExchangeError } from '../domain/exchange/exchange-error';
 import { failedWrite, fileKeys, holdFile, writeCheckedFile, type FileKeys, type HeldFile, type WriteInstructions, type WriteOutcome } from './epci-file-writer';
+import { db } from './database';
 import { loadSummaryContext } from './epci-repository';
 import { openExportFile } from './import-files';
 
@@ -16,6 +17,8 @@ declare const self: DedicatedWorkerGlobalScope;
 config({ jitless: true });
 
 export type WorkerRequest =
+  /** Started ahead of an import: load what the first file will need. */
+  | { type: 'prepare' }
   | { type: 'open'; file: Blob; passphrase: string | undefined }
   | { type: 'write'; name: string; instructions: WriteInstructions };
 
@@ -31,6 +34,11 @@ const reply = (message: WorkerReply) => self.postMessage(message);
 
 self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
   const request = event.data;
+  if (request.type === 'prepare') {
+    // Failures here are met again, and reported, by the first file.
+    await Promise.all([loadSummaryContext(), db.open()]).catch(() => undefined);
+    return;
+  }
   if (request.type === 'open') {
     const opened = await openExportFile(request.file, { passphrase: request.passphrase });
     reply(opened.ok ? { type: 'opened', ok: true, keys: fileKeys(opened.value.payload) } : { type: 'opened', ok: false, error: opened.error });

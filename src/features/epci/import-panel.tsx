@@ -4,7 +4,7 @@
  */
 import { useEffect, useId, useRef, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { importAuditFiles, type EpciFileResult, type EpciImportProgress } from '../../db/epci-import';
+import { importAuditFiles, prepareImportWorkers, type EpciFileResult, type EpciImportProgress } from '../../db/epci-import';
 import type { ImportedRecords } from '../../domain/epci/with-imported';
 import { loadSummaryContext } from '../../db/epci-repository';
 import { TextField } from '../../components/field';
@@ -121,6 +121,10 @@ export function ImportPanel({ onImported }: { onImported: (imported: ImportedRec
     folderInput.current?.setAttribute('webkitdirectory', '');
   }, []);
 
+  // The import's workers wait ready while the panel is shown, again after each import (which takes them).
+  const [imports, setImports] = useState(0);
+  useEffect(() => prepareImportWorkers(), [imports]);
+
   const run = async (files: File[], ignored: number) => {
     if (files.length === 0 || running) return;
     setState({ kind: 'running', progress: { stage: 'reading', done: 0, total: files.length } });
@@ -135,6 +139,7 @@ export function ImportPanel({ onImported }: { onImported: (imported: ImportedRec
     } catch {
       setState({ kind: 'done', files: [], ignored, failed: true });
     }
+    setImports((count) => count + 1);
   };
 
   const fromInput = (input: HTMLInputElement, onlyJson: boolean) => {

@@ -256,6 +256,7 @@ function ExportChoices({ communes }: { communes: readonly ExportableCommune[] })
               ))}
             </ul>
             <p>{t('export.doneTogether')}</p>
+            <p>{t('export.doneManyDownloads')}</p>
           </div>
         ))}
       {outcome?.ok === false && (

@@ -36,6 +36,8 @@ describe('an export over the import cap', { timeout: 30_000 }, () => {
     expect(count).toBeGreaterThanOrEqual(3);
     expect(status).toHaveTextContent(`ils ont été répartis en ${count} fichiers`);
     expect(status).toHaveTextContent('choisissez-les tous à la fois');
+    // The browser may ask before a page downloads several files: the user is told that it is needed.
+    expect(status).toHaveTextContent("Si votre navigateur a demandé l'autorisation de télécharger plusieurs fichiers, elle est nécessaire");
     const names = downloads.map((d) => d.fileName);
     names.forEach((name, i) => expect(name).toMatch(new RegExp(`^cyberdiag-audits-\\d{4}-\\d{2}-\\d{2}-${i + 1}-sur-${count}\\.cyberdiag\\.json$`)));
     for (const name of names) expect(status).toHaveTextContent(name);

@@ -102,22 +102,20 @@ type Opened = { ok: true; keys: FileKeys } | { ok: false; error: ExchangeError }
  * file writes beyond them has a fresh id (a copy kept beside an audit, a renamed commune), so two files whose
  * footprints do not meet cannot change each other's plan.
  */
-interface Footprint {
-  keys: Set<string>;
-}
+type Footprint = ReadonlySet<string>;
 
 function footprintOf(keys: FileKeys): Footprint {
-  const set = new Set<string>();
-  for (const [id] of keys.audits) set.add(`audit:${id}`);
+  const footprint = new Set<string>();
+  for (const [id] of keys.audits) footprint.add(`audit:${id}`);
   for (const commune of keys.communes) {
-    set.add(`commune:${commune.id}`);
-    if (commune.insee) set.add(`insee:${commune.insee}`);
+    footprint.add(`commune:${commune.id}`);
+    if (commune.insee) footprint.add(`insee:${commune.insee}`);
   }
-  return { keys: set };
+  return footprint;
 }
 
 function overlaps(a: Footprint, b: Footprint): boolean {
-  const [small, large] = a.keys.size <= b.keys.size ? [a.keys, b.keys] : [b.keys, a.keys];
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
   for (const key of small) if (large.has(key)) return true;
   return false;
 }
@@ -264,7 +262,7 @@ export async function importAuditFiles(
           if (outcome.pack) written.entries.push(...entriesOfPack(outcome.pack, summaries.codec));
         });
         const settled = write.finally(() => unwritten.delete(index));
-        unwritten.set(index, { footprint, written: settled.catch(() => undefined) });
+        unwritten.set(index, { footprint, written: settled });
         writes.push(settled);
       }
       onProgress?.({ stage: 'reading', done: index + 1, total });

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { actionFileSchema, type ActionFile } from '../../src/domain/actions/schema';
 import { parseQuestionnaire, QuestionnaireError } from '../../src/domain/questionnaire/parse-questionnaire';
-import type { Question, Questionnaire } from '../../src/domain/questionnaire/schema';
+import { optionScore, type Question, type Questionnaire } from '../../src/domain/questionnaire/schema';
 import { LINKED_INDICATOR_IDS } from './linked-indicator-ids';
 
 const manifestFile = import.meta.glob<unknown>('../../questionnaires/manifest.json', { eager: true, import: 'default' });
@@ -109,7 +109,7 @@ describe('the shipped questionnaire', () => {
     for (const question of questions) {
       expect(question.options.length, question.id).toBeGreaterThanOrEqual(3);
       expect(question.options.length, question.id).toBeLessThanOrEqual(4);
-      const scores = question.options.map((option) => option.score);
+      const scores = question.options.flatMap((option) => optionScore(option) ?? []);
       for (const score of scores) expect([0, 0.5, 1], question.id).toContain(score);
       expect(scores, question.id).toContain(1);
       expect(Math.min(...scores), question.id).toBeLessThan(1);

@@ -107,7 +107,7 @@ describe('buildReportModel', () => {
   it('ends with the glossary and what to do in case of attack', async () => {
     const model = buildReportModel(await reportInput());
     const glossary = blocksOf(section(model.sections, 'glossary'), 'facts')[0]?.rows.map((r) => r.label);
-    expect(glossary).toEqual(expect.arrayContaining(['PCA', 'PRA', 'RSSI', 'EDR', 'Règle 3-2-1', 'MFA', 'OPSN', 'EPCI', 'DPO', 'CSIRT', 'Rançongiciel', 'Hameçonnage', 'RTO', 'RPO', 'NAS', 'VPN', 'SaaS']));
+    expect(glossary).toEqual(expect.arrayContaining(['PCA', 'PRA', 'RSSI', 'EDR', 'Règle 3-2-1-1-0', 'MFA', 'OPSN', 'EPCI', 'DPO', 'CSIRT', 'Rançongiciel', 'Hameçonnage', 'RTO', 'RPO', 'NAS', 'VPN', 'SaaS']));
     const attack = blocksOf(section(model.sections, 'attack'), 'list').flatMap((l) => l.items.map((i) => i.text)).join('\n');
     for (const expected of [/17Cyber/, /Cybermalveillance\.gouv\.fr/, /CSIRT de votre région/, /CNIL.*72 heures/, /plainte/, /assureur/]) {
       expect(attack).toMatch(expected);

@@ -88,6 +88,20 @@ describe('the PDF report', () => {
       expect(english.text).toContain(expected);
     }
 
+    // The short report, from the results page, still offline: the summary, the vital controls and the plan, at
+    // most four pages (pdfinfo), for the same realistic commune.
+    await page.getByRole('group', { name: 'Language' }).getByRole('button', { name: 'Français' }).click();
+    await page.goto(page.url().replace(/\/plan$/, '/results'));
+    await page.getByRole('heading', { level: 1, name: `Résultats de ${COMMUNE}` }).waitFor();
+    const [shortDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Télécharger le rapport court (4 pages)' }).click()]);
+    const shortPath = await shortDownload.path();
+    expect(shortDownload.suggestedFilename()).toMatch(/^synthese-cyberdiag-saint-coeur-d-arconniere-\d{4}-\d{2}-\d{2}\.pdf$/);
+    const shortPages = Number(/^Pages:\s+(\d+)/m.exec(execFileSync('pdfinfo', [shortPath], { encoding: 'utf8' }))?.[1]);
+    expect(shortPages).toBeLessThanOrEqual(4);
+    const shortText = execFileSync('pdftotext', ['-enc', 'UTF-8', shortPath, '-'], { encoding: 'utf8' });
+    for (const expected of ['Synthèse pour le conseil municipal', 'Les contrôles vitaux', 'Plan d’action', 'Mme Lefèvre']) expect(shortText).toContain(expected);
+    expect(shortText).not.toContain('Annexe : toutes les réponses');
+
     expect(session.foreignRequests).toEqual([]);
     expect(session.pageErrors).toEqual([]);
     await context.close();

@@ -28,13 +28,13 @@ async function seedAudit(commune: CommuneRecord, startedAt = new Date('2026-11-2
   return audit;
 }
 
-const card = (name: RegExp) => screen.findByRole('listitem', { name });
+const card = (name: RegExp) => screen.findByRole('listitem', { name }, { timeout: 5000 });
 
 describe('plan page', () => {
   it('lists the actions from the answers, critical gap first, and a check addressed to whoever knows', async () => {
     const audit = await seedAudit(await seedCommune());
     await renderApp(`/audits/${audit.id}/plan`);
-    expect(await screen.findByRole('heading', { level: 1, name: 'Plan d’action de Saint-Test' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Plan d’action de Saint-Test' }, { timeout: 5000 })).toBeInTheDocument();
     // Both are critical: checking the antivirus (3 points lost ÷ effort 1) comes before setting up backups
     // (3 points ÷ effort 2). No backup also leaves the off-site copy, the offline copy and the restore test missing:
     // implied gaps, each with its action.

@@ -34,7 +34,7 @@ describe('the shipped benchmark dataset', async () => {
   const byId = new Map(dataset.indicators.map((i) => [i.id, i]));
 
   it('carries its format marker, an id and a version', () => {
-    expect(dataset).toMatchObject({ format: 'cyberdiag-benchmarks', formatVersion: 1, id: 'barometres-collectivites' });
+    expect(dataset).toMatchObject({ format: 'cyberdiag-benchmarks', formatVersion: 2, id: 'barometres-collectivites' });
     expect(dataset.version).toBeGreaterThanOrEqual(1);
   });
 

@@ -134,6 +134,8 @@ function indicatorSentences(): Said[] {
 /** What the results page and the PDF say for every linked question, option group and size of commune. */
 function answerSentences(): Said[] {
   const said: Said[] = [];
+  // A sentence depends on the question, the figure used (the stratum picks it) and the side: said once each.
+  const seen = new Set<string>();
   for (const theme of questionnaire.themes) {
     for (const question of theme.questions) {
       // The question alone, asked whatever the profile or earlier answers: every link is exercised.
@@ -144,6 +146,9 @@ function answerSentences(): Said[] {
           for (const population of populations(dataset)) {
             const profile = { population, agents: 3, computers: 4, itProvider: true, hasServer: true };
             for (const comparison of compareAnswers(alone, { [question.id]: { kind: 'option', optionId } }, profile, dataset)) {
+              const key = `${question.id}|${optionId}|${comparison.indicatorId}`;
+              if (seen.has(key)) continue;
+              seen.add(key);
               for (const language of LANGUAGES) {
                 const tr = translate(language);
                 const where = `${question.id}=${optionId} (${group.label}, ${population} inhabitants)`;

@@ -91,7 +91,10 @@ export function buildThemeSections(input: ReportInput): ReportSection[] {
       const context = input.context.filter((c) => c.themeId === theme.themeId);
       if (context.length > 0) {
         blocks.push({ kind: 'heading', text: t('theme.context') });
-        blocks.push({ kind: 'list', items: context.map((c) => ({ text: typographic(c.sentence), notes: (c.earlier ?? []).map(typographic) })) });
+        blocks.push({
+          kind: 'list',
+          items: context.map((c) => ({ text: typographic(c.sentence), ...(c.earlier?.length ? { notes: c.earlier.map(typographic) } : {}) })),
+        });
       }
 
       const unsurveyed = input.unsurveyed.filter((u) => u.themeId === theme.themeId);

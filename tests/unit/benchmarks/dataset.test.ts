@@ -52,8 +52,9 @@ describe('the shipped benchmark dataset', async () => {
     expect(dataset.version).toBeGreaterThanOrEqual(1);
   });
 
-  it.each(LINKED_INDICATOR_IDS)('has %s as a share', (id) => {
+  it.each(LINKED_INDICATOR_IDS)('has %s as a comparable share', (id) => {
     expect(byId.get(id)?.kind).toBe('share');
+    expect(byId.get(id)?.comparison).toBeDefined();
   });
 
   it('sets beside an answer only recent, checked figures, each the latest wave of its topic', () => {
@@ -91,7 +92,7 @@ describe('the shipped benchmark dataset', async () => {
 
   it('says plainly which topics no national survey measured', () => {
     expect(dataset.unsurveyed.map((u) => [u.id, u.themes])).toEqual([
-      ['accounts-two-factor', ['accounts', 'email']],
+      ['accounts-two-factor', ['accounts', 'network']],
       ['backup-offline-copies', ['backup']],
       ['backup-restore-tests', ['backup']],
       ['updates-applied', ['updates']],

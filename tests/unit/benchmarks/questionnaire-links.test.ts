@@ -33,9 +33,12 @@ describe('questionnaire links to benchmark indicators', async () => {
   const byId = new Map(dataset.indicators.map((i) => [i.id, i]));
   const links = Object.entries(themeFiles).flatMap(([file, theme]) => linksOf(file, theme));
 
-  it('points only at share indicators of the dataset', () => {
+  it('points only at indicators of the dataset that can be set beside an answer', () => {
     const broken = links
-      .filter((link) => byId.get(link.indicator)?.kind !== 'share')
+      .filter((link) => {
+        const indicator = byId.get(link.indicator);
+        return !indicator || indicator.kind !== 'share' || !indicator.comparison;
+      })
       .map((link) => `${link.file} [${link.question}] → ${link.indicator}`);
     expect(broken).toEqual([]);
   });

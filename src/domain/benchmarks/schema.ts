@@ -151,40 +151,40 @@ const indicatorShape = z
   });
 
 export const indicatorSchema = indicatorShape.superRefine((indicator, ctx) => {
-    if (indicator.kind === 'share' && indicator.value > 1) {
-      ctx.addIssue({ code: 'custom', path: ['value'], message: 'a share must be between 0 and 1' });
+  if (indicator.kind === 'share' && indicator.value > 1) {
+    ctx.addIssue({ code: 'custom', path: ['value'], message: 'a share must be between 0 and 1' });
+  }
+  if (indicator.comparison && indicator.kind !== 'share') {
+    ctx.addIssue({ code: 'custom', path: ['comparison'], message: 'only a share can be compared' });
+  }
+  if (!indicator.statement.fr.includes('{{value}}') || !indicator.statement.en.includes('{{value}}')) {
+    ctx.addIssue({ code: 'custom', path: ['statement'], message: 'must contain {{value}}' });
+  }
+  if (indicator.stratumOf !== undefined && indicator.stratum === undefined) {
+    ctx.addIssue({ code: 'custom', path: ['stratum'], message: 'a stratum breakdown needs its stratum' });
+  }
+  if (indicator.comparison) {
+    if (indicator.counts !== 'collectivites' && indicator.counts !== 'people') {
+      ctx.addIssue({ code: 'custom', path: ['comparison'], message: 'only a share of collectivités or of people is set beside an answer' });
     }
-    if (indicator.comparison && indicator.kind !== 'share') {
-      ctx.addIssue({ code: 'custom', path: ['comparison'], message: 'only a share can be compared' });
+    if (indicator.year < MIN_COMPARISON_YEAR || (indicator.verification !== 'P' && indicator.verification !== 'S')) {
+      ctx.addIssue({ code: 'custom', path: ['comparison'], message: `an old (before ${MIN_COMPARISON_YEAR}) or unverified figure is context, never a comparison` });
     }
-    if (!indicator.statement.fr.includes('{{value}}') || !indicator.statement.en.includes('{{value}}')) {
-      ctx.addIssue({ code: 'custom', path: ['statement'], message: 'must contain {{value}}' });
+    if (indicator.earlierWaveOf !== undefined) {
+      ctx.addIssue({ code: 'custom', path: ['comparison'], message: 'an earlier wave is shown under « À savoir », never as a comparison' });
     }
-    if (indicator.stratumOf !== undefined && indicator.stratum === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['stratum'], message: 'a stratum breakdown needs its stratum' });
+  }
+  if (indicator.fraction) {
+    const { numerator, denominator } = indicator.fraction;
+    if (indicator.kind !== 'share' || numerator >= denominator || Math.abs(numerator / denominator - indicator.value) > 0.01) {
+      ctx.addIssue({ code: 'custom', path: ['fraction'], message: 'must be the share, as a fraction' });
     }
-    if (indicator.comparison) {
-      if (indicator.counts !== 'collectivites' && indicator.counts !== 'people') {
-        ctx.addIssue({ code: 'custom', path: ['comparison'], message: 'only a share of collectivités or of people is set beside an answer' });
-      }
-      if (indicator.year < MIN_COMPARISON_YEAR || (indicator.verification !== 'P' && indicator.verification !== 'S')) {
-        ctx.addIssue({ code: 'custom', path: ['comparison'], message: `an old (before ${MIN_COMPARISON_YEAR}) or unverified figure is context, never a comparison` });
-      }
-      if (indicator.earlierWaveOf !== undefined) {
-        ctx.addIssue({ code: 'custom', path: ['comparison'], message: 'an earlier wave is shown under « À savoir », never as a comparison' });
-      }
-    }
-    if (indicator.fraction) {
-      const { numerator, denominator } = indicator.fraction;
-      if (indicator.kind !== 'share' || numerator >= denominator || Math.abs(numerator / denominator - indicator.value) > 0.01) {
-        ctx.addIssue({ code: 'custom', path: ['fraction'], message: 'must be the share, as a fraction' });
-      }
-    }
-    if (indicator.correction && indicator.kind !== 'count') {
-      ctx.addIssue({ code: 'custom', path: ['correction'], message: 'only a count can be corrected' });
-    }
-    checkNumbers(indicator, ctx);
-  });
+  }
+  if (indicator.correction && indicator.kind !== 'count') {
+    ctx.addIssue({ code: 'custom', path: ['correction'], message: 'only a count can be corrected' });
+  }
+  checkNumbers(indicator, ctx);
+});
 
 type IndicatorShape = z.infer<typeof indicatorShape>;
 

@@ -10,6 +10,7 @@ import { formatScore } from '../../components/format';
 import { Loading } from '../../components/loading';
 import { PageTitle } from '../../components/page-title';
 import { ProgressBar } from '../../components/progress-bar';
+import { TimeEstimate } from '../../components/time-estimate';
 import { useAudit } from '../../components/use-audit';
 import { useLocalize, useQuestionnaire } from '../../components/use-questionnaire';
 import { QuestionCard } from './question-card';
@@ -94,6 +95,7 @@ export function ThemePage() {
           <span id="theme-title">{themeTitle}</span>
         </PageTitle>
         <p className="lead">{l(theme.summary)}</p>
+        <TimeEstimate questionnaire={questionnaire} profile={audit.profile} themeId={theme.id} />
         {themeResult && (
           <ProgressBar value={themeResult.answered} max={themeResult.asked} label={t('progress.theme', { answered: themeResult.answered, asked: themeResult.asked })} />
         )}

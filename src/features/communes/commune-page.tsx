@@ -6,11 +6,12 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { listAuditsOfCommune, startAudit, startReaudit } from '../../db/audits-repository';
 import { getCommune } from '../../db/communes-repository';
 import { requestPersistenceOnce } from '../../db/storage-persistence';
-import { loadQuestionnaire } from '../../content/load-questionnaire';
 import { TextField } from '../../components/field';
 import { formatDate } from '../../components/format';
 import { Loading } from '../../components/loading';
 import { PageTitle } from '../../components/page-title';
+import { TimeEstimate } from '../../components/time-estimate';
+import { useQuestionnaire } from '../../components/use-questionnaire';
 
 export function CommunePage() {
   const { t, i18n } = useTranslation('communes');
@@ -22,6 +23,8 @@ export function CommunePage() {
   const [auditor, setAuditor] = useState('');
   const [busy, setBusy] = useState(false);
   const [failed, setFailed] = useState(false);
+  // The current version: the one a new audit or a re-audit is answered with.
+  const questionnaire = useQuestionnaire();
 
   if (commune === null || audits === undefined) return <Loading />;
   if (commune === undefined) throw new Response('', { status: 404 });
@@ -34,7 +37,6 @@ export function CommunePage() {
     setBusy(true);
     setFailed(false);
     try {
-      const questionnaire = await loadQuestionnaire();
       const audit = from
         ? await startReaudit(from, questionnaire, auditor.trim())
         : await startAudit(commune, questionnaire, auditor.trim());
@@ -136,6 +138,7 @@ export function CommunePage() {
       <div className="callout">
         <h2>{t('page.startTitle')}</h2>
         <p>{t('page.startIntro')}</p>
+        <TimeEstimate questionnaire={questionnaire} profile={commune.profile} />
         {previous && <p>{th('reaudit.intro', { date: auditDate(previous.startedAt) })}</p>}
         <TextField label={t('page.auditor')} hint={t('page.auditorHint')} name="auditor" value={auditor} onChange={(e) => setAuditor(e.target.value)} maxLength={120} />
         {failed && (

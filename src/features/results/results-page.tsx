@@ -96,6 +96,7 @@ export function ResultsPage() {
           {t('plan:links.plan')}
         </Link>
         <DownloadReportButton auditId={auditId} />
+        <DownloadReportButton auditId={auditId} kind="short" />
       </nav>
 
       <h2>{t('chart.title')}</h2>

@@ -96,6 +96,7 @@ export async function reportInput(language: Language = 'fr'): Promise<ReportInpu
       answers,
     },
     questionnaire,
+    currentQuestionnaireVersion: questionnaire.version,
     result,
     plan,
     planItems,

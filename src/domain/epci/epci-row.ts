@@ -16,6 +16,8 @@ export interface SummaryEntry {
   /** The population the commune declared in the audit's profile. */
   population: number;
   summary: AuditSummary;
+  /** The questionnaire version the audit was answered with (its summary was made with that version). */
+  questionnaireVersion: number;
 }
 
 /** What the view needs of a commune record. */
@@ -41,6 +43,7 @@ export interface EpciRow {
   /** When the audit was completed, or last updated while in progress (ISO date-time). */
   date: string;
   summary: AuditSummary;
+  questionnaireVersion: number;
 }
 
 export const communeKey = (commune: Pick<CommuneInfo, 'id' | 'insee'>) => (commune.insee ? commune.insee : `id:${commune.id}`);
@@ -87,6 +90,7 @@ export function latestRows(communes: readonly CommuneInfo[], entries: readonly S
       status: entry.status,
       date: entryDate(entry),
       summary: entry.summary,
+      questionnaireVersion: entry.questionnaireVersion,
     });
   }
   return rows;

@@ -3,7 +3,9 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { createRequire } from 'node:module';
 import { EPCI_TYPES, writeCompactDirectory, type DirectorySource, type EpciType } from './src/domain/directory/compact-directory.ts';
 
@@ -82,23 +84,23 @@ function communesDirectoryPlugin(): Plugin {
 }
 
 /**
- * The Content-Security-Policy is written into the built index.html only: the dev server needs inline
- * scripts for hot reload, the shipped app never does. No 'unsafe-eval', no inline script, nothing but
- * the app's own origin.
+ * The Content-Security-Policy, read from the nginx headers (deploy/nginx/snippets/cyberdiag-headers.conf) so that
+ * there is one policy, and written into the built index.html as well, for hosts that send no header. A <meta>
+ * cannot carry frame-ancestors (browsers ignore it there, with a warning), so it is left out of the meta. Only the
+ * build gets it: the dev server needs inline scripts for hot reload, the shipped app never does.
  */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data: blob:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "worker-src 'self' blob:",
-  "manifest-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-].join('; ');
+export function readContentSecurityPolicy(): string {
+  const headers = readFileSync(fileURLToPath(new URL('./deploy/nginx/snippets/cyberdiag-headers.conf', import.meta.url)), 'utf8');
+  const policy = /^add_header Content-Security-Policy "([^"]+)" always;$/m.exec(headers)?.[1];
+  if (!policy) throw new Error('deploy/nginx/snippets/cyberdiag-headers.conf: no Content-Security-Policy header');
+  return policy;
+}
+
+export const CONTENT_SECURITY_POLICY = readContentSecurityPolicy()
+  .split(';')
+  .map((directive) => directive.trim())
+  .filter((directive) => directive !== '' && !directive.startsWith('frame-ancestors'))
+  .join('; ');
 
 function contentSecurityPolicy(): Plugin {
   return {
@@ -109,6 +111,39 @@ function contentSecurityPolicy(): Plugin {
         '<meta charset="UTF-8" />',
         `<meta charset="UTF-8" />\n    <meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}" />`,
       );
+    },
+  };
+}
+
+/** Text files worth compressing: nginx's gzip_static sends the .gz written beside each one. */
+const COMPRESSIBLE = /\.(?:js|css|html|json|svg|webmanifest|txt|ttf|ico)$/;
+
+/**
+ * Writes a gzipped copy (level 9) beside every text file of the build, once the service worker is written too, so
+ * that a host serves compressed files without compressing them at each request (deploy/nginx: gzip_static). The
+ * service worker's precache lists only the originals.
+ */
+function precompress(): Plugin {
+  let outDir = '';
+  return {
+    name: 'cyberdiag-precompress',
+    apply: 'build',
+    configResolved(config) {
+      outDir = config.build.ssr ? '' : path.resolve(config.root, config.build.outDir);
+    },
+    closeBundle: {
+      order: 'post',
+      sequential: true,
+      handler() {
+        if (!outDir) return;
+        const files = readdirSync(outDir, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile() && COMPRESSIBLE.test(entry.name));
+        for (const entry of files) {
+          const file = path.join(entry.parentPath, entry.name);
+          const content = readFileSync(file);
+          const gzipped = gzipSync(content, { level: 9 });
+          if (gzipped.length < content.length) writeFileSync(`${file}.gz`, gzipped);
+        }
+      },
     },
   };
 }
@@ -148,6 +183,8 @@ export default defineConfig({
         cleanupOutdatedCaches: true,
       },
     }),
+    // After the service worker is written (closeBundle, order 'post'): it is compressed too.
+    precompress(),
   ],
   resolve: {
     // jsPDF's optional helpers are never used by the report: a stub keeps them out of the build and the precache.

@@ -3,9 +3,9 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { APP_SHELL, prerenderFirstPage } from './build-plugins/prerender-first-page.ts';
+import { precompress } from './build-plugins/precompress.ts';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { EPCI_TYPES, writeCompactDirectory, type DirectorySource, type EpciType } from './src/domain/directory/compact-directory.ts';
 
@@ -115,42 +115,18 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
-/** Text files worth compressing: nginx's gzip_static sends the .gz written beside each one. */
-const COMPRESSIBLE = /\.(?:js|css|html|json|svg|webmanifest|txt|ttf|ico)$/;
-
-/**
- * Writes a gzipped copy (level 9) beside every text file of the build, once the service worker is written too, so
- * that a host serves compressed files without compressing them at each request (deploy/nginx: gzip_static). The
- * service worker's precache lists only the originals.
- */
-function precompress(): Plugin {
-  let outDir = '';
-  return {
-    name: 'cyberdiag-precompress',
-    apply: 'build',
-    configResolved(config) {
-      outDir = config.build.ssr ? '' : path.resolve(config.root, config.build.outDir);
-    },
-    closeBundle: {
-      order: 'post',
-      sequential: true,
-      handler() {
-        if (!outDir) return;
-        const files = readdirSync(outDir, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile() && COMPRESSIBLE.test(entry.name));
-        for (const entry of files) {
-          const file = path.join(entry.parentPath, entry.name);
-          const content = readFileSync(file);
-          const gzipped = gzipSync(content, { level: 9 });
-          if (gzipped.length < content.length) writeFileSync(`${file}.gz`, gzipped);
-        }
-      },
-    },
-  };
-}
+// jsPDF's optional helpers are never used by the report: a stub keeps them out of the build and the precache.
+const resolve = {
+  alias: Object.fromEntries(
+    ['html2canvas', 'dompurify', 'canvg'].map((name) => [name, fileURLToPath(new URL('./src/pdf/jspdf-optional-stub.ts', import.meta.url))]),
+  ),
+};
 
 export default defineConfig({
   plugins: [
     react(),
+    // The first page's HTML, rendered at build time by a server-side build of the app's own code.
+    prerenderFirstPage({ entry: 'src/app/prerender-entry.tsx', config: { plugins: [react(), communesDirectoryPlugin()], resolve } }),
     contentSecurityPolicy(),
     // The official communes directory, made from a devDependency at build time (virtual:communes-directory).
     communesDirectoryPlugin(),
@@ -179,19 +155,15 @@ export default defineConfig({
         globPatterns: ['**/*.{js,css,html,png,svg,ico,json,webmanifest,ttf}'],
         // The communes directory chunk is larger than workbox's 2 MiB default and must be there offline.
         maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
-        navigateFallback: 'index.html',
+        // The app's routes other than "/" open on the empty page (the prerendered home is for "/" only).
+        navigateFallback: APP_SHELL,
         cleanupOutdatedCaches: true,
       },
     }),
     // After the service worker is written (closeBundle, order 'post'): it is compressed too.
     precompress(),
   ],
-  resolve: {
-    // jsPDF's optional helpers are never used by the report: a stub keeps them out of the build and the precache.
-    alias: Object.fromEntries(
-      ['html2canvas', 'dompurify', 'canvg'].map((name) => [name, fileURLToPath(new URL('./src/pdf/jspdf-optional-stub.ts', import.meta.url))]),
-    ),
-  },
+  resolve,
   build: {
     target: 'es2022',
     sourcemap: false,

@@ -52,14 +52,17 @@ describe('deploy/nginx, as the browser tests are served', () => {
     }
   });
 
-  it('answers every app route with the page, and a missing asset with a 404', async () => {
+  it('answers "/" with the prerendered first page, every other app route with the empty page, a missing asset with a 404', async () => {
     const page = await get('/');
     expect(page.status).toBe(200);
     expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(page.body.toString()).toContain('Où en est la cybersécurité de votre commune ?');
+    const shell = await get('/app-shell.html');
+    expect(shell.body.toString()).toContain('<div id="root"></div>');
     for (const route of ['/communes/nouvelle', '/audits/une-id/plan', '/epci']) {
       const response = await get(route);
       expect(response.status, route).toBe(200);
-      expect(response.body.equals(page.body), `${route} gets index.html`).toBe(true);
+      expect(response.body.equals(shell.body), `${route} gets app-shell.html`).toBe(true);
     }
     const missing = await get('/assets/absent-0000.js');
     expect(missing.status).toBe(404);
@@ -69,7 +72,7 @@ describe('deploy/nginx, as the browser tests are served', () => {
   it('keeps hashed assets a year, and never the page nor the service worker', async () => {
     expect(script).toBeDefined();
     expect((await get(`/assets/${script}`)).headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
-    for (const pathname of ['/', '/index.html', '/audits/une-id', '/sw.js']) {
+    for (const pathname of ['/', '/index.html', '/app-shell.html', '/audits/une-id', '/sw.js']) {
       expect((await get(pathname)).headers.get('cache-control'), pathname).toBe('no-store');
     }
     expect((await get('/manifest.webmanifest')).headers.get('content-type')).toBe('application/manifest+json');

@@ -126,14 +126,19 @@ export default defineConfig({
   plugins: [
     react(),
     // The first page's HTML, rendered at build time by a server-side build of the app's own code.
-    prerenderFirstPage({ entry: 'src/app/prerender-entry.tsx', config: { plugins: [react(), communesDirectoryPlugin()], resolve } }),
+    prerenderFirstPage({
+      entry: 'src/app/prerender-entry.tsx',
+      config: { plugins: [react(), communesDirectoryPlugin()], resolve },
+      stubs: { 'virtual:pwa-register': 'export const registerSW = () => async () => {};' },
+    }),
     contentSecurityPolicy(),
     // The official communes directory, made from a devDependency at build time (virtual:communes-directory).
     communesDirectoryPlugin(),
     VitePWA({
-      registerType: 'autoUpdate',
-      // An external file (the CSP forbids inline scripts), deferred so that it never delays the first paint.
-      injectRegister: 'script-defer',
+      // A new version waits until the user chooses to reload (src/app/update-prompt.tsx); the app registers the
+      // service worker itself once the first page is shown (src/app/service-worker.ts).
+      registerType: 'prompt',
+      injectRegister: false,
       manifest: {
         name: 'Cyberdiag — auto-diagnostic cyber des communes',
         short_name: 'Cyberdiag',

@@ -13,7 +13,11 @@ import { build, type InlineConfig, type Plugin } from 'vite';
 export const APP_SHELL = 'app-shell.html';
 const ROOT_ELEMENT = '<div id="root"></div>';
 
-export function prerenderFirstPage({ entry, config }: { entry: string; config: InlineConfig }): Plugin {
+/**
+ * `stubs`: modules that only the browser build provides (virtual modules of other plugins), as the code that
+ * stands in for them in Node; the first page never runs them.
+ */
+export function prerenderFirstPage({ entry, config, stubs = {} }: { entry: string; config: InlineConfig; stubs?: Record<string, string> }): Plugin {
   let root = '';
   return {
     name: 'cyberdiag-prerender-first-page',
@@ -27,10 +31,18 @@ export function prerenderFirstPage({ entry, config }: { entry: string; config: I
       if (page?.type !== 'asset') return;
       const shell = String(page.source);
       if (!shell.includes(ROOT_ELEMENT)) this.error(`index.html has no ${ROOT_ELEMENT} to prerender into`);
-      const html = await renderInNode(root, entry, config);
+      const html = await renderInNode(root, entry, { ...config, plugins: [...(config.plugins ?? []), stubModules(stubs)] });
       page.source = shell.replace(ROOT_ELEMENT, `<div id="root">${html}</div>`);
       this.emitFile({ type: 'asset', fileName: APP_SHELL, source: shell });
     },
+  };
+}
+
+function stubModules(stubs: Record<string, string>): Plugin {
+  return {
+    name: 'cyberdiag-prerender-stubs',
+    resolveId: (id) => (id in stubs ? `\0stub:${id}` : undefined),
+    load: (id) => (id.startsWith('\0stub:') ? stubs[id.slice('\0stub:'.length)] : undefined),
   };
 }
 

@@ -12,6 +12,8 @@ import { createAppRouter } from './router';
 import { openDatabase } from '../db/open-database';
 import { StartupError } from './startup-error';
 import { AppRoot, whenRouterReady, type AppRouter } from './app-root';
+import { registerServiceWorker } from './service-worker';
+import { restoreTypedFields } from './keep-typed-fields';
 
 export async function bootstrap(
   container: HTMLElement,
@@ -51,8 +53,11 @@ export async function bootstrap(
   } else {
     createRoot(container).render(app);
   }
+  // Coming back from the reload into a new version: what was being typed goes back into its fields.
+  restoreTypedFields();
   // Barometer figures: stored on first run or when this release ships a newer version; loaded apart, never blocks the page.
   whenFirstPageShown(router, () => {
+    registerServiceWorker();
     void loadEveryNamespace(i18n).catch(() => undefined);
     void import('../db/benchmarks-repository').then((m) => m.ensureBundledDataset()).catch(() => undefined);
   });

@@ -4,7 +4,7 @@
 // the bare page's, total blocking time under 50 ms, performance, accessibility and best practices 100. Runs
 // alternate between the two pages so that both see the same load of the (shared) machine; medians are kept.
 // Run by `npm run bench`, or alone after `vite build` with `node tests/bench/lighthouse.mjs` (LIGHTHOUSE_RUNS=5).
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import * as chromeLauncher from 'chrome-launcher';
@@ -74,6 +74,8 @@ try {
       });
       if (!result) throw new Error('Lighthouse returned no result');
       runs[name].push(result.lhr);
+      // LIGHTHOUSE_SAVE=dir keeps every report, to see where the time goes.
+      if (process.env.LIGHTHOUSE_SAVE) writeFileSync(path.join(process.env.LIGHTHOUSE_SAVE, `${name}-${i + 1}.json`), JSON.stringify(result.lhr));
     }
   }
   const app = summarize(runs.app);

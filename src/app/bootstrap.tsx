@@ -59,8 +59,20 @@ export async function bootstrap(
   whenFirstPageShown(router, () => {
     registerServiceWorker();
     void loadEveryNamespace(i18n).catch(() => undefined);
-    void import('../db/benchmarks-repository').then((m) => m.ensureBundledDataset()).catch(() => undefined);
+    installBundledBenchmarks();
   });
+}
+
+/** The shipped barometer dataset, stored on first run or when newer: in a worker, off the page's thread. */
+function installBundledBenchmarks(): void {
+  if (typeof Worker !== 'function') {
+    void import('../db/benchmarks-repository').then((m) => m.ensureBundledDataset()).catch(() => undefined);
+    return;
+  }
+  const worker = new Worker(new URL('../db/benchmarks-install-worker.ts', import.meta.url), { type: 'module' });
+  const stop = () => worker.terminate();
+  worker.addEventListener('message', stop);
+  worker.addEventListener('error', stop);
 }
 
 /**

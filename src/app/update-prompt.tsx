@@ -1,6 +1,7 @@
 /**
  * "A new version is ready": shown on every page once a new version of the app is installed, it reloads only when
- * the user asks. The sentence is in a live region (read out without taking the focus); the buttons come after it.
+ * the user asks. The sentence is in a polite live region (read out without taking the focus), present and empty
+ * on every page so that screen readers already listen to it; the buttons come after it.
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -14,7 +15,7 @@ export function UpdatePrompt() {
   return (
     // The live region stays in the page (empty) so that screen readers are listening when the sentence appears.
     <div className={shown ? 'update-prompt update-prompt--shown' : 'update-prompt'}>
-      <p role="status" className="update-prompt__message">
+      <p aria-live="polite" className="update-prompt__message">
         {shown ? t('update.ready') : ''}
       </p>
       {shown && (

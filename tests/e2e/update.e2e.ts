@@ -70,7 +70,7 @@ async function openThenDeployNext(): Promise<{ page: Page; close: () => Promise<
   serve(next);
   // What the app does every hour and when it comes back on screen.
   await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
-  await page.getByRole('status').filter({ hasText: READY }).waitFor();
+  await page.locator('[aria-live="polite"]').filter({ hasText: READY }).waitFor();
   return { page, pageErrors: session.pageErrors, close: () => session.context.close() };
 }
 
@@ -82,7 +82,7 @@ describe('a new release, while the app is open', () => {
     expect(await axeViolations(page, 'update notice')).toEqual([]);
     expect(await sameWindow(page)).toBe(true);
     await page.getByRole('button', { name: 'Plus tard' }).click();
-    await expect.poll(() => page.getByRole('status').filter({ hasText: READY }).count()).toBe(0);
+    await expect.poll(() => page.getByText(READY).count()).toBe(0);
     expect(await sameWindow(page)).toBe(true);
     expect(await release(page)).toBe('first');
     expect(await page.getByLabel('Nom de la commune').inputValue()).toBe('Saint-Martin-en-Haut');

@@ -77,5 +77,6 @@ describe('the Content-Security-Policy in the browser', () => {
 
     expect(csp.violations).toEqual([]);
     expect(pageErrors).toEqual([]);
-  });
+    // Every page of the app, two PDFs, a backup: four minutes on a loaded 2-core machine.
+  }, 300_000);
 });

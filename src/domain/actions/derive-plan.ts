@@ -77,7 +77,8 @@ const HORIZON_OF_TIMEFRAME: Readonly<Record<Timeframe, Horizon>> = {
 /** The horizon of an entry: its time frame's, one step sooner when it answers a critical gap. */
 export function planHorizon(timeframe: Timeframe, critical: boolean): Horizon {
   const horizon = HORIZON_OF_TIMEFRAME[timeframe];
-  return critical ? HORIZONS[Math.max(0, HORIZONS.indexOf(horizon) - 1)] : horizon;
+  if (!critical) return horizon;
+  return horizon === 'within-year' ? 'within-3-months' : 'this-month';
 }
 
 export interface HorizonGroup<E extends { horizon: Horizon } = PlanEntry> {

@@ -127,14 +127,14 @@ describe('derivePlan', () => {
   it('groups the plan by horizon, soonest first, critical first inside each', () => {
     // Same answers as "critical gaps first" above, with two time frames changed: backup-automate (critical) is a
     // project for the year, brought forward to three months; accounts-mfa (not critical here) waits three months.
-    const longer: ActionCatalogue = new Map(catalogue);
-    const withTimeframe = (id: string, timeframe: 'within-3-months' | 'within-12-months') => {
-      const action = catalogue.get(id);
-      if (action) longer.set(id, { ...action, timeframe });
+    const timeframes: Record<string, 'within-3-months' | 'within-12-months'> = {
+      'backup-automate': 'within-12-months',
+      'accounts-mfa': 'within-3-months',
+      'backup-offsite': 'within-12-months',
     };
-    withTimeframe('backup-automate', 'within-12-months');
-    withTimeframe('accounts-mfa', 'within-3-months');
-    withTimeframe('backup-offsite', 'within-12-months');
+    const longer: ActionCatalogue = new Map(
+      [...catalogue].map(([id, action]) => [id, { ...action, timeframe: timeframes[id] ?? action.timeframe }] as const),
+    );
     const answers: Answers = { ...allYes, 'backup-a': no, 'backup-b': partly, 'backup-c': no, 'accounts-b': no, 'accounts-c': dontKnow };
     const plan = derivePlan(questionnaire, computeResults(questionnaire, answers, profile), longer);
     expect(groupByHorizon(plan.entries).map((group) => ({ horizon: group.horizon, ids: group.entries.map((e) => e.id) }))).toEqual([

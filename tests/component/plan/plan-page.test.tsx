@@ -40,7 +40,7 @@ async function openRow(user: { click: (element: Element) => Promise<void> }, nam
   return found;
 }
 
-describe('plan page', () => {
+describe('plan page', { timeout: 20_000 }, () => {
   it('lists the actions by when to act, critical first, each as one row with who, cost and status', async () => {
     const audit = await seedAudit(await seedCommune());
     await renderApp(`/audits/${audit.id}/plan`);
@@ -151,7 +151,7 @@ describe('plan page', () => {
     const { user } = await renderApp(`/audits/${audit.id}/results`);
     expect(await screen.findByRole('button', { name: 'Télécharger le rapport PDF' })).toBeInTheDocument();
     await user.click(screen.getByRole('link', { name: 'Plan d’action' }));
-    expect(await screen.findByRole('heading', { level: 1, name: 'Plan d’action de Saint-Test' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Plan d’action de Saint-Test' }, { timeout: 5000 })).toBeInTheDocument();
   });
 
   it('speaks English when the app is in English', async () => {

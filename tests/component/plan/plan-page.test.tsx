@@ -149,7 +149,7 @@ describe('plan page', { timeout: 20_000 }, () => {
   it('is reached from the results page, which also offers the PDF report', async () => {
     const audit = await seedAudit(await seedCommune());
     const { user } = await renderApp(`/audits/${audit.id}/results`);
-    expect(await screen.findByRole('button', { name: 'Télécharger le rapport PDF' })).toBeInTheDocument();
+    expect(await screen.findByRole('button', { name: 'Télécharger le rapport PDF' }, { timeout: 5000 })).toBeInTheDocument();
     await user.click(screen.getByRole('link', { name: 'Plan d’action' }));
     expect(await screen.findByRole('heading', { level: 1, name: 'Plan d’action de Saint-Test' }, { timeout: 5000 })).toBeInTheDocument();
   });

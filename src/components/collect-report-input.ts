@@ -4,8 +4,8 @@
  * app's language. Kept apart from the PDF code so that the lazy PDF chunk imports neither Dexie nor i18next.
  */
 import type { i18n as I18n } from 'i18next';
-import { loadActionCatalogue } from '../content/load-actions';
-import { loadQuestionnaire } from '../content/load-questionnaire';
+import { loadActionCatalogueVersion } from '../content/load-actions';
+import { loadQuestionnaire, loadQuestionnaireVersion } from '../content/load-questionnaire';
 import { getActiveBenchmarks } from '../db/benchmarks-repository';
 import { db } from '../db/database';
 import { listPlanItems } from '../db/plan-repository';
@@ -31,15 +31,18 @@ function rankComparisons(comparisons: Comparison[], questionnaire: Questionnaire
 export async function collectReportInput(auditId: string, i18n: I18n, now = new Date()): Promise<ReportInput> {
   const audit = await db.audits.get(auditId);
   if (!audit) throw new Error(`audit ${auditId} not found`);
-  const [commune, questionnaire, catalogue, benchmarks, items] = await Promise.all([
+  // The audit's own questionnaire version (and its catalogue: an older plan names that version's actions).
+  const [commune, questionnaire, catalogue, current, benchmarks, items] = await Promise.all([
     db.communes.get(audit.communeId),
+    loadQuestionnaireVersion(audit.questionnaireVersion),
+    loadActionCatalogueVersion(audit.questionnaireVersion),
     loadQuestionnaire(),
-    loadActionCatalogue(),
     getActiveBenchmarks(),
     listPlanItems(auditId),
   ]);
+  if (!questionnaire || !catalogue) throw new Error(`questionnaire version ${audit.questionnaireVersion} is not known to this app`);
   const language = i18n.language.startsWith('en') ? 'en' : 'fr';
-  const result = computeResults(questionnaire, audit.answers, audit.profile);
+  const result = computeResults(questionnaire, audit.answers, audit.profile, { completed: audit.status === 'completed' });
   const plan = derivePlan(questionnaire, result, catalogue).entries;
   const all = i18n.getFixedT(language);
   const report = i18n.getFixedT(language, 'report');
@@ -77,6 +80,7 @@ export async function collectReportInput(auditId: string, i18n: I18n, now = new 
       answers: audit.answers,
     },
     questionnaire,
+    currentQuestionnaireVersion: current.version,
     result,
     plan,
     planItems: new Map<string, ReportPlanItem>(

@@ -43,7 +43,10 @@ export interface ReportInput {
     questionnaireVersion: number;
     answers: Answers;
   };
+  /** The questionnaire the audit was answered with (an earlier version for an older audit). */
   questionnaire: Questionnaire;
+  /** The version new audits are answered with: an older audit's report says it is one. */
+  currentQuestionnaireVersion: number;
   result: AuditResult;
   plan: readonly PlanEntry[];
   /** Keyed by plan entry id. */

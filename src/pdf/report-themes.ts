@@ -1,7 +1,7 @@
 /** One page per theme: its score, what the answers show, the barometer comparisons and the actions planned. */
 import type { Question } from '../domain/questionnaire/schema';
 import type { QuestionOutcome, ThemeResult } from '../domain/scoring/compute-results';
-import { answerText, entryTitle, questionIndex, roundScore, say, scoreTone, themeTitle, typographic } from './report-format';
+import { entryTitle, outcomeAnswerText, questionIndex, roundScore, say, scoreTone, themeTitle, typographic } from './report-format';
 import type { ReportInput } from './report-input';
 import { themeSummary } from './report-summary';
 import type { Block, ListItem, ReportSection, Tone } from './report-types';
@@ -28,7 +28,7 @@ function findings(theme: ThemeResult, questions: ReadonlyMap<string, Question>, 
       const item: ListItem = {
         text: input.t('theme.finding', {
           question: say(question.text, input.language),
-          answer: answerText(question, outcome.answer, input),
+          answer: outcomeAnswerText(question, outcome, input),
         }),
         tag: findingTag(outcome, input),
       };

@@ -53,7 +53,7 @@ export function ThemePage() {
   if (data === undefined || !theme || !audit) throw new Response('', { status: 404 });
 
   // The questions asked are those the scoring kept: one pass over the conditions per answer, not two.
-  const active = new Set(result.themes.flatMap((r) => r.outcomes.map((o) => o.questionId)));
+  const active = new Set(result.themes.flatMap((r) => r.outcomes.filter((o) => o.status !== 'implied-gap').map((o) => o.questionId)));
   const questions = theme.questions.filter((q) => active.has(q.id));
   const themeResult = result.themes[themeIndex];
   // A re-audit's answers carried over and not yet confirmed (hidden questions cannot be confirmed, so not counted).

@@ -24,10 +24,10 @@ describe('theme page', () => {
     const audit = await seedAudit();
     const { user } = await renderApp(`/audits/${audit.id}/themes/backup`);
     const question = await screen.findByRole('group', { name: /sont-elles sauvegardées/ });
-    await user.click(within(question).getByRole('radio', { name: /automatiquement/ }));
+    await user.click(within(question).getByRole('radio', { name: /^Oui, automatiquement/ }));
     await waitFor(async () => {
       const stored = await db.audits.get(audit.id);
-      expect(stored?.answers['backup-exists']).toMatchObject({ kind: 'option', optionId: 'automatic-all' });
+      expect(stored?.answers['backup-automatic']).toMatchObject({ kind: 'option', optionId: 'automatic-all' });
     });
     expect(screen.queryByRole('button', { name: /enregistrer/i })).not.toBeInTheDocument();
   });
@@ -38,7 +38,7 @@ describe('theme page', () => {
     const question = await screen.findByRole('group', { name: /sont-elles sauvegardées/ });
     await user.click(within(question).getByRole('radio', { name: 'Je ne sais pas' }));
     await waitFor(async () => {
-      expect((await db.audits.get(audit.id))?.answers['backup-exists']).toMatchObject({ kind: 'dontKnow' });
+      expect((await db.audits.get(audit.id))?.answers['backup-automatic']).toMatchObject({ kind: 'dontKnow' });
     });
   });
 
@@ -46,9 +46,9 @@ describe('theme page', () => {
     const audit = await seedAudit();
     const { user } = await renderApp(`/audits/${audit.id}/themes/backup`);
     const question = await screen.findByRole('group', { name: /sont-elles sauvegardées/ });
-    await user.click(within(question).getByRole('radio', { name: 'Non' }));
+    await user.click(within(question).getByRole('radio', { name: 'Non, aucune sauvegarde' }));
     expect(screen.queryByRole('group', { name: /fréquence/ })).not.toBeInTheDocument();
-    await user.click(within(question).getByRole('radio', { name: /automatiquement/ }));
+    await user.click(within(question).getByRole('radio', { name: /^Oui, automatiquement/ }));
     expect(await screen.findByRole('group', { name: /fréquence/ })).toBeInTheDocument();
   });
 });

@@ -56,7 +56,7 @@ const { questionnaire } = vi.hoisted(() => {
 
 vi.mock('../../../src/content/load-questionnaire', () => {
   const loaded = Promise.resolve(questionnaire);
-  return { loadQuestionnaire: () => loaded };
+  return { loadQuestionnaire: () => loaded, loadQuestionnaireVersionShared: () => loaded };
 });
 
 /** Pages load lazily and the machine may be busy: give slow steps room (this is no timing assertion). */

@@ -13,11 +13,14 @@ const baseUrl = inject('baseUrl');
 const sessions = appSessionsPerTest();
 const VIEWPORT = { width: 1280, height: 900 };
 
-/** In turn: the worst option, the best, a middle one, the worst, "je ne sais pas", the best. */
+/**
+ * In turn: the worst option, a middle one, the best, the worst, "je ne sais pas", a middle one. (More "worst"
+ * answers make a shorter plan: a missing backup hides its follow-up questions, leaving a few implied gaps.)
+ */
 function realisticMix(index: number, count: number): number {
   const best = count - 2;
   const middle = Math.max(0, Math.floor((count - 2) / 2));
-  return [0, best, middle, 0, count - 1, best][index % 6] ?? 0;
+  return [0, middle, best, 0, count - 1, middle][index % 6] ?? 0;
 }
 
 describe('the action plan of a realistic commune', () => {
@@ -38,7 +41,8 @@ describe('the action plan of a realistic commune', () => {
     const height = await page.evaluate(() => document.documentElement.scrollHeight);
     // The figure quoted in docs/plan-page-height.md.
     console.info(`plan page: ${count} rows, ${horizons.join(' | ')}, ${height} px at ${VIEWPORT.width}×${VIEWPORT.height}`);
-    expect(count).toBeGreaterThanOrEqual(40);
+    // Version 2 of the questionnaire, sized to the commune, gives this commune 36 actions (version 1 gave 47).
+    expect(count).toBeGreaterThanOrEqual(30);
     expect(horizons[0]).toMatch(/^Ce mois-ci/);
     // A few screens, where one card per action made it about 25.
     expect(height).toBeLessThan(6 * VIEWPORT.height);

@@ -3,14 +3,13 @@
  * to copy, print or open in the mail program, and a form to record the answers when they come back (stored at
  * once through saveAnswer, like any answer: the results and the plan follow).
  */
-import { use, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { Loading } from '../../components/loading';
 import { PageTitle } from '../../components/page-title';
 import { useAudit } from '../../components/use-audit';
 import { useQuestionnaire } from '../../components/use-questionnaire';
-import { loadActionCatalogue } from '../../content/load-actions';
 import { knowerSchema, type Knower, type Question } from '../../domain/questionnaire/schema';
 import { computeResults } from '../../domain/scoring/compute-results';
 import { QuestionGroup } from './question-group';
@@ -20,8 +19,6 @@ export function QuestionsPage() {
   const { auditId = '' } = useParams();
   const { t } = useTranslation('plan');
   const questionnaire = useQuestionnaire();
-  // Loaded with the plan's other content so that going back to the plan is instant.
-  use(loadActionCatalogue());
   const data = useAudit(auditId);
   const audit = data?.audit;
   // Questions answered on this page stay in view (with their new answer) until the user leaves it.

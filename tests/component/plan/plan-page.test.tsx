@@ -28,7 +28,8 @@ async function seedAudit(commune: CommuneRecord, startedAt = new Date('2026-11-2
   return audit;
 }
 
-const row = (name: RegExp) => screen.findByRole('listitem', { name });
+// Role queries on a page of 30-odd rows are slow on a busy machine: room beyond the default second.
+const row = (name: RegExp) => screen.findByRole('listitem', { name }, { timeout: 5000 });
 
 /** The rows on screen, every horizon together. */
 const shownRows = () =>
@@ -109,7 +110,7 @@ describe('plan page', { timeout: 20_000 }, () => {
     const total = shownRows().length;
     expect(screen.getByRole('progressbar', { name: `Avancement : 0 action faite sur ${total}` })).toBeInTheDocument();
     await user.selectOptions(backup.getByLabelText(/^Statut :/), 'Fait');
-    expect(await screen.findByRole('progressbar', { name: `Avancement : 1 action faite sur ${total}` })).toBeInTheDocument();
+    expect(await screen.findByRole('progressbar', { name: `Avancement : 1 action faite sur ${total}` }, { timeout: 5000 })).toBeInTheDocument();
     expect(screen.getByText('Fait : 1')).toBeInTheDocument();
     expect((await db.planItems.get([audit.id, 'backup-automate']))?.status).toBe('done');
   });
@@ -154,7 +155,7 @@ describe('plan page', { timeout: 20_000 }, () => {
     const audit = await seedAudit(commune);
 
     const { user } = await renderApp(`/audits/${audit.id}/plan`);
-    expect(await screen.findByText(/Ce plan reprend le suivi de l’audit du 1 octobre 2025/)).toBeInTheDocument();
+    expect(await screen.findByText(/Ce plan reprend le suivi de l’audit du 1 octobre 2025/, {}, { timeout: 5000 })).toBeInTheDocument();
     const backup = within(await openRow(user, /Mettre en place une sauvegarde automatique/));
     expect(backup.getByLabelText('Responsable')).toHaveValue('M. Martin');
     expect(backup.getByLabelText('Échéance')).toHaveValue('2026-12-31');

@@ -6,6 +6,7 @@ import { setSetting, SETTING_KEYS } from '../db/settings-repository';
 import type { NavItem } from '../components/feature-routes';
 import { LanguageSwitch } from './language-switch';
 import { Loading } from '../components/loading';
+import { UpdatePrompt } from './update-prompt';
 
 export function Layout({ navItems }: { navItems: NavItem[] }) {
   const { t } = useTranslation();
@@ -47,6 +48,7 @@ export function Layout({ navItems }: { navItems: NavItem[] }) {
           <Outlet />
         </Suspense>
       </main>
+      <UpdatePrompt />
       <footer className="site-footer">
         <p>{t('layout.privacy')}</p>
       </footer>

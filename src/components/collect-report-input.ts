@@ -10,12 +10,12 @@ import { getActiveBenchmarks } from '../db/benchmarks-repository';
 import { db } from '../db/database';
 import { listPlanItems } from '../db/plan-repository';
 import { derivePlan } from '../domain/actions/derive-plan';
-import { compareAnswers, type Comparison } from '../domain/benchmarks/compare-answers';
+import { compareAnswers, earlierWavesOf, type Comparison } from '../domain/benchmarks/compare-answers';
 import { contextIndicators } from '../domain/benchmarks/indicator-for-population';
 import type { Questionnaire } from '../domain/questionnaire/schema';
 import { computeResults } from '../domain/scoring/compute-results';
 import type { ReportComparison, ReportInput, ReportPlanItem } from '../pdf/report-input';
-import { describeComparison, describeContext } from './describe-comparison';
+import { describeComparison, describeContext, describeEarlierWave, describeUnsurveyed } from './describe-comparison';
 
 const CRITICALITY_ORDER = { critical: 0, major: 1, minor: 2 } as const;
 
@@ -51,7 +51,15 @@ export async function collectReportInput(auditId: string, i18n: I18n, now = new 
   const comparisons: ReportComparison[] = rankComparisons(compared, questionnaire).flatMap((c) => {
     const sentence = describeComparison(c, translate, language);
     if (!sentence) return [];
-    return [{ themeId: c.themeId, questionId: c.questionId, sentence, surveyQuestion: c.indicator.surveyQuestion[language] }];
+    return [
+      {
+        themeId: c.themeId,
+        questionId: c.questionId,
+        sentence,
+        surveyQuestion: c.indicator.surveyQuestion[language],
+        earlier: c.earlierWaves.map((earlier) => describeEarlierWave(earlier, translate, language)),
+      },
+    ];
   });
   // As on the results page: a figure already said as a comparison in a theme is not repeated as context.
   const context = benchmarks
@@ -59,8 +67,19 @@ export async function collectReportInput(auditId: string, i18n: I18n, now = new 
         const used = new Set(compared.filter((c) => c.themeId === theme.id).map((c) => c.indicatorId));
         return contextIndicators(benchmarks.dataset, theme.id, audit.profile.population)
           .filter((indicator) => !used.has(indicator.id))
-          .map((indicator) => ({ themeId: theme.id, sentence: describeContext(indicator, translate, language) }));
+          .map((indicator) => ({
+            themeId: theme.id,
+            sentence: describeContext(indicator, translate, language),
+            earlier: earlierWavesOf(benchmarks.dataset, indicator.id).map((earlier) => describeEarlierWave(earlier, translate, language)),
+          }));
       })
+    : [];
+  const unsurveyed = benchmarks
+    ? questionnaire.themes.flatMap((theme) =>
+        benchmarks.dataset.unsurveyed
+          .filter((topic) => topic.themes.includes(theme.id))
+          .map((topic) => ({ themeId: theme.id, sentence: describeUnsurveyed(topic, translate, language) })),
+      )
     : [];
   return {
     language,
@@ -89,6 +108,7 @@ export async function collectReportInput(auditId: string, i18n: I18n, now = new 
     benchmark: benchmarks ? { id: benchmarks.dataset.id, version: benchmarks.dataset.version } : null,
     comparisons,
     context,
+    unsurveyed,
     t: (key, options) => report(key, options),
   };
 }

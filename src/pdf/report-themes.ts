@@ -82,6 +82,7 @@ export function buildThemeSections(input: ReportInput): ReportSection[] {
             notes: [
               ...(c.source ? [t('comparison.source', { source: typographic(c.source) })] : []),
               ...(c.surveyQuestion ? [t('comparison.surveyQuestion', { question: typographic(c.surveyQuestion) })] : []),
+              ...(c.earlier ?? []).map(typographic),
             ],
           })),
         });
@@ -90,7 +91,16 @@ export function buildThemeSections(input: ReportInput): ReportSection[] {
       const context = input.context.filter((c) => c.themeId === theme.themeId);
       if (context.length > 0) {
         blocks.push({ kind: 'heading', text: t('theme.context') });
-        blocks.push({ kind: 'list', items: context.map((c) => ({ text: typographic(c.sentence) })) });
+        blocks.push({
+          kind: 'list',
+          items: context.map((c) => ({ text: typographic(c.sentence), ...(c.earlier?.length ? { notes: c.earlier.map(typographic) } : {}) })),
+        });
+      }
+
+      const unsurveyed = input.unsurveyed.filter((u) => u.themeId === theme.themeId);
+      if (unsurveyed.length > 0) {
+        blocks.push({ kind: 'heading', text: t('theme.unsurveyed') });
+        blocks.push({ kind: 'list', items: unsurveyed.map((u) => ({ text: typographic(u.sentence) })) });
       }
 
       const planned = input.plan.filter((entry) => entry.themeId === theme.themeId);

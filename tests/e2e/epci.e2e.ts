@@ -5,6 +5,7 @@
  * the other members. The files are made here, in the app's export format, over the real questionnaire.
  */
 import { execFileSync } from 'node:child_process';
+import { strFromU8, unzipSync } from 'fflate';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -124,6 +125,17 @@ describe('the EPCI view', () => {
     const text = bytes.toString('utf8');
     expect(text).toContain('\r\nBollène;84019;13500;10 000 hab. et plus;2026-10-01;terminé;');
     expect(csv.suggestedFilename()).toMatch(/^cc-rhone-lez-provence-\d{4}-\d{2}-\d{2}\.csv$/);
+
+    // Spreadsheet: made on the device by a chunk loaded on the click; the codes are text cells, as written.
+    const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /Télécharger le tableau pour tableur/ }).click()]);
+    expect(xlsx.suggestedFilename()).toMatch(/^cc-rhone-lez-provence-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    const workbook = unzipSync(readFileSync(await xlsx.path()));
+    const strings = Object.entries(workbook)
+      .filter(([name]) => name.startsWith('xl/'))
+      .map(([, content]) => strFromU8(content))
+      .join('\n');
+    expect(strings).toMatch(/>84019</);
+    expect(strings).toContain('Bollène');
 
     // PDF for the conseil communautaire: an exact French text layer.
     const [pdf] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Télécharger le rapport PDF pour le conseil communautaire' }).click()]);

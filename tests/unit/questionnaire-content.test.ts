@@ -261,36 +261,21 @@ describe('the shipped questionnaire', () => {
     }
   });
 
-  it('opens the continuity theme with the written-plan question, mapped onto both PCA figures', () => {
+  it('opens the continuity theme with the written-plan question, mapped onto the latest PCA figure only', () => {
     const first = questionnaire.themes.find((theme) => theme.id === 'continuity')?.questions[0];
     expect(first?.id).toBe('continuity-plan');
     if (!first) return;
     expect(first.options.map((option) => option.id)).toEqual(['both-written', 'one-of-two', 'neither']);
-    expect(linkOf(first, 'bnc-2025-v1-no-pca-nor-pra')).toEqual({
-      indicator: 'bnc-2025-v1-no-pca-nor-pra',
-      inGroup: ['neither'],
-      outOfGroup: ['both-written', 'one-of-two'],
-    });
+    // One reference per topic: the consolidated results; the first results are said under « À savoir ».
     // "Only one of the two" could be a PRA alone: it says nothing about the "no PCA" figure.
-    expect(linkOf(first, 'bnc-2025-c-no-pca')).toEqual({
-      indicator: 'bnc-2025-c-no-pca',
-      inGroup: ['neither'],
-      outOfGroup: ['both-written'],
-    });
+    expect(first.indicators).toEqual([{ indicator: 'bnc-2025-c-no-pca', inGroup: ['neither'], outOfGroup: ['both-written'] }]);
   });
 
-  it('maps the RSSI, training and awareness questions onto their barometers', () => {
+  it('maps the RSSI, training and awareness questions onto their barometers, one figure each', () => {
     const rssi = questionById('governance-rssi');
-    for (const indicator of ['bnc-2025-v1-no-rssi', 'bnc-2025-c-no-rssi']) {
-      expect(linkOf(rssi, indicator)?.inGroup).toEqual(['nobody']);
-      expect(linkOf(rssi, indicator)?.outOfGroup).toEqual(['internal-named', 'shared-rssi']);
-    }
-    const agents = questionById('awareness-agents');
-    const elected = questionById('awareness-elected');
-    for (const wave of ['v1', 'c']) {
-      expect(linkOf(agents, `bnc-2025-${wave}-trained-agents`)?.outOfGroup).toEqual(['none']);
-      expect(linkOf(elected, `bnc-2025-${wave}-trained-elected`)?.outOfGroup).toEqual(['none']);
-    }
+    expect(rssi.indicators).toEqual([{ indicator: 'bnc-2025-c-no-rssi', inGroup: ['nobody'], outOfGroup: ['internal-named', 'shared-rssi'] }]);
+    expect(questionById('awareness-agents').indicators).toEqual([{ indicator: 'bnc-2025-c-trained-agents', inGroup: ['all', 'some'], outOfGroup: ['none'] }]);
+    expect(questionById('awareness-elected').indicators).toEqual([{ indicator: 'bnc-2025-c-trained-elected', inGroup: ['most', 'few'], outOfGroup: ['none'] }]);
     expect(linkOf(questionById('awareness-regular'), 'bnc-2025-c-no-awareness')?.inGroup).toEqual(['never']);
   });
 });

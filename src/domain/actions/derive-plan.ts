@@ -13,7 +13,12 @@
  *   short of "in place" (what holds the level down), and the verification of a critical question (the scoring
  *   treats a critical "je ne sais pas" as an open gap too);
  * - within each group, by priority = risk removed ÷ effort (1–3), highest first; ties go to the larger risk
- *   removed, then the cheaper cost, then the shorter time frame, then the questionnaire order.
+ *   removed, then the cheaper cost, then the shorter time frame, then the questionnaire order;
+ * - each entry falls in a horizon, when to act: this month, within three months, within the year. The action's
+ *   time frame sets it (immédiat < 1 month, court terme 1–3 months, moyen terme 3–12 months, guidance.md §0),
+ *   and an entry that answers a critical gap is brought one horizon forward: while it stays open the commune
+ *   cannot rise above "Fragile", and a critical control left for a year is the gap attackers use (guidance.md).
+ *   A verification is a question to ask: this month. Inside a horizon the order above holds (critical first).
  */
 import type { Knower, Question, Questionnaire } from '../questionnaire/schema';
 import type { AuditResult, QuestionOutcome } from '../scoring/compute-results';
@@ -35,6 +40,8 @@ interface PlanEntryBase {
   critical: boolean;
   cost: CostBand;
   timeframe: Timeframe;
+  /** When to act: derived from the time frame and the criticality (see planHorizon). */
+  horizon: Horizon;
 }
 
 export interface PlanAction extends PlanEntryBase {
@@ -58,6 +65,35 @@ export interface DerivedPlan {
 }
 
 export const verificationId = (questionId: string) => `verify-${questionId}`;
+
+/** When to act, soonest first. */
+export const HORIZONS = ['this-month', 'within-3-months', 'within-year'] as const;
+export type Horizon = (typeof HORIZONS)[number];
+
+const HORIZON_OF_TIMEFRAME: Readonly<Record<Timeframe, Horizon>> = {
+  immediate: 'this-month',
+  'within-3-months': 'within-3-months',
+  'within-12-months': 'within-year',
+};
+
+/** The horizon of an entry: its time frame's, one step sooner when it answers a critical gap. */
+export function planHorizon(timeframe: Timeframe, critical: boolean): Horizon {
+  const horizon = HORIZON_OF_TIMEFRAME[timeframe];
+  if (!critical) return horizon;
+  return horizon === 'within-year' ? 'within-3-months' : 'this-month';
+}
+
+export interface HorizonGroup<E extends { horizon: Horizon } = PlanEntry> {
+  horizon: Horizon;
+  entries: E[];
+}
+
+/** The entries by horizon, soonest first, each keeping the plan's order (critical first); empty horizons left out. */
+export function groupByHorizon<E extends { horizon: Horizon }>(entries: readonly E[]): HorizonGroup<E>[] {
+  return HORIZONS.map((horizon) => ({ horizon, entries: entries.filter((entry) => entry.horizon === horizon) })).filter(
+    (group) => group.entries.length > 0,
+  );
+}
 
 const COST_ORDER: Readonly<Record<CostBand, number>> = { free: 0, low: 1, medium: 2, high: 3 };
 const TIMEFRAME_ORDER: Readonly<Record<Timeframe, number>> = {
@@ -101,6 +137,7 @@ export function derivePlan(questionnaire: Questionnaire, result: AuditResult, ca
         critical: question.criticality === 'critical',
         cost: 'free',
         timeframe: 'immediate',
+        horizon: 'this-month',
       });
       continue;
     }
@@ -119,6 +156,7 @@ export function derivePlan(questionnaire: Questionnaire, result: AuditResult, ca
   const planActions: PlanAction[] = [...actions.values()].map(({ action, outcomes: answered }) => {
     const sorted = [...answered].sort(byCost);
     const riskRemoved = sorted.reduce((sum, o) => sum + o.pointsLost, 0);
+    const critical = sorted.some((o) => criticalGapIds.has(o.questionId));
     return {
       kind: 'action',
       id: action.id,
@@ -128,9 +166,10 @@ export function derivePlan(questionnaire: Questionnaire, result: AuditResult, ca
       riskRemoved,
       effort: action.effort,
       priority: riskRemoved / action.effort,
-      critical: sorted.some((o) => criticalGapIds.has(o.questionId)),
+      critical,
       cost: action.cost,
       timeframe: action.timeframe,
+      horizon: planHorizon(action.timeframe, critical),
     };
   });
 

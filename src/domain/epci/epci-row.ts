@@ -32,6 +32,8 @@ export interface EpciRow {
   /** The INSEE code, or "id:<commune id>" for a commune typed in without one. */
   key: string;
   insee: string;
+  /** The SIREN of the commune's intercommunalité, as the commune record gives it ('' when unknown). */
+  epciSiren: string;
   communeId: string;
   name: string;
   /** Lower case without accents: sorting 35,000 names this way takes milliseconds, Intl.Collator a quarter second. */
@@ -81,6 +83,7 @@ export function latestRows(communes: readonly CommuneInfo[], entries: readonly S
     rows.push({
       key,
       insee: commune.insee,
+      epciSiren: commune.epciSiren,
       communeId: commune.id,
       name: commune.name,
       sortName: sortableName(commune.name),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { derivePlan } from '../../../src/domain/actions/derive-plan';
+import { derivePlan, groupByHorizon, planHorizon } from '../../../src/domain/actions/derive-plan';
+import type { ActionCatalogue } from '../../../src/domain/actions/parse-catalogue';
 import type { Answer, Answers } from '../../../src/domain/audit/types';
 import { computeResults } from '../../../src/domain/scoring/compute-results';
 import { catalogue, profile, questionnaire } from './plan-fixtures';
@@ -112,6 +113,42 @@ describe('derivePlan', () => {
     expect(entry).toMatchObject({ kind: 'action', themeId: 'backup', cost: 'medium', timeframe: 'within-3-months', effort: 3 });
   });
 
+  it.each([
+    { timeframe: 'immediate', critical: false, horizon: 'this-month' },
+    { timeframe: 'immediate', critical: true, horizon: 'this-month' },
+    { timeframe: 'within-3-months', critical: false, horizon: 'within-3-months' },
+    { timeframe: 'within-3-months', critical: true, horizon: 'this-month' },
+    { timeframe: 'within-12-months', critical: false, horizon: 'within-year' },
+    { timeframe: 'within-12-months', critical: true, horizon: 'within-3-months' },
+  ] as const)('acts on a $timeframe action (critical: $critical) $horizon', ({ timeframe, critical, horizon }) => {
+    expect(planHorizon(timeframe, critical)).toBe(horizon);
+  });
+
+  it('groups the plan by horizon, soonest first, critical first inside each', () => {
+    // Same answers as "critical gaps first" above, with two time frames changed: backup-automate (critical) is a
+    // project for the year, brought forward to three months; accounts-mfa (not critical here) waits three months.
+    const timeframes: Record<string, 'within-3-months' | 'within-12-months'> = {
+      'backup-automate': 'within-12-months',
+      'accounts-mfa': 'within-3-months',
+      'backup-offsite': 'within-12-months',
+    };
+    const longer: ActionCatalogue = new Map(
+      [...catalogue].map(([id, action]) => [id, { ...action, timeframe: timeframes[id] ?? action.timeframe }] as const),
+    );
+    const answers: Answers = { ...allYes, 'backup-a': no, 'backup-b': partly, 'backup-c': no, 'accounts-b': no, 'accounts-c': dontKnow };
+    const plan = derivePlan(questionnaire, computeResults(questionnaire, answers, profile), longer);
+    expect(groupByHorizon(plan.entries).map((group) => ({ horizon: group.horizon, ids: group.entries.map((e) => e.id) }))).toEqual([
+      { horizon: 'this-month', ids: ['backup-test', 'verify-accounts-c'] },
+      { horizon: 'within-3-months', ids: ['backup-automate', 'accounts-policy', 'accounts-mfa'] },
+      { horizon: 'within-year', ids: ['backup-offsite'] },
+    ]);
+  });
+
+  it('leaves out the horizons with nothing to do', () => {
+    const plan = planOf({ ...allYes, 'backup-c': no });
+    expect(groupByHorizon(plan.entries).map((group) => group.horizon)).toEqual(['this-month']);
+  });
+
   it('puts the actions of implied gaps in the plan: "no backup" also calls for the follow-ups it hides', () => {
     const [backup] = questionnaire.themes;
     if (!backup) throw new Error('fixture');
@@ -136,6 +173,12 @@ describe('derivePlan', () => {
     expect(plan.entries.map(({ id, questionIds, riskRemoved, critical }) => ({ id, questionIds, riskRemoved, critical }))).toEqual([
       { id: 'backup-automate', questionIds: ['backup-a', 'backup-b'], riskRemoved: 5, critical: true },
       { id: 'backup-offsite', questionIds: ['backup-b'], riskRemoved: 2, critical: false },
+    ]);
+    // Each in its horizon: backup-automate answers a critical gap this month; backup-offsite, for the implied
+    // major gap alone, keeps its three months.
+    expect(groupByHorizon(plan.entries).map((group) => [group.horizon, group.entries.map((e) => e.id)])).toEqual([
+      ['this-month', ['backup-automate']],
+      ['within-3-months', ['backup-offsite']],
     ]);
   });
 

@@ -111,6 +111,7 @@ export async function reportInput(language: Language = 'fr'): Promise<ReportInpu
         ),
       },
     ],
+    unsurveyed: [],
     t: (key, options) => t(key, options),
     tFunction: t,
   };

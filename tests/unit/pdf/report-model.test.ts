@@ -108,6 +108,24 @@ describe('buildReportModel', () => {
     expect(items).toContainEqual({ text: 'Environ 50 % des élus ruraux interrogés disent manquer d’outils (enquête fictive de test, 2025).' });
   });
 
+  it('prints an earlier wave under « À savoir » and says which topics no national survey measured', async () => {
+    const input = await reportInput();
+    const [first, ...others] = input.comparisons;
+    if (!first) throw new Error('the fixture has no comparison');
+    const earlier = 'À savoir : une vague antérieure de la même enquête disait : 76 % (premiers résultats, mars 2025). Le chiffre le plus récent la remplace.';
+    const unsurveyed = 'Aucune enquête nationale publiée ne donne de chiffre sur les tests de restauration des sauvegardes : votre réponse ne peut pas être comparée à celle des autres collectivités.';
+    const model = buildReportModel({
+      ...input,
+      comparisons: [{ ...first, earlier: [earlier] }, ...others],
+      unsurveyed: [{ themeId: first.themeId, sentence: unsurveyed }],
+    });
+    const theme = section(model.sections, `theme-${first.themeId}`);
+    const items = blocksOf(theme, 'list').flatMap((l) => l.items);
+    expect(items.find((i) => i.text === first.sentence)?.notes).toContain(earlier);
+    expect(blocksOf(theme, 'heading').map((h) => h.text)).toContain('Sans chiffre national');
+    expect(items.map((i) => i.text)).toContain(unsurveyed);
+  });
+
   it('ends with the glossary and what to do in case of attack', async () => {
     const model = buildReportModel(await reportInput());
     const glossary = blocksOf(section(model.sections, 'glossary'), 'facts')[0]?.rows.map((r) => r.label);

@@ -30,9 +30,9 @@ export function blobSource(blob: Blob): ExportSource {
 /** Reads and checks one file (nothing is written). */
 export function openExportFile(
   file: Blob,
-  { passphrase, maxBytes = EXPORT_LIMITS.auditsFileBytes }: { passphrase?: string | undefined; maxBytes?: number } = {},
+  { passphrase, maxBytes = EXPORT_LIMITS.auditsFileBytes, now = new Date() }: { passphrase?: string | undefined; maxBytes?: number; now?: Date } = {},
 ): Promise<Result<ParsedExport>> {
-  return readExportFile(blobSource(file), { maxBytes, passphrase, decrypt: decryptExport });
+  return readExportFile(blobSource(file), { maxBytes, passphrase, decrypt: decryptExport, now });
 }
 
 /** How many conflicts are described in detail (the others are listed, and "same choice for all" covers them). */

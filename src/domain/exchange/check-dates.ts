@@ -9,9 +9,9 @@ import { DEVICE_CLOCK_TOLERANCE_MS, EXPORT_DATE_TOLERANCE_MS, MAX_INSTANT_MS } f
 import { fail, ok, type Result } from './exchange-error';
 import type { ExportPayload } from './schema-v1';
 
-export function checkDates(exportedAt: string, payload: ExportPayload, now: Date | undefined): Result<void> {
+export function checkDates(exportedAt: string, payload: ExportPayload, now: Date): Result<void> {
   const exported = instantOf(exportedAt);
-  const deviceLimit = now === undefined ? MAX_INSTANT_MS : Math.min(now.getTime() + DEVICE_CLOCK_TOLERANCE_MS, MAX_INSTANT_MS);
+  const deviceLimit = Math.min(now.getTime() + DEVICE_CLOCK_TOLERANCE_MS, MAX_INSTANT_MS);
   if (!(exported <= deviceLimit)) return fail('future-date', 'exportedAt: after-today');
   // One bound for every record, written as the app writes its stamps: most comparisons are then of text.
   const limit = isoOfInstant(exported + EXPORT_DATE_TOLERANCE_MS);

@@ -58,13 +58,13 @@ const ENVELOPE_SCHEMAS: Readonly<Record<number, z.ZodType<EncryptedEnvelope> | u
  * the text be refused here all the same). Scanning 20 MB of text ahead of every parse was a tenth of a bulk
  * import's reading time.
  */
-export function openExportText(text: string, { now }: { now?: Date | undefined } = {}): Result<OpenedText> {
+export function openExportText(text: string, { now }: { now: Date }): Result<OpenedText> {
   const opened = openUncheckedDepth(text, now);
   if (!opened.ok && exceedsJsonDepth(text, EXPORT_LIMITS.maxJsonDepth)) return fail('invalid', 'nesting: too-deep');
   return opened;
 }
 
-function openUncheckedDepth(text: string, now: Date | undefined): Result<OpenedText> {
+function openUncheckedDepth(text: string, now: Date): Result<OpenedText> {
   if (text.trim() === '') return fail('not-json');
   let json: unknown;
   try {
@@ -85,6 +85,7 @@ function openUncheckedDepth(text: string, now: Date | undefined): Result<OpenedT
     return envelope.success ? ok({ encrypted: true, envelope: envelope.data }) : fail('invalid', describeIssue(envelope.error));
   }
 
+  if (version === 0 && text.length > EXPORT_LIMITS.v0FileBytes) return fail('invalid', 'version 0: too-large');
   const upgraded = upgradeToCurrent(json, version);
   if (!upgraded.ok) return upgraded;
   // The usual file goes through the fast path; anything it does not accept, zod checks (and words the refusal).
@@ -117,7 +118,7 @@ export interface ReadOptions {
   passphrase?: string | undefined;
   decrypt: Decrypt;
   /** This device's clock: a file exported after it (beyond a day's drift) is refused. */
-  now?: Date | undefined;
+  now: Date;
 }
 
 /** Reads, decrypts and checks one file. Nothing is written: see planImport and the exchange repository. */

@@ -91,5 +91,6 @@ export async function dumpDatabase() {
     planItems: (await db.planItems.toArray()).sort(byKey((r) => `${r.auditId}/${r.actionId}`)),
     settings: (await db.settings.toArray()).sort(byKey((r) => r.key)),
     benchmarkDatasets: (await db.benchmarkDatasets.toArray()).sort(byKey((r) => r.id)),
+    summaryPacks: (await db.summaryPacks.toArray()).sort(byKey((r) => r.id)),
   };
 }

@@ -5,11 +5,11 @@
  * write on both cores while the page only keeps count.
  */
 import { config } from 'zod/v4/core';
-import type { ExchangeError } from '../domain/exchange/exchange-error';
+import type { ExchangeError } from '../../domain/exchange/exchange-error';
 import { failedWrite, fileKeys, holdFile, writeCheckedFile, type FileKeys, type HeldFile, type WriteInstructions, type WriteOutcome } from './epci-file-writer';
-import { db } from './database';
-import { loadSummaryContext } from './epci-repository';
-import { openExportFile } from './import-files';
+import { db } from '../../db/database';
+import { loadSummaryContext } from '../../db/epci-repository';
+import { openExportFile } from '../exchange/import-files';
 
 declare const self: DedicatedWorkerGlobalScope;
 

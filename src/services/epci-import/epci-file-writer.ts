@@ -3,16 +3,16 @@
  * just read the file): plan it with the exchange domain (planImport) against what the page says the device
  * holds, then write its communes, audits, plan items and the pack of the audits' summaries in one transaction.
  */
-import type { ConflictDecision, ImportContext, ImportSummary } from '../domain/exchange/plan-import';
-import { planImport } from '../domain/exchange/plan-import';
-import type { ExchangeErrorCode } from '../domain/exchange/exchange-error';
-import type { ExportPayload } from '../domain/exchange/schema-v1';
-import type { AuditSummary } from '../domain/epci/create-audit-summarizer';
-import { EXCHANGE_SETTING_KEYS } from './backup-settings';
-import { db } from './database';
-import { summaryPack, type SummaryContext } from './epci-repository';
-import type { CommuneInfo } from '../domain/epci/epci-row';
-import type { AuditRecord, CommuneRecord, PlanItemRecord, SummaryPackRecord } from './records';
+import type { ConflictDecision, ImportContext, ImportSummary } from '../../domain/exchange/plan-import';
+import { planImport } from '../../domain/exchange/plan-import';
+import type { ExchangeErrorCode } from '../../domain/exchange/exchange-error';
+import type { ExportPayload } from '../../domain/exchange/schema-v1';
+import type { AuditSummary } from '../../domain/epci/create-audit-summarizer';
+import { EXCHANGE_SETTING_KEYS } from '../../db/backup-settings';
+import { db } from '../../db/database';
+import { summaryPack, type SummaryContext } from '../../db/epci-repository';
+import type { CommuneInfo } from '../../domain/epci/epci-row';
+import type { AuditRecord, CommuneRecord, PlanItemRecord, SummaryPackRecord } from '../../db/records';
 
 export type EpciFileResult =
   | { name: string; status: 'imported'; added: number; updated: number; skipped: number }

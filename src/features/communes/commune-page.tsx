@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { listAuditsOfCommune, startAudit, startReaudit } from '../../db/audits-repository';
 import { getCommune } from '../../db/communes-repository';
-import { requestPersistenceOnce } from '../../db/storage-persistence';
+import { requestPersistenceOnce } from '../../services/storage/storage-persistence';
 import { loadQuestionnaire } from '../../content/load-questionnaire';
 import { TextField } from '../../components/field';
 import { formatDate } from '../../components/format';

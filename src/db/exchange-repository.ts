@@ -118,25 +118,44 @@ export async function writePlannedImport(
     db.communes.bulkAdd(communes),
     db.audits.bulkPut(audits),
     pack ? db.summaryPacks.add(pack) : undefined,
+    plan.replacedAuditIds.length > 0 ? forgetSummaries(plan.replacedAuditIds, pack?.id) : undefined,
     db.settings.put({ key: EXCHANGE_SETTING_KEYS.lastImportAt, value: now.toISOString() }),
   ]);
 }
 
 /**
- * Restore: everything on the device is replaced by the backup's records, as they were (origin included). The
- * device's data is then exactly that backup, so its date becomes the date of the last backup.
+ * The EPCI view's summaries of audits that an import replaced are marked stale in every pack (but the one just
+ * written with their new answers). A summary is found by its audit's id and updatedAt, and a replacing copy may
+ * carry the same updatedAt with other answers: the old summary would otherwise still be taken for it.
  */
-export async function replaceAllData(payload: ExportPayload, { backedUpAt }: { backedUpAt: string }): Promise<Result<void>> {
+async function forgetSummaries(auditIds: readonly string[], keptPackId: string | undefined): Promise<void> {
+  const forgotten = new Set(auditIds);
+  const changed = [];
+  for (const pack of await db.summaryPacks.toArray()) {
+    if (pack.id === keptPackId || !pack.auditIds.some((id) => forgotten.has(id))) continue;
+    // '' is no audit's updatedAt: the entry is stale from now on, and compaction drops it.
+    changed.push({ ...pack, auditUpdatedAt: pack.auditUpdatedAt.map((date, row) => (forgotten.has(pack.auditIds[row] ?? '') ? '' : date)) });
+  }
+  if (changed.length > 0) await db.summaryPacks.bulkPut(changed);
+}
+
+/**
+ * Restore: everything on the device is replaced by the backup's records, as they were (origin included), and
+ * the EPCI view's summaries of the audits that were there go with them. The device's data is then exactly that
+ * backup: the restore counts as a backup made now, by this device's clock (the file's exportedAt may be forged,
+ * and a backup "dated 9999" would silence the reminder for good).
+ */
+export async function replaceAllData(payload: ExportPayload, { now = new Date() }: { now?: Date } = {}): Promise<Result<void>> {
   try {
-    await db.transaction('rw', [db.communes, db.audits, db.planItems, db.settings], async () => {
-      await Promise.all([db.communes.clear(), db.audits.clear(), db.planItems.clear()]);
+    await db.transaction('rw', [db.communes, db.audits, db.planItems, db.settings, db.summaryPacks], async () => {
+      await Promise.all([db.communes.clear(), db.audits.clear(), db.planItems.clear(), db.summaryPacks.clear()]);
       const communes: CommuneRecord[] = payload.communes;
       const audits: AuditRecord[] = payload.audits;
       const planItems: PlanItemRecord[] = payload.planItems;
       await db.communes.bulkAdd(communes);
       await db.audits.bulkAdd(audits);
       await db.planItems.bulkAdd(planItems);
-      await db.settings.put({ key: EXCHANGE_SETTING_KEYS.lastBackupAt, value: backedUpAt });
+      await db.settings.put({ key: EXCHANGE_SETTING_KEYS.lastBackupAt, value: now.toISOString() });
       await db.settings.delete(EXCHANGE_SETTING_KEYS.lastImportAt);
     });
     return ok(undefined);

@@ -3,6 +3,7 @@
  * carrying it over to the commune's next audit. A plan item exists only once something was written for it.
  */
 import { db } from './database';
+import { compareInstants } from '../domain/instant';
 import type { AuditRecord, PlanItemRecord, PlanItemStatus } from './records';
 
 export type PlanItemChanges = Partial<Pick<PlanItemRecord, 'owner' | 'dueDate' | 'status' | 'note'>>;
@@ -60,7 +61,7 @@ export async function carryOverPlan(
     const wanted = new Set(actionIds.filter((id) => !present.has(id)));
     if (wanted.size === 0) return null;
     const earlier = (await db.audits.where('communeId').equals(audit.communeId).sortBy('startedAt'))
-      .filter((a) => a.id !== audit.id && a.startedAt < audit.startedAt)
+      .filter((a) => a.id !== audit.id && compareInstants(a.startedAt, audit.startedAt) < 0)
       .reverse();
     for (const previous of earlier) {
       const items = await listPlanItems(previous.id);

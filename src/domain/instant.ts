@@ -34,3 +34,10 @@ export function compareInstants(a: string, b: string): number {
 export function isoOfInstant(ms: number): string {
   return new Date(Math.min(ms, MAX_INSTANT_MS)).toISOString();
 }
+
+/** The stamp as toISOString writes it (UTC, milliseconds), so that text order and the first ten characters are right. */
+export function canonicalInstant(iso: string): string {
+  if (iso.length === 24 && iso.endsWith('Z')) return iso;
+  const ms = instantOf(iso);
+  return Number.isNaN(ms) ? iso : isoOfInstant(ms);
+}

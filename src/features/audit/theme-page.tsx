@@ -6,6 +6,7 @@ import { rememberTheme, saveAnswer } from '../../db/audits-repository';
 import type { StoredAnswer } from '../../db/records';
 import type { Answer } from '../../domain/audit/types';
 import { computeResults } from '../../domain/scoring/compute-results';
+import { compareInstants } from '../../domain/instant';
 import { formatScore } from '../../components/format';
 import { Loading } from '../../components/loading';
 import { PageTitle } from '../../components/page-title';
@@ -38,7 +39,7 @@ export function ThemePage() {
     const merged: Record<string, StoredAnswer> = { ...audit.answers };
     for (const [id, answer] of Object.entries(pending)) {
       const stored = merged[id];
-      if (!stored || stored.answeredAt < answer.answeredAt) merged[id] = answer;
+      if (!stored || compareInstants(stored.answeredAt, answer.answeredAt) < 0) merged[id] = answer;
     }
     return merged;
   }, [audit, pending]);

@@ -15,6 +15,7 @@ import { Loading } from '../../components/loading';
 import { PageTitle } from '../../components/page-title';
 import { useQuestionnaire } from '../../components/use-questionnaire';
 import { compareAudits } from '../../domain/history/compare-audits';
+import { compareInstants } from '../../domain/instant';
 import { AnswerChangeTable } from './answer-change-table';
 import { DoneActions } from './done-actions';
 import { scoreChange } from './score-change';
@@ -27,7 +28,7 @@ function pickAudits(audits: AuditRecord[], fromId: string | null, toId: string |
   if (!latest || !beforeLatest) return null;
   const from = audits.find((a) => a.id === fromId) ?? beforeLatest;
   const to = audits.find((a) => a.id === toId) ?? latest;
-  return from.startedAt <= to.startedAt ? [from, to] : [to, from];
+  return compareInstants(from.startedAt, to.startedAt) <= 0 ? [from, to] : [to, from];
 }
 
 export function ComparePage() {

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { db } from '../../db/database';
+import { compareInstants } from '../../domain/instant';
 import type { AuditRecord, CommuneRecord } from '../../db/records';
 import { PageTitle } from '../../components/page-title';
 import { formatDate } from '../../components/format';
@@ -35,7 +36,7 @@ async function loadSummaries(): Promise<CommuneSummary[]> {
     commune,
     latest: audits
       .filter((a) => a.communeId === commune.id)
-      .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0],
+      .sort((a, b) => compareInstants(b.updatedAt, a.updatedAt))[0],
   }));
 }
 
@@ -46,7 +47,7 @@ export function HomePage() {
   const shown = summaries?.filter(({ commune }) => matchesFilter(commune, filter));
   const inProgress = summaries
     ?.filter((s) => s.latest?.status === 'in-progress')
-    .sort((a, b) => (b.latest?.updatedAt ?? '').localeCompare(a.latest?.updatedAt ?? ''))[0];
+    .sort((a, b) => compareInstants(b.latest?.updatedAt ?? '', a.latest?.updatedAt ?? ''))[0];
 
   return (
     <section className="page">

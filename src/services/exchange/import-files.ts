@@ -52,10 +52,10 @@ export function writeImport(files: readonly ParsedExport[], decisions: ReadonlyM
   );
 }
 
-/** Restores a full backup over everything on the device. */
-export function restoreBackup(file: ParsedExport): Promise<Result<void>> {
+/** Restores a full backup over everything on the device; the restore counts as a backup made now. */
+export function restoreBackup(file: ParsedExport, { now = new Date() }: { now?: Date } = {}): Promise<Result<void>> {
   if (file.kind !== 'backup') return Promise.resolve(fail('not-a-backup'));
-  return replaceAllData(file.payload, { backedUpAt: file.exportedAt });
+  return replaceAllData(file.payload, { now });
 }
 
 export interface ImportProgress {

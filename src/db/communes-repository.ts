@@ -1,4 +1,5 @@
 /** Reading and writing communes. */
+import { communeInputSchema } from '../domain/audit/commune-schema';
 import type { CommuneProfile } from '../domain/audit/types';
 import { db } from './database';
 import type { CommuneRecord } from './records';
@@ -7,15 +8,25 @@ export type CommuneInput = Pick<CommuneRecord, 'name' | 'insee' | 'postcode' | '
   profile: CommuneProfile;
 };
 
+/**
+ * The commune as the form's schema checks and cleans it (the limits and cleaning of the import door): what is
+ * stored here always reads back from a backup. The form has already shown the user any problem.
+ */
+function checked(input: CommuneInput): CommuneInput {
+  const result = communeInputSchema.safeParse(input);
+  if (!result.success) throw new Error(`commune refused: ${result.error.issues[0]?.path.join('.') ?? ''} ${result.error.issues[0]?.message ?? ''}`);
+  return result.data;
+}
+
 export async function createCommune(input: CommuneInput, now = new Date()): Promise<CommuneRecord> {
   const stamp = now.toISOString();
-  const record: CommuneRecord = { id: crypto.randomUUID(), ...input, createdAt: stamp, updatedAt: stamp };
+  const record: CommuneRecord = { id: crypto.randomUUID(), ...checked(input), createdAt: stamp, updatedAt: stamp };
   await db.communes.add(record);
   return record;
 }
 
 export async function updateCommune(id: string, input: CommuneInput, now = new Date()): Promise<void> {
-  await db.communes.update(id, { ...input, updatedAt: now.toISOString() });
+  await db.communes.update(id, { ...checked(input), updatedAt: now.toISOString() });
 }
 
 export function listCommunes(): Promise<CommuneRecord[]> {

@@ -11,6 +11,7 @@ import { TextField } from '../../components/field';
 import { formatDate } from '../../components/format';
 import { Loading } from '../../components/loading';
 import { PageTitle } from '../../components/page-title';
+import { TEXT_LIMITS } from '../../domain/limits';
 
 export function CommunePage() {
   const { t, i18n } = useTranslation('communes');
@@ -137,7 +138,7 @@ export function CommunePage() {
         <h2>{t('page.startTitle')}</h2>
         <p>{t('page.startIntro')}</p>
         {previous && <p>{th('reaudit.intro', { date: auditDate(previous.startedAt) })}</p>}
-        <TextField label={t('page.auditor')} hint={t('page.auditorHint')} name="auditor" value={auditor} onChange={(e) => setAuditor(e.target.value)} maxLength={120} />
+        <TextField label={t('page.auditor')} hint={t('page.auditorHint')} name="auditor" value={auditor} onChange={(e) => setAuditor(e.target.value)} maxLength={TEXT_LIMITS.auditor} />
         {failed && (
           <p role="alert" className="alert alert--error">
             {th('reaudit.failed')}

@@ -1,8 +1,9 @@
 /** The follow-up of one plan entry: owner, due date, status and note, each stored as it is typed. */
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PLAN_ITEM_STATUSES, savePlanItem, type PlanItemChanges } from '../../db/plan-repository';
+import { PLAN_ITEM_STATUSES, PlanItemRefusedError, savePlanItem, type PlanItemChanges } from '../../db/plan-repository';
 import type { AuditRecord, PlanItemRecord, PlanItemStatus } from '../../db/records';
+import { DUE_DATE_LIMITS, TEXT_LIMITS } from '../../domain/limits';
 import { useDraft } from './use-draft';
 
 const isStatus = (value: string): value is PlanItemStatus => (PLAN_ITEM_STATUSES as readonly string[]).includes(value);
@@ -20,11 +21,13 @@ export function PlanItemFields({
 }) {
   const { t } = useTranslation('plan');
   const id = useId();
-  const [failed, setFailed] = useState(false);
+  // The message of the last refused or failed write, cleared by the next write that succeeds.
+  const [failure, setFailure] = useState<string | null>(null);
   const save = (changes: PlanItemChanges) => {
     savePlanItem(audit, entryId, changes).then(
-      () => setFailed(false),
-      () => setFailed(true),
+      () => setFailure(null),
+      (error: unknown) =>
+        setFailure(error instanceof PlanItemRefusedError ? t(`errors.${error.problem}`, { max: error.problem === 'owner-too-long' ? TEXT_LIMITS.owner : TEXT_LIMITS.note }) : t('saveError')),
     );
   };
   const owner = useDraft(item?.owner ?? '', (owner) => save({ owner }));
@@ -47,6 +50,7 @@ export function PlanItemFields({
             id={`${id}-owner`}
             type="text"
             autoComplete="off"
+            maxLength={TEXT_LIMITS.owner}
             value={owner.value}
             onChange={(e) => owner.onChange(e.target.value)}
             onFocus={owner.onFocus}
@@ -58,6 +62,8 @@ export function PlanItemFields({
           <input
             id={`${id}-due`}
             type="date"
+            min={DUE_DATE_LIMITS.min}
+            max={DUE_DATE_LIMITS.max}
             value={dueDate.value}
             onChange={(e) => dueDate.onChange(e.target.value)}
             onFocus={dueDate.onFocus}
@@ -86,15 +92,16 @@ export function PlanItemFields({
         <textarea
           id={`${id}-note`}
           rows={2}
+          maxLength={TEXT_LIMITS.note}
           value={note.value}
           onChange={(e) => note.onChange(e.target.value)}
           onFocus={note.onFocus}
           onBlur={note.onBlur}
         />
       </div>
-      {failed && (
+      {failure !== null && (
         <p className="alert alert--error" role="alert">
-          {t('saveError')}
+          {failure}
         </p>
       )}
     </fieldset>

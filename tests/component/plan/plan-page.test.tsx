@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { loadQuestionnaire } from '../../../src/content/load-questionnaire';
 import { saveAnswer, startAudit } from '../../../src/db/audits-repository';
@@ -74,6 +74,18 @@ describe('plan page', () => {
     expect(again.getByLabelText('Statut')).toHaveValue('in-progress');
     expect(again.getByLabelText('Note')).toHaveValue('Devis demandé');
     expect(screen.getByText('En cours : 1')).toBeInTheDocument();
+  });
+
+  it('refuses a due date typed with a five-digit year, says why, and stores nothing', async () => {
+    const audit = await seedAudit(await seedCommune());
+    await renderApp(`/audits/${audit.id}/plan`);
+    const fields = within(await card(/Mettre en place une sauvegarde automatique/)).getByRole('group', { name: /Suivi/ });
+    const due = within(fields).getByLabelText('Échéance');
+    expect(due).toHaveAttribute('max', '9999-12-31');
+    fireEvent.change(due, { target: { value: '62026-03-31' } });
+    expect(await within(fields).findByRole('alert')).toHaveTextContent('Cette échéance n’est pas une date valide');
+    expect(await db.planItems.get([audit.id, 'backup-automate'])).toBeUndefined();
+    expect(within(fields).getByLabelText('Note')).toHaveAttribute('maxlength', '5000');
   });
 
   it('carries the follow-up of the previous audit over, and says so', async () => {

@@ -1,7 +1,8 @@
 /** The frame of every page: skip link, header with navigation and language, main content, footer. */
-import { Suspense, useEffect } from 'react';
+import { Suspense, useEffect, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet, useLocation } from 'react-router';
+import { getDatabaseStatus, subscribeDatabaseStatus } from '../db/database-status';
 import { setSetting, SETTING_KEYS } from '../db/settings-repository';
 import type { NavItem } from '../components/feature-routes';
 import { LanguageSwitch } from './language-switch';
@@ -10,6 +11,7 @@ import { Loading } from '../components/loading';
 export function Layout({ navItems }: { navItems: NavItem[] }) {
   const { t } = useTranslation();
   const location = useLocation();
+  const databaseStatus = useSyncExternalStore(subscribeDatabaseStatus, getDatabaseStatus);
 
   useEffect(() => {
     void setSetting(SETTING_KEYS.lastPath, location.pathname).catch(() => undefined);
@@ -43,6 +45,14 @@ export function Layout({ navItems }: { navItems: NavItem[] }) {
         </div>
       </header>
       <main id="main" tabIndex={-1} className="site-main">
+        {databaseStatus === 'outdated' && (
+          <div className="alert alert--error" role="alert">
+            <p>{t('layout.outdated')}</p>
+            <button type="button" className="button" onClick={() => window.location.reload()}>
+              {t('layout.reload')}
+            </button>
+          </div>
+        )}
         <Suspense fallback={<Loading />}>
           <Outlet />
         </Suspense>

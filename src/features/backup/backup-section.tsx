@@ -6,7 +6,9 @@ import { Link } from 'react-router';
 import { formatDate } from '../../components/format';
 import { loadBackupState } from '../../db/backup-settings';
 import { countData } from '../../db/exchange-repository';
-import { exportBackup } from '../../services/exchange/export-files';
+import { ExportRefusedError, exportBackup } from '../../services/exchange/export-files';
+import type { ExchangeError } from '../../domain/exchange/exchange-error';
+import { ExportRefusedMessage } from './export-refused-message';
 import { downloadFile } from './download-file';
 import { formatBytes } from './format-bytes';
 import { chosenPassphrase, NO_PASSPHRASE, PassphraseFields, passphraseProblem } from './passphrase-fields';
@@ -19,7 +21,7 @@ export function BackupSection() {
   const [submitted, setSubmitted] = useState(false);
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<
-    { ok: true; fileName: string } | { ok: false; tooLarge?: { bytes: number; maxBytes: number } } | null
+    { ok: true; fileName: string } | { ok: false; tooLarge?: { bytes: number; maxBytes: number }; refused?: ExchangeError } | null
   >(null);
 
   const submit = async (event: FormEvent) => {
@@ -40,8 +42,8 @@ export function BackupSection() {
       setOutcome({ ok: true, fileName: file.fileName });
       setPassphrase(NO_PASSPHRASE);
       setSubmitted(false);
-    } catch {
-      setOutcome({ ok: false });
+    } catch (error) {
+      setOutcome(error instanceof ExportRefusedError ? { ok: false, refused: error.refusal } : { ok: false });
     } finally {
       setBusy(false);
     }
@@ -88,6 +90,8 @@ export function BackupSection() {
               {t('backup.tooLargeAdvice')} <Link to="/donnees/exporter">{t('backup.tooLargeLink')}</Link>
             </p>
           </div>
+        ) : outcome.refused ? (
+          <ExportRefusedMessage refusal={outcome.refused} />
         ) : (
           <p className="alert alert--error" role="alert">
             {t('errors.export-failed')}

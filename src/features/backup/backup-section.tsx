@@ -11,7 +11,7 @@ import type { ExchangeError } from '../../domain/exchange/exchange-error';
 import { ExportRefusedMessage } from './export-refused-message';
 import { downloadFile } from './download-file';
 import { formatBytes } from './format-bytes';
-import { chosenPassphrase, NO_PASSPHRASE, PassphraseFields, passphraseProblem } from './passphrase-fields';
+import { chosenPassphrase, judgePassphrase, NO_PASSPHRASE, PassphraseFields, passphraseProblem } from './passphrase-fields';
 
 export function BackupSection() {
   const { t, i18n } = useTranslation('exchange');
@@ -28,7 +28,9 @@ export function BackupSection() {
     event.preventDefault();
     setSubmitted(true);
     setOutcome(null);
-    if (passphraseProblem(passphrase)) return;
+    const judged = await judgePassphrase(passphrase);
+    setPassphrase(judged);
+    if (passphraseProblem(judged)) return;
     setBusy(true);
     try {
       const made = await exportBackup({ label: t('fileName.backup'), passphrase: chosenPassphrase(passphrase) });

@@ -20,7 +20,7 @@ import { EXPORT_LIMITS } from '../../domain/exchange/export-format';
 import { downloadFile } from './download-file';
 import { formatBytes } from './format-bytes';
 import { prepareExportList, searchExportList } from './export-list';
-import { chosenPassphrase, NO_PASSPHRASE, PassphraseFields, passphraseProblem } from './passphrase-fields';
+import { chosenPassphrase, judgePassphrase, NO_PASSPHRASE, PassphraseFields, passphraseProblem } from './passphrase-fields';
 
 /** Communes drawn at once: a page of checkboxes stays light whatever the device holds. */
 export const EXPORT_PAGE_SIZE = 50;
@@ -105,7 +105,9 @@ function ExportChoices({ communes }: { communes: readonly ExportableCommune[] })
     event.preventDefault();
     setSubmitted(true);
     setOutcome(null);
-    if (chosen.length === 0 || passphraseProblem(passphrase)) return;
+    const judged = await judgePassphrase(passphrase);
+    setPassphrase(judged);
+    if (chosen.length === 0 || passphraseProblem(judged)) return;
     const ofCommunes = list.filter((c) => c.auditIds.some((auditId) => selected.has(auditId)));
     const label = ofCommunes.length === 1 && ofCommunes[0] ? ofCommunes[0].name : t('fileName.selection');
     setBusy(true);

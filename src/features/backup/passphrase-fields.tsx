@@ -1,5 +1,5 @@
 /** The optional passphrase of an export: a checkbox, the passphrase twice, and the warning that it cannot be recovered. */
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TextField } from '../../components/field';
 import { loadStrengthEstimator, STRONG_ENOUGH_SCORE, type StrengthEstimator } from './passphrase-strength';
@@ -59,17 +59,13 @@ export function PassphraseFields({
   const min = PASSPHRASE_MIN_LENGTH;
   const [estimate, setEstimate] = useState<StrengthEstimator | null>(null);
   const [estimatorFailed, setEstimatorFailed] = useState(false);
-  // The latest value, for judging what was typed while the estimator loaded.
-  const latest = useRef(value);
-  latest.current = value;
+  // Loaded as soon as the box is ticked; what was typed before it arrived is judged on submit (judgePassphrase).
   useEffect(() => {
     if (!value.enabled || estimate) return;
     let cancelled = false;
     loadStrengthEstimator().then(
       (loaded) => {
-        if (cancelled) return;
-        setEstimate(() => loaded);
-        onChange({ ...latest.current, strength: loaded(latest.current.passphrase) });
+        if (!cancelled) setEstimate(() => loaded);
       },
       () => {
         if (!cancelled) setEstimatorFailed(true);
@@ -78,7 +74,7 @@ export function PassphraseFields({
     return () => {
       cancelled = true;
     };
-  }, [value.enabled, estimate, onChange]);
+  }, [value.enabled, estimate]);
   const errorOf = (which: PassphraseProblem | null) => {
     if (which === 'tooShort') return t('passphrase.tooShort', { min });
     if (which === 'tooWeak') return t('passphrase.tooWeak');

@@ -4,6 +4,7 @@ import type { Answer } from '../domain/audit/types';
 import { carryOverAnswers } from '../domain/history/carry-over-answers';
 import type { Questionnaire } from '../domain/questionnaire/schema';
 import { db } from './database';
+import { forgetSummaries } from './forget-summaries';
 import type { AuditRecord, CommuneRecord, StoredAnswer } from './records';
 
 /** A new audit record, in progress and made on this device. */
@@ -128,9 +129,11 @@ export async function setAuditor(auditId: string, auditor: string): Promise<void
   await db.audits.update(auditId, { auditor });
 }
 
+/** Deletes an audit with its plan and its summary in the EPCI view, in one transaction. */
 export async function deleteAudit(id: string): Promise<void> {
-  await db.transaction('rw', db.audits, db.planItems, async () => {
+  await db.transaction('rw', db.audits, db.planItems, db.summaryPacks, async () => {
     await db.planItems.where('auditId').equals(id).delete();
     await db.audits.delete(id);
+    await forgetSummaries([id]);
   });
 }

@@ -6,6 +6,7 @@ import { carryOverAnswers } from '../domain/history/carry-over-answers';
 import { TEXT_LIMITS } from '../domain/limits';
 import type { Questionnaire } from '../domain/questionnaire/schema';
 import { db } from './database';
+import { forgetSummaries } from './forget-summaries';
 import type { AuditRecord, CommuneRecord, StoredAnswer } from './records';
 
 /** Who answered, as the import door would read it back: cleaned, and refused over its limit (the field stops there). */
@@ -137,9 +138,11 @@ export async function setAuditor(auditId: string, auditor: string): Promise<void
   await db.audits.update(auditId, { auditor: checkedAuditor(auditor) });
 }
 
+/** Deletes an audit with its plan and its summary in the EPCI view, in one transaction. */
 export async function deleteAudit(id: string): Promise<void> {
-  await db.transaction('rw', db.audits, db.planItems, async () => {
+  await db.transaction('rw', db.audits, db.planItems, db.summaryPacks, async () => {
     await db.planItems.where('auditId').equals(id).delete();
     await db.audits.delete(id);
+    await forgetSummaries([id]);
   });
 }

@@ -2,6 +2,7 @@
 import { communeInputSchema } from '../domain/audit/commune-schema';
 import type { CommuneProfile } from '../domain/audit/types';
 import { db } from './database';
+import { forgetSummaries } from './forget-summaries';
 import type { CommuneRecord } from './records';
 
 export type CommuneInput = Pick<CommuneRecord, 'name' | 'insee' | 'postcode' | 'epciSiren' | 'epciName'> & {
@@ -37,11 +38,20 @@ export function getCommune(id: string): Promise<CommuneRecord | undefined> {
   return db.communes.get(id);
 }
 
-/** Deletes a commune with its audits and plans, in one transaction. */
+/** Deletes a commune with its audits, their plans and their summaries in the EPCI view, in one transaction. */
 export async function deleteCommune(id: string): Promise<void> {
-  await db.transaction('rw', db.communes, db.audits, db.planItems, async () => {
-    await db.planItems.where('communeId').equals(id).delete();
-    await db.audits.where('communeId').equals(id).delete();
+  await db.transaction('rw', db.communes, db.audits, db.planItems, db.summaryPacks, async () => {
+    const auditIds = await db.audits.where('communeId').equals(id).primaryKeys();
+    await db.planItems.where('auditId').anyOf(auditIds).delete();
+    await db.audits.bulkDelete(auditIds);
     await db.communes.delete(id);
+    await forgetSummaries(auditIds);
   });
+}
+
+/** What deleting a commune takes with it, for the confirmation to say so. */
+export async function countCommuneData(id: string): Promise<{ audits: number; planItems: number }> {
+  const auditIds = await db.audits.where('communeId').equals(id).primaryKeys();
+  const planItems = await db.planItems.where('auditId').anyOf(auditIds).count();
+  return { audits: auditIds.length, planItems };
 }

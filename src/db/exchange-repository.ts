@@ -16,6 +16,7 @@ import {
 import type { ExportPayload } from '../domain/exchange/schema-v1';
 import { EXCHANGE_SETTING_KEYS } from './backup-settings';
 import { db } from './database';
+import { SETTING_KEYS } from './settings-repository';
 import type { AuditRecord, CommuneRecord, PlanItemRecord, SummaryPackRecord } from './records';
 
 export type ExportSelection = { kind: 'backup' } | { kind: 'audits'; auditIds: readonly string[] };
@@ -157,6 +158,23 @@ export async function replaceAllData(payload: ExportPayload, { now = new Date() 
       await db.planItems.bulkAdd(planItems);
       await db.settings.put({ key: EXCHANGE_SETTING_KEYS.lastBackupAt, value: now.toISOString() });
       await db.settings.delete(EXCHANGE_SETTING_KEYS.lastImportAt);
+    });
+    return ok(undefined);
+  } catch (error) {
+    return fail(writeErrorCode(error));
+  }
+}
+
+/**
+ * Erases what the user made on this device: communes, audits, plans, the EPCI view's summaries, and the settings
+ * that refer to them (where the user was, backup and import dates). The language chosen stays, and so do the
+ * barometer figures (published data, not the user's).
+ */
+export async function eraseAllData(): Promise<Result<void>> {
+  try {
+    await db.transaction('rw', [db.communes, db.audits, db.planItems, db.summaryPacks, db.settings], async () => {
+      await Promise.all([db.communes.clear(), db.audits.clear(), db.planItems.clear(), db.summaryPacks.clear()]);
+      await db.settings.where('key').noneOf([SETTING_KEYS.language]).delete();
     });
     return ok(undefined);
   } catch (error) {

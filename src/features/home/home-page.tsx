@@ -2,7 +2,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useLocation } from 'react-router';
 import { db } from '../../db/database';
 import { compareInstants } from '../../domain/instant';
 import type { AuditRecord, CommuneRecord } from '../../db/records';
@@ -44,6 +44,9 @@ export function HomePage() {
   const { t, i18n } = useTranslation('home');
   const summaries = useLiveQuery(loadSummaries);
   const [filter, setFilter] = useState('');
+  // Set by the commune page after a deletion.
+  const { state } = useLocation();
+  const deletedCommune = typeof state === 'object' && state !== null && 'deletedCommune' in state && typeof state.deletedCommune === 'string' ? state.deletedCommune : null;
   const shown = summaries?.filter(({ commune }) => matchesFilter(commune, filter));
   const inProgress = summaries
     ?.filter((s) => s.latest?.status === 'in-progress')
@@ -52,6 +55,11 @@ export function HomePage() {
   return (
     <section className="page">
       <PageTitle title={t('title')}>{t('title')}</PageTitle>
+      {deletedCommune && (
+        <p className="alert alert--success" role="status">
+          {t('communeDeleted', { commune: deletedCommune })}
+        </p>
+      )}
       <p className="lead">{t('intro')}</p>
       <ul className="facts">
         <li>{t('facts.time')}</li>

@@ -9,7 +9,8 @@ import { saveFile } from './save-file';
 
 type State = 'idle' | 'busy' | 'done' | 'error';
 
-export function DownloadReportButton({ auditId, primary = false }: { auditId: string; primary?: boolean }) {
+/** `short`: the four-page report for the conseil municipal; by default the full report. */
+export function DownloadReportButton({ auditId, primary = false, kind = 'full' }: { auditId: string; primary?: boolean; kind?: 'full' | 'short' }) {
   const { t, i18n } = useTranslation('report');
   const [state, setState] = useState<State>('idle');
 
@@ -18,7 +19,7 @@ export function DownloadReportButton({ auditId, primary = false }: { auditId: st
     setState('busy');
     try {
       const [input, { generateReport }] = await Promise.all([collectReportInput(auditId, i18n), import('../pdf/generate-report')]);
-      const { blob, fileName } = await generateReport(input);
+      const { blob, fileName } = await generateReport(input, kind);
       saveFile(blob, fileName);
       setState('done');
     } catch {
@@ -34,7 +35,7 @@ export function DownloadReportButton({ auditId, primary = false }: { auditId: st
         onClick={() => void download()}
         aria-disabled={state === 'busy' || undefined}
       >
-        {t('download.button')}
+        {t(kind === 'short' ? 'download.shortButton' : 'download.button')}
       </button>
       <p className="download-report__status" role="status">
         {state === 'busy' ? t('download.busy') : state === 'done' ? t('download.done') : ''}

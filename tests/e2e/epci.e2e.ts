@@ -18,7 +18,8 @@ const sessions = appSessionsPerTest();
 interface Question {
   id: string;
   showIf?: unknown;
-  options: Array<{ id: string; score: number }>;
+  /** A « sans objet » option has no score (version 2): never picked as best, worst or middle. */
+  options: Array<{ id: string; score?: number }>;
 }
 
 const readJson = (file: string): unknown => JSON.parse(readFileSync(path.join(root, file), 'utf8'));
@@ -36,7 +37,8 @@ function communeWithAudit(insee: string, name: string, population: number, pick:
     questions
       .filter((q) => !q.showIf)
       .map((q) => {
-        const sorted = [...q.options].sort((a, b) => b.score - a.score);
+        const scored = q.options.flatMap((o) => (o.score === undefined ? [] : [{ id: o.id, score: o.score }]));
+        const sorted = scored.sort((a, b) => b.score - a.score);
         const option = pick === 'best' ? sorted[0] : pick === 'worst' ? sorted.at(-1) : sorted[Math.floor(sorted.length / 2)];
         return [q.id, { kind: 'option', optionId: option?.id ?? '', answeredAt: at }];
       }),

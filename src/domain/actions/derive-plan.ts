@@ -3,13 +3,15 @@
  * Pure: (questionnaire, result, catalogue) → ordered plan entries.
  *
  * Rules (also in the README):
- * - an answer that lost points (a gap or a partial answer) calls for the catalogue actions its question lists;
+ * - an answer that lost points (a gap or a partial answer), and an implied gap (a question hidden because its
+ *   parent says the thing is missing), call for the catalogue actions their question lists;
  *   an action gathers every such question, and its "risk removed" is the sum of their points lost;
  * - a "je ne sais pas" calls for no catalogue action (the need is not known yet) but for one generated
  *   verification item, `verify-<questionId>`, addressed to whoever knows (question.knower); its risk removed is
  *   the points the answer lost (the question's weight), its effort 1 (a call or an e-mail);
- * - critical items come first: an action that answers a critical question answered with a gap, and the
- *   verification of a critical question (the scoring treats a critical "je ne sais pas" as an open gap too);
+ * - critical items come first: an action that answers a critical gap (answered or implied) or a vital control
+ *   short of "in place" (what holds the level down), and the verification of a critical question (the scoring
+ *   treats a critical "je ne sais pas" as an open gap too);
  * - within each group, by priority = risk removed ÷ effort (1–3), highest first; ties go to the larger risk
  *   removed, then the cheaper cost, then the shorter time frame, then the questionnaire order.
  */
@@ -29,7 +31,7 @@ interface PlanEntryBase {
   effort: number;
   /** riskRemoved ÷ effort. */
   priority: number;
-  /** Answers a critical gap (or checks a critical question answered "je ne sais pas"). */
+  /** Answers a critical gap or a vital control short of "in place" (or checks a critical "je ne sais pas"). */
   critical: boolean;
   cost: CostBand;
   timeframe: Timeframe;
@@ -73,7 +75,7 @@ export function derivePlan(questionnaire: Questionnaire, result: AuditResult, ca
       questions.set(question.id, question);
     }
   }
-  const criticalGapIds = new Set(result.criticalGaps.map((o) => o.questionId));
+  const criticalGapIds = new Set([...result.criticalGaps, ...result.overall.limiting].map((o) => o.questionId));
   const outcomes = result.themes.flatMap((t) => t.outcomes).filter((o) => o.pointsLost > 0);
   const byCost = (a: QuestionOutcome, b: QuestionOutcome) =>
     b.pointsLost - a.pointsLost || (position.get(a.questionId) ?? 0) - (position.get(b.questionId) ?? 0);

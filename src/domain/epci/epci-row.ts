@@ -17,6 +17,8 @@ export interface SummaryEntry {
   /** The population the commune declared in the audit's profile. */
   population: number;
   summary: AuditSummary;
+  /** The questionnaire version the audit was answered with (its summary was made with that version). */
+  questionnaireVersion: number;
 }
 
 /** What the view needs of a commune record. */
@@ -42,6 +44,7 @@ export interface EpciRow {
   /** When the audit was completed, or last updated while in progress (ISO date-time, UTC, as toISOString). */
   date: string;
   summary: AuditSummary;
+  questionnaireVersion: number;
 }
 
 export const communeKey = (commune: Pick<CommuneInfo, 'id' | 'insee'>) => (commune.insee ? commune.insee : `id:${commune.id}`);
@@ -88,6 +91,7 @@ export function latestRows(communes: readonly CommuneInfo[], entries: readonly S
       // In UTC as the app writes it: sorted and filtered by day as text (select-rows.ts), whatever offset a file used.
       date: canonicalInstant(entryDate(entry)),
       summary: entry.summary,
+      questionnaireVersion: entry.questionnaireVersion,
     });
   }
   return rows;

@@ -21,6 +21,7 @@ export function CsvExportButton({ rows, themes, label }: { rows: readonly EpciRo
       stratum: t('csv.stratum'),
       date: t('csv.date'),
       status: t('csv.status'),
+      version: t('csv.version'),
       answered: t('csv.answered'),
       overall: t('csv.overall'),
       themes,

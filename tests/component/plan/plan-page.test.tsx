@@ -19,12 +19,12 @@ async function seedCommune(): Promise<CommuneRecord> {
   });
 }
 
-/** An audit with no backup (a critical gap) and an antivirus coverage nobody knows ("je ne sais pas"). */
+/** An audit with no backup (a critical gap) and an antivirus protection nobody knows ("je ne sais pas"). */
 async function seedAudit(commune: CommuneRecord, startedAt = new Date('2026-11-20T09:00:00Z')) {
   const questionnaire = await loadQuestionnaire();
   const audit = await startAudit(commune, questionnaire, 'Secrétaire', startedAt);
-  await saveAnswer(audit.id, 'backup-exists', { kind: 'option', optionId: 'none' });
-  await saveAnswer(audit.id, 'antivirus-coverage', { kind: 'dontKnow' });
+  await saveAnswer(audit.id, 'backup-automatic', { kind: 'option', optionId: 'none' });
+  await saveAnswer(audit.id, 'antivirus-active', { kind: 'dontKnow' });
   return audit;
 }
 
@@ -36,12 +36,17 @@ describe('plan page', () => {
     await renderApp(`/audits/${audit.id}/plan`);
     expect(await screen.findByRole('heading', { level: 1, name: 'Plan d’action de Saint-Test' })).toBeInTheDocument();
     // Both are critical: checking the antivirus (3 points lost ÷ effort 1) comes before setting up backups
-    // (3 points ÷ effort 2).
+    // (3 points ÷ effort 2). No backup also leaves the off-site copy, the offline copy and the restore test missing:
+    // implied gaps, each with its action.
     const titles = within(screen.getByRole('list', { name: 'Plan d’action' })).getAllByRole('heading', { level: 3 });
-    expect(titles.map((h) => h.textContent)).toEqual([
-      expect.stringMatching(/^1\.\s+Vérifier auprès de votre prestataire informatique : .*antivirus/),
-      expect.stringMatching(/^2\.\s+Mettre en place une sauvegarde automatique/),
-    ]);
+    expect(titles[0]?.textContent).toMatch(/^1\.\s+Vérifier auprès de votre prestataire informatique : .*antivirus/);
+    expect(titles.map((h) => h.textContent)).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/Mettre en place une sauvegarde automatique/),
+        expect.stringMatching(/Garder une sauvegarde hors d'atteinte d'un rançongiciel/),
+        expect.stringMatching(/Tester une restauration au moins une fois par an/),
+      ]),
+    );
     const backup = await card(/Mettre en place une sauvegarde automatique/);
     expect(within(backup).getByText('Critique')).toBeInTheDocument();
     const check = await card(/Vérifier auprès de votre prestataire informatique : .*antivirus/i);

@@ -111,4 +111,42 @@ describe('derivePlan', () => {
     const [entry] = planOf({ ...allYes, 'backup-b': no }).entries.filter((e) => e.id === 'backup-offsite');
     expect(entry).toMatchObject({ kind: 'action', themeId: 'backup', cost: 'medium', timeframe: 'within-3-months', effort: 3 });
   });
+
+  it('puts the actions of implied gaps in the plan: "no backup" also calls for the follow-ups it hides', () => {
+    const [backup] = questionnaire.themes;
+    if (!backup) throw new Error('fixture');
+    const [a, b, c] = backup.questions;
+    if (!a || !b || !c) throw new Error('fixture');
+    const v2: typeof questionnaire = {
+      ...questionnaire,
+      themes: [
+        {
+          ...backup,
+          questions: [
+            { ...a, vital: true },
+            { ...b, showIf: { question: 'backup-a', anyOf: ['yes', 'partly'], absentIf: ['no'] } },
+            { ...c, showIf: { question: 'backup-a', anyOf: ['yes', 'partly'] } },
+          ],
+        },
+      ],
+    };
+    const plan = derivePlan(v2, computeResults(v2, { 'backup-a': no }, profile), catalogue);
+    // backup-a (3, answered) + backup-b (2, implied) → backup-automate 5 ÷ 2; backup-offsite 2 ÷ 3 for the implied
+    // gap alone. backup-c has no absentIf: hidden, it asks for nothing.
+    expect(plan.entries.map(({ id, questionIds, riskRemoved, critical }) => ({ id, questionIds, riskRemoved, critical }))).toEqual([
+      { id: 'backup-automate', questionIds: ['backup-a', 'backup-b'], riskRemoved: 5, critical: true },
+      { id: 'backup-offsite', questionIds: ['backup-b'], riskRemoved: 2, critical: false },
+    ]);
+  });
+
+  it('puts first the actions of a vital control only partly in place (it holds the level down)', () => {
+    const [backup, accounts] = questionnaire.themes;
+    if (!backup || !accounts) throw new Error('fixture');
+    const v2: typeof questionnaire = {
+      ...questionnaire,
+      themes: [backup, { ...accounts, questions: accounts.questions.map((q) => (q.id === 'accounts-a' ? { ...q, vital: true } : q)) }],
+    };
+    const plan = derivePlan(v2, computeResults(v2, { ...allYes, 'accounts-a': partly, 'backup-b': no }, profile), catalogue);
+    expect(plan.entries[0]).toMatchObject({ id: 'accounts-mfa', critical: true });
+  });
 });

@@ -25,6 +25,7 @@ vi.mock('../../../src/db/epci-repository', async (importOriginal) => {
   const actual = await importOriginal<typeof EpciRepository>();
   const context: SummaryContext = {
     derivationKey: summaryDerivationKey(questionnaire, catalogue),
+    questionnaireVersion: questionnaire.version,
     summarize: createAuditSummarizer(questionnaire, catalogue),
     codec: createSummaryCodec(questionnaire, catalogue),
   };

@@ -6,6 +6,19 @@ import { cleanup } from '@testing-library/react';
 import { afterEach } from 'vitest';
 import { db } from '../src/db/database';
 
+// jsdom has no modal <dialog>: it opens and closes as in a browser, without making the page inert (the browser
+// tests run the real one).
+if (typeof HTMLDialogElement !== 'undefined' && typeof HTMLDialogElement.prototype.showModal !== 'function') {
+  HTMLDialogElement.prototype.showModal = function showModal(this: HTMLDialogElement) {
+    this.setAttribute('open', '');
+  };
+  HTMLDialogElement.prototype.close = function close(this: HTMLDialogElement) {
+    if (!this.hasAttribute('open')) return;
+    this.removeAttribute('open');
+    this.dispatchEvent(new Event('close'));
+  };
+}
+
 afterEach(async () => {
   cleanup();
   await Promise.all(db.tables.map((table) => table.clear()));

@@ -1,20 +1,27 @@
 /** The frame of every page: skip link, header with navigation and language, main content, footer. */
-import { Suspense, useEffect } from 'react';
+import { Suspense, useEffect, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet, useLocation } from 'react-router';
+import { getDatabaseStatus, subscribeDatabaseStatus } from '../db/database-status';
 import { setSetting, SETTING_KEYS } from '../db/settings-repository';
 import type { NavItem } from '../components/feature-routes';
 import { LanguageSwitch } from './language-switch';
 import { Loading } from '../components/loading';
+import { usePageMemory } from '../components/page-memory';
 import { UpdatePrompt } from './update-prompt';
 
 export function Layout({ navItems }: { navItems: NavItem[] }) {
   const { t } = useTranslation();
   const location = useLocation();
+  const databaseStatus = useSyncExternalStore(subscribeDatabaseStatus, getDatabaseStatus);
 
+  const notAPage = usePageMemory((memory) => memory.notAPage);
+
+  // Where the app reopens next time; never a page whose record is missing (it would open on that page again).
   useEffect(() => {
-    void setSetting(SETTING_KEYS.lastPath, location.pathname).catch(() => undefined);
-  }, [location.pathname]);
+    const path = notAPage === location.pathname ? '/' : location.pathname;
+    void setSetting(SETTING_KEYS.lastPath, path).catch(() => undefined);
+  }, [location.pathname, notAPage]);
 
   return (
     <>
@@ -44,6 +51,14 @@ export function Layout({ navItems }: { navItems: NavItem[] }) {
         </div>
       </header>
       <main id="main" tabIndex={-1} className="site-main">
+        {databaseStatus === 'outdated' && (
+          <div className="alert alert--error" role="alert">
+            <p>{t('layout.outdated')}</p>
+            <button type="button" className="button" onClick={() => window.location.reload()}>
+              {t('layout.reload')}
+            </button>
+          </div>
+        )}
         <Suspense fallback={<Loading />}>
           <Outlet />
         </Suspense>

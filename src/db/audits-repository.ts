@@ -1,10 +1,19 @@
 /** Reading and writing audits and their answers. Each answer is written on its own, the moment it is given. */
 import { laterStamp } from '../domain/audit/later-stamp';
 import type { Answer } from '../domain/audit/types';
+import { cleanText } from '../domain/exchange/clean-text';
 import { carryOverAnswers } from '../domain/history/carry-over-answers';
+import { TEXT_LIMITS } from '../domain/limits';
 import type { Questionnaire } from '../domain/questionnaire/schema';
 import { db } from './database';
+import { forgetSummaries } from './forget-summaries';
 import type { AuditRecord, CommuneRecord, StoredAnswer } from './records';
+
+/** Who answered, as the import door would read it back: cleaned, and refused over its limit (the field stops there). */
+function checkedAuditor(auditor: string): string {
+  if (auditor.length > TEXT_LIMITS.auditor) throw new Error('auditor refused: too-long');
+  return cleanText(auditor);
+}
 
 /** A new audit record, in progress and made on this device. */
 function newAudit(
@@ -16,6 +25,7 @@ function newAudit(
   return {
     id: crypto.randomUUID(),
     ...fields,
+    auditor: checkedAuditor(fields.auditor),
     questionnaireId: questionnaire.id,
     questionnaireVersion: questionnaire.version,
     status: 'in-progress',
@@ -125,12 +135,14 @@ export async function setAuditStatus(auditId: string, status: AuditRecord['statu
 }
 
 export async function setAuditor(auditId: string, auditor: string): Promise<void> {
-  await db.audits.update(auditId, { auditor });
+  await db.audits.update(auditId, { auditor: checkedAuditor(auditor) });
 }
 
+/** Deletes an audit with its plan and its summary in the EPCI view, in one transaction. */
 export async function deleteAudit(id: string): Promise<void> {
-  await db.transaction('rw', db.audits, db.planItems, async () => {
+  await db.transaction('rw', db.audits, db.planItems, db.summaryPacks, async () => {
     await db.planItems.where('auditId').equals(id).delete();
     await db.audits.delete(id);
+    await forgetSummaries([id]);
   });
 }

@@ -3,6 +3,7 @@
  * exchange repository so that the home page's reminder does not load the import code.
  */
 import { db } from './database';
+import { compareInstants } from '../domain/instant';
 
 /** Settings written by backups and imports (read by the backup reminder). */
 export const EXCHANGE_SETTING_KEYS = {
@@ -38,6 +39,6 @@ export async function loadBackupState(): Promise<{
     db.audits.orderBy('updatedAt').first(),
     db.audits.orderBy('updatedAt').last(),
   ]);
-  const latest = [newest?.updatedAt, newest ? lastImportAt : undefined].filter((d): d is string => d !== undefined).sort().pop();
+  const latest = [newest?.updatedAt, newest ? lastImportAt : undefined].filter((d): d is string => d !== undefined).sort(compareInstants).pop();
   return { lastBackupAt, firstChangeAt: oldest?.updatedAt, lastChangeAt: latest, snoozedUntil };
 }

@@ -16,7 +16,8 @@ import {
 import type { ExportPayload } from '../domain/exchange/schema-v1';
 import { EXCHANGE_SETTING_KEYS } from './backup-settings';
 import { db } from './database';
-import type { AuditRecord, CommuneRecord, PlanItemRecord } from './records';
+import { SETTING_KEYS } from './settings-repository';
+import type { AuditRecord, CommuneRecord, PlanItemRecord, SummaryPackRecord } from './records';
 
 export type ExportSelection = { kind: 'backup' } | { kind: 'audits'; auditIds: readonly string[] };
 
@@ -79,19 +80,11 @@ export async function applyImport(
   { now = new Date(), newId = () => crypto.randomUUID() }: { now?: Date; newId?: () => string } = {},
 ): Promise<Result<AppliedImport>> {
   try {
-    const plan = await db.transaction('rw', [db.communes, db.audits, db.planItems, db.settings], async () => {
+    const plan = await db.transaction('rw', importTables(), async () => {
       const context = await loadImportContext(files);
       const decide = (conflict: AuditConflict) => decisions.get(conflict.auditId) ?? 'keep-both';
       const planned = planImport(files, context, { decide, newId });
-      if (planned.replacedAuditIds.length > 0) await db.planItems.where('auditId').anyOf(planned.replacedAuditIds).delete();
-      const communes: CommuneRecord[] = planned.communes;
-      const audits: AuditRecord[] = planned.audits;
-      const planItems: PlanItemRecord[] = planned.planItems;
-      // add, not put: a commune the plan believes new must really be new, or the whole import is undone.
-      await db.communes.bulkAdd(communes);
-      await db.audits.bulkPut(audits);
-      await db.planItems.bulkPut(planItems);
-      await db.settings.put({ key: EXCHANGE_SETTING_KEYS.lastImportAt, value: now.toISOString() });
+      await writePlannedImport(planned, { now });
       return planned;
     });
     return ok({ summary: plan.summary, perFile: plan.perFile });
@@ -100,21 +93,70 @@ export async function applyImport(
   }
 }
 
+/** The tables an import writes: a transaction that calls writePlannedImport spans them all. */
+export const importTables = () => [db.communes, db.audits, db.planItems, db.settings, db.summaryPacks];
+
 /**
- * Restore: everything on the device is replaced by the backup's records, as they were (origin included). The
- * device's data is then exactly that backup, so its date becomes the date of the last backup.
+ * The one write of a planned import, for the backup pages' batch and for each file of an EPCI's import alike; it
+ * runs inside the caller's read-write transaction over importTables(), so that the import is all or nothing. Every
+ * write is asked for at once, not one after the other: the database works on the communes while the audits are
+ * still being handed over (a third of a file's write was spent waiting between the two). `pack` holds the
+ * summaries of the audits written, for the EPCI view (the backup pages leave them to be made when it is opened).
  */
-export async function replaceAllData(payload: ExportPayload, { backedUpAt }: { backedUpAt: string }): Promise<Result<void>> {
+export async function writePlannedImport(
+  plan: Pick<ImportPlan, 'communes' | 'audits' | 'planItems' | 'replacedAuditIds'>,
+  { pack = null, now = new Date() }: { pack?: SummaryPackRecord | null; now?: Date } = {},
+): Promise<void> {
+  const communes: CommuneRecord[] = plan.communes;
+  const audits: AuditRecord[] = plan.audits;
+  const planItems: PlanItemRecord[] = plan.planItems;
+  await Promise.all([
+    // The plan items of a replaced audit go before its new ones are written.
+    (plan.replacedAuditIds.length > 0 ? db.planItems.where('auditId').anyOf(plan.replacedAuditIds).delete() : Promise.resolve(0)).then(() =>
+      db.planItems.bulkPut(planItems),
+    ),
+    // add, not put: a commune the plan believes new must really be new, or the whole import is undone.
+    db.communes.bulkAdd(communes),
+    db.audits.bulkPut(audits),
+    pack ? db.summaryPacks.add(pack) : undefined,
+    plan.replacedAuditIds.length > 0 ? forgetSummaries(plan.replacedAuditIds, pack?.id) : undefined,
+    db.settings.put({ key: EXCHANGE_SETTING_KEYS.lastImportAt, value: now.toISOString() }),
+  ]);
+}
+
+/**
+ * The EPCI view's summaries of audits that an import replaced are marked stale in every pack (but the one just
+ * written with their new answers). A summary is found by its audit's id and updatedAt, and a replacing copy may
+ * carry the same updatedAt with other answers: the old summary would otherwise still be taken for it.
+ */
+async function forgetSummaries(auditIds: readonly string[], keptPackId: string | undefined): Promise<void> {
+  const forgotten = new Set(auditIds);
+  const changed = [];
+  for (const pack of await db.summaryPacks.toArray()) {
+    if (pack.id === keptPackId || !pack.auditIds.some((id) => forgotten.has(id))) continue;
+    // '' is no audit's updatedAt: the entry is stale from now on, and compaction drops it.
+    changed.push({ ...pack, auditUpdatedAt: pack.auditUpdatedAt.map((date, row) => (forgotten.has(pack.auditIds[row] ?? '') ? '' : date)) });
+  }
+  if (changed.length > 0) await db.summaryPacks.bulkPut(changed);
+}
+
+/**
+ * Restore: everything on the device is replaced by the backup's records, as they were (origin included), and
+ * the EPCI view's summaries of the audits that were there go with them. The device's data is then exactly that
+ * backup: the restore counts as a backup made now, by this device's clock (the file's exportedAt may be forged,
+ * and a backup "dated 9999" would silence the reminder for good).
+ */
+export async function replaceAllData(payload: ExportPayload, { now = new Date() }: { now?: Date } = {}): Promise<Result<void>> {
   try {
-    await db.transaction('rw', [db.communes, db.audits, db.planItems, db.settings], async () => {
-      await Promise.all([db.communes.clear(), db.audits.clear(), db.planItems.clear()]);
+    await db.transaction('rw', [db.communes, db.audits, db.planItems, db.settings, db.summaryPacks], async () => {
+      await Promise.all([db.communes.clear(), db.audits.clear(), db.planItems.clear(), db.summaryPacks.clear()]);
       const communes: CommuneRecord[] = payload.communes;
       const audits: AuditRecord[] = payload.audits;
       const planItems: PlanItemRecord[] = payload.planItems;
       await db.communes.bulkAdd(communes);
       await db.audits.bulkAdd(audits);
       await db.planItems.bulkAdd(planItems);
-      await db.settings.put({ key: EXCHANGE_SETTING_KEYS.lastBackupAt, value: backedUpAt });
+      await db.settings.put({ key: EXCHANGE_SETTING_KEYS.lastBackupAt, value: now.toISOString() });
       await db.settings.delete(EXCHANGE_SETTING_KEYS.lastImportAt);
     });
     return ok(undefined);
@@ -123,8 +165,25 @@ export async function replaceAllData(payload: ExportPayload, { backedUpAt }: { b
   }
 }
 
+/**
+ * Erases what the user made on this device: communes, audits, plans, the EPCI view's summaries, and the settings
+ * that refer to them (where the user was, backup and import dates). The language chosen stays, and so do the
+ * barometer figures (published data, not the user's).
+ */
+export async function eraseAllData(): Promise<Result<void>> {
+  try {
+    await db.transaction('rw', [db.communes, db.audits, db.planItems, db.summaryPacks, db.settings], async () => {
+      await Promise.all([db.communes.clear(), db.audits.clear(), db.planItems.clear(), db.summaryPacks.clear()]);
+      await db.settings.where('key').noneOf([SETTING_KEYS.language]).delete();
+    });
+    return ok(undefined);
+  } catch (error) {
+    return fail(writeErrorCode(error));
+  }
+}
+
 /** Dexie wraps the browser's DOMException (sometimes twice): look for the quota error down the chain. */
-function writeErrorCode(error: unknown): ExchangeErrorCode {
+export function writeErrorCode(error: unknown): ExchangeErrorCode {
   let current: unknown = error;
   for (let depth = 0; depth < 5 && typeof current === 'object' && current !== null; depth++) {
     if ('name' in current && current.name === 'QuotaExceededError') return 'storage-full';

@@ -3,6 +3,8 @@
  * carrying it over to the commune's next audit. A plan item exists only once something was written for it.
  */
 import { db } from './database';
+import { planItemProblem, type PlanItemProblem } from '../domain/actions/check-plan-item';
+import { compareInstants } from '../domain/instant';
 import type { AuditRecord, PlanItemRecord, PlanItemStatus } from './records';
 
 export type PlanItemChanges = Partial<Pick<PlanItemRecord, 'owner' | 'dueDate' | 'status' | 'note'>>;
@@ -13,13 +15,26 @@ export function listPlanItems(auditId: string): Promise<PlanItemRecord[]> {
   return db.planItems.where('auditId').equals(auditId).toArray();
 }
 
-/** Writes one field (or a few) of one item at once, creating the item the first time. */
+/** A change refused before it is written (the page shows t(`plan:errors.${problem}`)). */
+export class PlanItemRefusedError extends Error {
+  constructor(readonly problem: PlanItemProblem) {
+    super(`plan item refused: ${problem}`);
+    this.name = 'PlanItemRefusedError';
+  }
+}
+
+/**
+ * Writes one field (or a few) of one item at once, creating the item the first time. A value the import door
+ * would refuse (an over-long note, a due date in the year 62026) is refused here with PlanItemRefusedError.
+ */
 export async function savePlanItem(
   audit: Pick<AuditRecord, 'id' | 'communeId'>,
   actionId: string,
   changes: PlanItemChanges,
   now = new Date(),
 ): Promise<void> {
+  const problem = planItemProblem(changes);
+  if (problem !== null) throw new PlanItemRefusedError(problem);
   await db.transaction('rw', db.planItems, async () => {
     const existing = await db.planItems.get([audit.id, actionId]);
     const base: PlanItemRecord = existing ?? {
@@ -60,7 +75,7 @@ export async function carryOverPlan(
     const wanted = new Set(actionIds.filter((id) => !present.has(id)));
     if (wanted.size === 0) return null;
     const earlier = (await db.audits.where('communeId').equals(audit.communeId).sortBy('startedAt'))
-      .filter((a) => a.id !== audit.id && a.startedAt < audit.startedAt)
+      .filter((a) => a.id !== audit.id && compareInstants(a.startedAt, audit.startedAt) < 0)
       .reverse();
     for (const previous of earlier) {
       const items = await listPlanItems(previous.id);

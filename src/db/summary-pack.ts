@@ -1,5 +1,5 @@
 /** Building the EPCI view's summary packs (table summaryPacks): one record, in columns, for many audits' summaries. */
-import type { SummaryColumns } from '../domain/epci/summary-codec';
+import { selectSummaryRows, type SummaryColumns } from '../domain/epci/summary-codec';
 import type { AuditStatus, SummaryPackRecord } from './records';
 
 /** Entries per pack when summaries are packed in bulk (upgrade, compaction): a few hundred kilobytes a record. */
@@ -27,5 +27,23 @@ export function packRecord(id: string, derivationKey: string, rows: readonly Pac
     completedAt: rows.map((r) => r.completedAt),
     populations: rows.map((r) => r.population),
     summaries,
+  };
+}
+
+/** The pack without the rows of these audits; null when none is left. */
+export function packWithout(pack: SummaryPackRecord, auditIds: ReadonlySet<string>): SummaryPackRecord | null {
+  const keep = pack.auditIds.map((id) => !auditIds.has(id));
+  const pick = <T>(column: readonly T[]) => column.filter((_, row) => keep[row]);
+  const rows = keep.flatMap((kept, row) => (kept ? [row] : []));
+  if (rows.length === 0) return null;
+  return {
+    ...pack,
+    auditIds: pick(pack.auditIds),
+    communeIds: pick(pack.communeIds),
+    auditUpdatedAt: pick(pack.auditUpdatedAt),
+    statuses: pick(pack.statuses),
+    completedAt: pick(pack.completedAt),
+    populations: pick(pack.populations),
+    summaries: selectSummaryRows(pack.summaries, rows),
   };
 }

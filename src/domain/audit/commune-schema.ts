@@ -1,5 +1,7 @@
 /** Validation of a commune's identity and profile, shared by the form and the import pipeline. */
 import { z } from 'zod';
+import { cleanText } from '../exchange/clean-text';
+import { TEXT_LIMITS } from '../limits';
 import { PROFILE_LIMITS } from './types';
 
 /** INSEE commune code: 5 digits, or 2A/2B + 3 digits for Corsica. */
@@ -18,12 +20,13 @@ export const communeProfileSchema = z.strictObject({
   hasServer: z.boolean(),
 });
 
+/** Cleaned as the import door cleans it: a name of invisible characters only is no name, here as in a file. */
 export const communeIdentitySchema = z.strictObject({
-  name: z.string().trim().min(1, 'required').max(120, 'too-long'),
+  name: z.string().max(TEXT_LIMITS.communeName, 'too-long').transform(cleanText).pipe(z.string().trim().min(1, 'required')),
   insee: z.union([z.literal(''), z.string().regex(INSEE_PATTERN, 'insee')]),
   postcode: z.union([z.literal(''), z.string().regex(POSTCODE_PATTERN, 'postcode')]),
   epciSiren: z.union([z.literal(''), z.string().regex(SIREN_PATTERN, 'siren')]),
-  epciName: z.string().trim().max(200, 'too-long'),
+  epciName: z.string().max(TEXT_LIMITS.epciName, 'too-long').transform(cleanText).pipe(z.string().trim()),
 });
 
 export const communeInputSchema = communeIdentitySchema.extend({ profile: communeProfileSchema });

@@ -5,9 +5,11 @@
  * against the copy already taken.
  */
 import type { ConflictDecision } from '../exchange/plan-import';
+import { compareInstants } from '../instant';
 
 /** null when the audit is not on the device yet (no conflict: it is added). */
 export function decideDuplicate(importedUpdatedAt: string, deviceUpdatedAt: string | undefined): ConflictDecision | null {
   if (deviceUpdatedAt === undefined) return null;
-  return importedUpdatedAt > deviceUpdatedAt ? 'replace' : 'keep-existing';
+  // As instants: "10:00+02:00" is older than "09:30Z".
+  return compareInstants(importedUpdatedAt, deviceUpdatedAt) > 0 ? 'replace' : 'keep-existing';
 }

@@ -4,6 +4,7 @@
  * updated audit in progress, flagged as such.
  */
 import type { AuditSummary } from './create-audit-summarizer';
+import { canonicalInstant, compareInstants } from '../instant';
 import { populationStratum, type PopulationStratum } from './population-stratum';
 
 /** An audit's cached summary with what the view needs of the audit record. */
@@ -42,7 +43,7 @@ export interface EpciRow {
   stratum: PopulationStratum;
   auditId: string;
   status: SummaryEntry['status'];
-  /** When the audit was completed, or last updated while in progress (ISO date-time). */
+  /** When the audit was completed, or last updated while in progress (ISO date-time, UTC, as toISOString). */
   date: string;
   summary: AuditSummary;
   questionnaireVersion: number;
@@ -62,9 +63,8 @@ const entryDate = (entry: SummaryEntry) => entry.completedAt ?? entry.updatedAt;
 /** True when `a` should be shown rather than `b`. */
 function isLater(a: SummaryEntry, b: SummaryEntry): boolean {
   if (a.status !== b.status) return a.status === 'completed';
-  const da = entryDate(a);
-  const db = entryDate(b);
-  return da !== db ? da > db : a.auditId > b.auditId;
+  const order = compareInstants(entryDate(a), entryDate(b));
+  return order !== 0 ? order > 0 : a.auditId > b.auditId;
 }
 
 /** One row per commune (grouped by INSEE code, so two records of the same commune make one row). */
@@ -91,7 +91,8 @@ export function latestRows(communes: readonly CommuneInfo[], entries: readonly S
       stratum: populationStratum(entry.population),
       auditId: entry.auditId,
       status: entry.status,
-      date: entryDate(entry),
+      // In UTC as the app writes it: sorted and filtered by day as text (select-rows.ts), whatever offset a file used.
+      date: canonicalInstant(entryDate(entry)),
       summary: entry.summary,
       questionnaireVersion: entry.questionnaireVersion,
     });

@@ -166,3 +166,25 @@ export function columnsOfPacked(packed: readonly PackedSummary[]): SummaryColumn
   });
   return { count, scores, counts, actionStarts, actions, indicators };
 }
+
+/** The given rows of columns, in that order (to forget the summaries of deleted audits); widths are kept. */
+export function selectSummaryRows(columns: SummaryColumns, rows: readonly number[]): SummaryColumns {
+  const { count } = columns;
+  const width = (length: number) => (count === 0 ? 0 : length / count);
+  const scoresWidth = width(columns.scores.length);
+  const countsWidth = width(columns.counts.length);
+  const indicatorsWidth = width(columns.indicators.length);
+  const scores = new Float64Array(rows.length * scoresWidth);
+  const counts = new Uint32Array(rows.length * countsWidth);
+  const indicators = new Uint8Array(rows.length * indicatorsWidth);
+  const actionStarts = new Uint32Array(rows.length + 1);
+  const actions: number[] = [];
+  rows.forEach((row, at) => {
+    scores.set(columns.scores.subarray(row * scoresWidth, (row + 1) * scoresWidth), at * scoresWidth);
+    counts.set(columns.counts.subarray(row * countsWidth, (row + 1) * countsWidth), at * countsWidth);
+    indicators.set(columns.indicators.subarray(row * indicatorsWidth, (row + 1) * indicatorsWidth), at * indicatorsWidth);
+    actions.push(...columns.actions.subarray(columns.actionStarts[row] ?? 0, columns.actionStarts[row + 1] ?? 0));
+    actionStarts[at + 1] = actions.length;
+  });
+  return { count: rows.length, scores, counts, actionStarts, actions: Uint16Array.from(actions), indicators };
+}

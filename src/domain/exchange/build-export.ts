@@ -1,5 +1,6 @@
 /** Builds an export document from the device's records (pure), and names its file. */
 import { fileNameSlug } from '../file-name-slug';
+import { compareInstants, isoOfInstant } from '../instant';
 import { CURRENT_EXPORT_VERSION, EXPORT_FILE_EXTENSION, EXPORT_FORMAT_ID, type ExportKind } from './export-format';
 import type { ExportDocumentV1, ExportedAudit, ExportedCommune, ExportedPlanItem } from './schema-v1';
 
@@ -24,6 +25,22 @@ export function buildExportDocument(content: ExportContent, { exportedAt, appVer
       planItems: content.planItems.map(copyPlanItem),
     },
   };
+}
+
+/**
+ * The file's exportedAt: now, or the latest change it holds when that is later. A clock set back leaves stamps
+ * after it (laterStamp keeps every change newer than the one before), and the import door refuses a record
+ * dated after its file's export: the file must still read back.
+ */
+export function exportStamp(content: ExportContent, now: Date): string {
+  let latest = isoOfInstant(now.getTime());
+  const consider = (date: string) => {
+    if (compareInstants(date, latest) > 0) latest = date;
+  };
+  content.communes.forEach((c) => consider(c.updatedAt));
+  content.audits.forEach((a) => consider(a.updatedAt));
+  content.planItems.forEach((p) => consider(p.updatedAt));
+  return latest;
 }
 
 /** "Saint-Étienne-du-Bois", 2026-11-25 → "saint-etienne-du-bois-2026-11-25.cyberdiag.json". */

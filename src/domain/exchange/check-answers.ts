@@ -1,5 +1,6 @@
 /** Strict, hand-written validator of an imported audit's answers map (the bulk of an export file). */
 import { z } from 'zod';
+import { DATE_TIME_MAX_LENGTH } from '../limits';
 
 /*
  * Why not zod here: an audit carries about 80 answers and the CSP forbids the eval zod would need to compile its
@@ -68,6 +69,7 @@ function answerProblem(answer: unknown): AnswersIssue | null {
   }
   const { answeredAt } = answer;
   if (!Object.hasOwn(answer, 'answeredAt') || typeof answeredAt !== 'string') return { path: ['answeredAt'], code: 'invalid_type' };
+  if (answeredAt.length > DATE_TIME_MAX_LENGTH) return { path: ['answeredAt'], code: 'too-long' };
   if (!ISO_DATE_TIME_PATTERN.test(answeredAt)) return { path: ['answeredAt'], code: 'date-time' };
   // kind, answeredAt (and optionId) are own keys, checked above: any further key is one too many.
   if (keyCount(answer) !== expectedKeys) return { path: [], code: 'unrecognized_keys' };

@@ -13,6 +13,10 @@ export const EXCHANGE_ERROR_CODES = [
   'newer-version',
   /** Ours and current, but some field is missing, of the wrong type, out of range, duplicated or inconsistent. */
   'invalid',
+  /** A date later than the file's export, or than today on this device (a forged or broken file). */
+  'future-date',
+  /** An audit's dates out of order: started after its last change, or completed after it. */
+  'dates-out-of-order',
   /** Encrypted and no passphrase was given. */
   'passphrase-required',
   /** AES-GCM refused: either the passphrase is wrong or the file was altered; nobody can tell which. */

@@ -12,6 +12,7 @@ import { z } from 'zod';
 import { INSEE_PATTERN, POSTCODE_PATTERN, SIREN_PATTERN } from '../audit/commune-schema';
 import { PROFILE_LIMITS, type CommuneProfile } from '../audit/types';
 import { findAnswersIssue, isPlainObject, ISO_DATE_TIME_PATTERN, stableIdProblem } from './check-answers';
+import { DATE_TIME_MAX_LENGTH, DUE_DATE_LIMITS } from '../limits';
 import { cleanText } from './clean-text';
 import { EXPORT_FORMAT_ID } from './export-format';
 import {
@@ -37,7 +38,9 @@ function hasKeys(value: Plain, keys: readonly string[], optional = 0): boolean {
 const isString = (value: unknown): value is string => typeof value === 'string';
 const recordId = (value: unknown): value is string => isString(value) && RECORD_ID_PATTERN.test(value);
 const stableId = (value: unknown): value is string => stableIdProblem(value) === null;
-const dateTime = (value: unknown): value is string => isString(value) && ISO_DATE_TIME_PATTERN.test(value);
+const dateTime = (value: unknown): value is string => isString(value) && value.length <= DATE_TIME_MAX_LENGTH && ISO_DATE_TIME_PATTERN.test(value);
+const dueDate = (value: unknown): value is string =>
+  isString(value) && (value === '' || (DATE.test(value) && value >= DUE_DATE_LIMITS.min && value <= DUE_DATE_LIMITS.max));
 const text = (value: unknown, max: number): value is string => isString(value) && value.length <= max;
 const optionalPattern = (value: unknown, pattern: RegExp): value is string => isString(value) && (value === '' || pattern.test(value));
 const count = (value: unknown, limits: { min: number; max: number }): value is number =>
@@ -119,11 +122,11 @@ function audit(value: unknown): ExportedAudit | null {
 const PLAN_ITEM_KEYS = ['auditId', 'actionId', 'communeId', 'owner', 'dueDate', 'status', 'note', 'updatedAt'] as const;
 function planItem(value: unknown): ExportedPlanItem | null {
   if (!isPlainObject(value) || !hasKeys(value, PLAN_ITEM_KEYS)) return null;
-  const { auditId, actionId, communeId, owner, dueDate, status, note, updatedAt } = value;
+  const { auditId, actionId, communeId, owner, dueDate: due, status, note, updatedAt } = value;
   if (!recordId(auditId) || !stableId(actionId) || !recordId(communeId) || !text(owner, TEXT_LIMITS.owner) || !text(note, TEXT_LIMITS.note)) return null;
-  if (!isString(dueDate) || (dueDate !== '' && !DATE.test(dueDate))) return null;
+  if (!dueDate(due)) return null;
   if ((status !== 'todo' && status !== 'in-progress' && status !== 'done') || !dateTime(updatedAt)) return null;
-  return { auditId, actionId, communeId, owner: cleanText(owner), dueDate, status, note: cleanText(note), updatedAt };
+  return { auditId, actionId, communeId, owner: cleanText(owner), dueDate: due, status, note: cleanText(note), updatedAt };
 }
 
 function all<T>(value: unknown, max: number, check: (item: unknown) => T | null): T[] | null {

@@ -4,6 +4,7 @@
  * nests too deep is said to be so. It never writes anything; every failure is a value with a code.
  */
 import { z } from 'zod';
+import { checkDates } from './check-dates';
 import { checkPayload } from './check-payload';
 import { fastDocumentV1 } from './fast-document-v1';
 import { exceedsJsonDepth } from './json-depth';
@@ -57,13 +58,13 @@ const ENVELOPE_SCHEMAS: Readonly<Record<number, z.ZodType<EncryptedEnvelope> | u
  * the text be refused here all the same). Scanning 20 MB of text ahead of every parse was a tenth of a bulk
  * import's reading time.
  */
-export function openExportText(text: string): Result<OpenedText> {
-  const opened = openUncheckedDepth(text);
+export function openExportText(text: string, { now }: { now: Date }): Result<OpenedText> {
+  const opened = openUncheckedDepth(text, now);
   if (!opened.ok && exceedsJsonDepth(text, EXPORT_LIMITS.maxJsonDepth)) return fail('invalid', 'nesting: too-deep');
   return opened;
 }
 
-function openUncheckedDepth(text: string): Result<OpenedText> {
+function openUncheckedDepth(text: string, now: Date): Result<OpenedText> {
   if (text.trim() === '') return fail('not-json');
   let json: unknown;
   try {
@@ -84,6 +85,7 @@ function openUncheckedDepth(text: string): Result<OpenedText> {
     return envelope.success ? ok({ encrypted: true, envelope: envelope.data }) : fail('invalid', describeIssue(envelope.error));
   }
 
+  if (version === 0 && text.length > EXPORT_LIMITS.v0FileBytes) return fail('invalid', 'version 0: too-large');
   const upgraded = upgradeToCurrent(json, version);
   if (!upgraded.ok) return upgraded;
   // The usual file goes through the fast path; anything it does not accept, zod checks (and words the refusal).
@@ -95,6 +97,8 @@ function openUncheckedDepth(text: string): Result<OpenedText> {
   }
   const payload = checkPayload(data.payload);
   if (!payload.ok) return payload;
+  const dates = checkDates(data.exportedAt, payload.value, now);
+  if (!dates.ok) return dates;
   return ok({
     encrypted: false,
     parsed: {
@@ -113,10 +117,12 @@ export interface ReadOptions {
   maxBytes: number;
   passphrase?: string | undefined;
   decrypt: Decrypt;
+  /** This device's clock: a file exported after it (beyond a day's drift) is refused. */
+  now: Date;
 }
 
 /** Reads, decrypts and checks one file. Nothing is written: see planImport and the exchange repository. */
-export async function readExportFile(source: ExportSource, { maxBytes, passphrase, decrypt }: ReadOptions): Promise<Result<ParsedExport>> {
+export async function readExportFile(source: ExportSource, { maxBytes, passphrase, decrypt, now }: ReadOptions): Promise<Result<ParsedExport>> {
   // File.size is known without reading: a 50 MB file is refused at once.
   if (source.size > maxBytes) return fail('too-large');
   let text: string;
@@ -126,7 +132,7 @@ export async function readExportFile(source: ExportSource, { maxBytes, passphras
     return fail('unreadable');
   }
   if (text.length > maxBytes) return fail('too-large');
-  const opened = openExportText(text);
+  const opened = openExportText(text, { now });
   if (!opened.ok) return opened;
   if (!opened.value.encrypted) return ok(opened.value.parsed);
 
@@ -134,7 +140,7 @@ export async function readExportFile(source: ExportSource, { maxBytes, passphras
   if (!passphrase) return fail('passphrase-required');
   const plain = await decrypt(envelope, passphrase);
   if (!plain.ok) return plain;
-  const inner = openExportText(plain.value);
+  const inner = openExportText(plain.value, { now });
   if (!inner.ok) return inner;
   // An envelope holds exactly one plain document of its own version.
   if (inner.value.encrypted) return fail('invalid', 'encrypted: nested');

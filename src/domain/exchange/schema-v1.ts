@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { communeProfileSchema, INSEE_PATTERN, POSTCODE_PATTERN, SIREN_PATTERN } from '../audit/commune-schema';
 import { findAnswersIssue, RESERVED_KEYS, STABLE_ID_MAX_LENGTH, STABLE_ID_PATTERN, type ImportedAnswer } from './check-answers';
+import { DATE_TIME_MAX_LENGTH, DUE_DATE_LIMITS, TEXT_LIMITS } from '../limits';
 import { cleanText } from './clean-text';
 import {
   CIPHER_IV_BYTES,
@@ -18,8 +19,9 @@ import {
 export const RECORD_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
 export const recordIdSchema = z.string().regex(RECORD_ID_PATTERN, 'id');
 
-/** Longest free texts, in characters (before cleaning), and the questionnaire versions a file may name. */
-export const TEXT_LIMITS = { communeName: 120, epciName: 200, auditor: 120, owner: 200, note: 5_000, appVersion: 40 } as const;
+export { TEXT_LIMITS };
+
+/** The questionnaire versions a file may name. */
 export const QUESTIONNAIRE_VERSIONS = { min: 1, max: 1_000_000 } as const;
 
 /** Questionnaire, theme, question, option and action ids: kebab-case, as in questionnaires/. Also used as keys. */
@@ -29,7 +31,16 @@ export const stableIdSchema = z
   .regex(STABLE_ID_PATTERN, 'stable-id')
   .refine((id) => !RESERVED_KEYS.has(id), 'reserved');
 
-export const isoDateTimeSchema = z.iso.datetime({ offset: true, error: 'date-time' });
+/** Bounded first: the pattern's fractional seconds would otherwise take megabytes of digits. */
+export const isoDateTimeSchema = z.string().max(DATE_TIME_MAX_LENGTH, 'too-long').pipe(z.iso.datetime({ offset: true, error: 'date-time' }));
+
+/** A due date: empty, or an ISO date within DUE_DATE_LIMITS (same length, so text order is date order). */
+export const dueDateSchema = z.union([
+  z.literal(''),
+  z.iso
+    .date({ error: 'date' })
+    .refine((date) => date >= DUE_DATE_LIMITS.min && date <= DUE_DATE_LIMITS.max, 'out-of-range'),
+]);
 
 const text = (max: number) => z.string().max(max, 'too-long').transform(cleanText);
 const requiredText = (max: number) =>
@@ -96,7 +107,7 @@ export const exportedPlanItemSchema = z.strictObject({
   actionId: stableIdSchema,
   communeId: recordIdSchema,
   owner: text(TEXT_LIMITS.owner),
-  dueDate: z.union([z.literal(''), z.iso.date({ error: 'date' })]),
+  dueDate: dueDateSchema,
   status: z.enum(['todo', 'in-progress', 'done']),
   note: text(TEXT_LIMITS.note),
   updatedAt: isoDateTimeSchema,

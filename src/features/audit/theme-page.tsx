@@ -6,8 +6,10 @@ import { rememberTheme, saveAnswer } from '../../db/audits-repository';
 import type { StoredAnswer } from '../../db/records';
 import type { Answer } from '../../domain/audit/types';
 import { computeResults } from '../../domain/scoring/compute-results';
+import { compareInstants } from '../../domain/instant';
 import { formatScore } from '../../components/format';
 import { Loading } from '../../components/loading';
+import { NotFound } from '../../components/not-found';
 import { PageTitle } from '../../components/page-title';
 import { ProgressBar } from '../../components/progress-bar';
 import { TimeEstimate } from '../../components/time-estimate';
@@ -39,7 +41,7 @@ export function ThemePage() {
     const merged: Record<string, StoredAnswer> = { ...audit.answers };
     for (const [id, answer] of Object.entries(pending)) {
       const stored = merged[id];
-      if (!stored || stored.answeredAt < answer.answeredAt) merged[id] = answer;
+      if (!stored || compareInstants(stored.answeredAt, answer.answeredAt) < 0) merged[id] = answer;
     }
     return merged;
   }, [audit, pending]);
@@ -48,10 +50,11 @@ export function ThemePage() {
     [audit, answers, questionnaire],
   );
 
-  if (data === null || !result) return <Loading />;
+  if (data === undefined) return <NotFound missing="audit" />;
+  if (data === null || !result || !audit) return <Loading />;
   const themeIndex = questionnaire.themes.findIndex((th) => th.id === themeId);
   const theme = questionnaire.themes[themeIndex];
-  if (data === undefined || !theme || !audit) throw new Response('', { status: 404 });
+  if (!theme) return <NotFound missing="theme" back={{ to: `/audits/${auditId}`, label: t('common:errors.notFound.backToAudit') }} />;
 
   // The questions asked are those the scoring kept: one pass over the conditions per answer, not two.
   const active = new Set(result.themes.flatMap((r) => r.outcomes.filter((o) => o.status !== 'implied-gap').map((o) => o.questionId)));

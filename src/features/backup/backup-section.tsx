@@ -6,10 +6,12 @@ import { Link } from 'react-router';
 import { formatDate } from '../../components/format';
 import { loadBackupState } from '../../db/backup-settings';
 import { countData } from '../../db/exchange-repository';
-import { exportBackup } from '../../db/export-files';
+import { ExportRefusedError, exportBackup } from '../../services/exchange/export-files';
+import type { ExchangeError } from '../../domain/exchange/exchange-error';
+import { ExportRefusedMessage } from './export-refused-message';
 import { downloadFile } from './download-file';
 import { formatBytes } from './format-bytes';
-import { chosenPassphrase, NO_PASSPHRASE, PassphraseFields, passphraseProblem } from './passphrase-fields';
+import { chosenPassphrase, judgePassphrase, NO_PASSPHRASE, PassphraseFields, passphraseProblem } from './passphrase-fields';
 
 export function BackupSection() {
   const { t, i18n } = useTranslation('exchange');
@@ -19,14 +21,16 @@ export function BackupSection() {
   const [submitted, setSubmitted] = useState(false);
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<
-    { ok: true; fileName: string } | { ok: false; tooLarge?: { bytes: number; maxBytes: number } } | null
+    { ok: true; fileName: string } | { ok: false; tooLarge?: { bytes: number; maxBytes: number }; refused?: ExchangeError } | null
   >(null);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setSubmitted(true);
     setOutcome(null);
-    if (passphraseProblem(passphrase)) return;
+    const judged = await judgePassphrase(passphrase);
+    setPassphrase(judged);
+    if (passphraseProblem(judged)) return;
     setBusy(true);
     try {
       const made = await exportBackup({ label: t('fileName.backup'), passphrase: chosenPassphrase(passphrase) });
@@ -40,8 +44,8 @@ export function BackupSection() {
       setOutcome({ ok: true, fileName: file.fileName });
       setPassphrase(NO_PASSPHRASE);
       setSubmitted(false);
-    } catch {
-      setOutcome({ ok: false });
+    } catch (error) {
+      setOutcome(error instanceof ExportRefusedError ? { ok: false, refused: error.refusal } : { ok: false });
     } finally {
       setBusy(false);
     }
@@ -88,6 +92,8 @@ export function BackupSection() {
               {t('backup.tooLargeAdvice')} <Link to="/donnees/exporter">{t('backup.tooLargeLink')}</Link>
             </p>
           </div>
+        ) : outcome.refused ? (
+          <ExportRefusedMessage refusal={outcome.refused} />
         ) : (
           <p className="alert alert--error" role="alert">
             {t('errors.export-failed')}

@@ -1,8 +1,9 @@
-/** Backup and files: storage status, full backup, restore, and the ways to export and import audits. */
+/** Backup and files: storage status, full backup, restore, the ways to export and import audits, erasing everything. */
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { PageTitle } from '../../components/page-title';
 import { BackupSection } from './backup-section';
+import { EraseSection } from './erase-section';
 import { RestoreSection } from './restore-section';
 import { StorageStatus } from './storage-status';
 
@@ -23,6 +24,7 @@ export function DataPage() {
         </Link>
       </p>
       <RestoreSection />
+      <EraseSection />
     </section>
   );
 }

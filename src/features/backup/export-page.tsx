@@ -13,12 +13,14 @@ import { formatDate } from '../../components/format';
 import { Loading } from '../../components/loading';
 import { PageTitle } from '../../components/page-title';
 import { listExportableAudits, listExportableCommunes, type ExportableAudit, type ExportableCommune } from '../../db/exchange-repository';
-import { exportAudits } from '../../db/export-files';
+import { ExportRefusedError, exportAudits } from '../../services/exchange/export-files';
+import type { ExchangeError } from '../../domain/exchange/exchange-error';
+import { ExportRefusedMessage } from './export-refused-message';
 import { EXPORT_LIMITS } from '../../domain/exchange/export-format';
 import { downloadFile } from './download-file';
 import { formatBytes } from './format-bytes';
 import { prepareExportList, searchExportList } from './export-list';
-import { chosenPassphrase, NO_PASSPHRASE, PassphraseFields, passphraseProblem } from './passphrase-fields';
+import { chosenPassphrase, judgePassphrase, NO_PASSPHRASE, PassphraseFields, passphraseProblem } from './passphrase-fields';
 
 /** Communes drawn at once: a page of checkboxes stays light whatever the device holds. */
 export const EXPORT_PAGE_SIZE = 50;
@@ -45,7 +47,7 @@ function ExportChoices({ communes }: { communes: readonly ExportableCommune[] })
   const [passphrase, setPassphrase] = useState(NO_PASSPHRASE);
   const [submitted, setSubmitted] = useState(false);
   const [busy, setBusy] = useState(false);
-  const [outcome, setOutcome] = useState<{ ok: true; fileNames: string[] } | { ok: false } | null>(null);
+  const [outcome, setOutcome] = useState<{ ok: true; fileNames: string[] } | { ok: false; refused?: ExchangeError } | null>(null);
 
   const list = useMemo(() => prepareExportList(communes, i18n.language), [communes, i18n.language]);
   // Typing stays responsive while 35,000 communes are searched behind it.
@@ -103,7 +105,9 @@ function ExportChoices({ communes }: { communes: readonly ExportableCommune[] })
     event.preventDefault();
     setSubmitted(true);
     setOutcome(null);
-    if (chosen.length === 0 || passphraseProblem(passphrase)) return;
+    const judged = await judgePassphrase(passphrase);
+    setPassphrase(judged);
+    if (chosen.length === 0 || passphraseProblem(judged)) return;
     const ofCommunes = list.filter((c) => c.auditIds.some((auditId) => selected.has(auditId)));
     const label = ofCommunes.length === 1 && ofCommunes[0] ? ofCommunes[0].name : t('fileName.selection');
     setBusy(true);
@@ -117,8 +121,8 @@ function ExportChoices({ communes }: { communes: readonly ExportableCommune[] })
       // The passphrase lives only as long as the form needs it.
       setPassphrase(NO_PASSPHRASE);
       setSubmitted(false);
-    } catch {
-      setOutcome({ ok: false });
+    } catch (error) {
+      setOutcome(error instanceof ExportRefusedError ? { ok: false, refused: error.refusal } : { ok: false });
     } finally {
       setBusy(false);
     }
@@ -259,11 +263,14 @@ function ExportChoices({ communes }: { communes: readonly ExportableCommune[] })
             <p>{t('export.doneManyDownloads')}</p>
           </div>
         ))}
-      {outcome?.ok === false && (
-        <p className="alert alert--error" role="alert">
-          {t('errors.export-failed')}
-        </p>
-      )}
+      {outcome?.ok === false &&
+        (outcome.refused ? (
+          <ExportRefusedMessage refusal={outcome.refused} />
+        ) : (
+          <p className="alert alert--error" role="alert">
+            {t('errors.export-failed')}
+          </p>
+        ))}
       <p>
         <Link to="/donnees">{t('links.back')}</Link>
       </p>

@@ -1,7 +1,8 @@
 /** The optional passphrase of an export: a checkbox, the passphrase twice, and the warning that it cannot be recovered. */
-import { useId } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TextField } from '../../components/field';
+import { loadStrengthEstimator, STRONG_ENOUGH_SCORE, type StrengthEstimator } from './passphrase-strength';
 
 export const PASSPHRASE_MIN_LENGTH = 10;
 
@@ -9,16 +10,35 @@ export interface PassphraseState {
   enabled: boolean;
   passphrase: string;
   confirmation: string;
+  /** The estimator's score of `passphrase` (passphrase-strength.ts), null until it is loaded. */
+  strength: number | null;
 }
 
-export const NO_PASSPHRASE: PassphraseState = { enabled: false, passphrase: '', confirmation: '' };
+export const NO_PASSPHRASE: PassphraseState = { enabled: false, passphrase: '', confirmation: '', strength: null };
 
-export type PassphraseProblem = 'tooShort' | 'mismatch';
+export type PassphraseProblem = 'tooShort' | 'tooWeak' | 'judging' | 'mismatch';
 
-export function passphraseProblem({ enabled, passphrase, confirmation }: PassphraseState): PassphraseProblem | null {
+export function passphraseProblem({ enabled, passphrase, confirmation, strength }: PassphraseState): PassphraseProblem | null {
   if (!enabled) return null;
   if ([...passphrase].length < PASSPHRASE_MIN_LENGTH) return 'tooShort';
+  // Not judged yet (the estimator loads when the box is ticked): wait for it rather than accept a weak phrase.
+  if (strength === null) return 'judging';
+  if (strength < STRONG_ENOUGH_SCORE) return 'tooWeak';
   return passphrase === confirmation ? null : 'mismatch';
+}
+
+/**
+ * The state with its passphrase judged, waiting for the estimator if it has not loaded yet (a user who types fast
+ * and submits at once): call before passphraseProblem() on submit. An estimator that cannot load leaves it unjudged.
+ */
+export async function judgePassphrase(state: PassphraseState): Promise<PassphraseState> {
+  if (!state.enabled || state.strength !== null) return state;
+  try {
+    const estimate = await loadStrengthEstimator();
+    return { ...state, strength: estimate(state.passphrase) };
+  } catch {
+    return state;
+  }
 }
 
 /** The passphrase to encrypt with, or undefined for a plain file (call only once passphraseProblem() is null). */
@@ -37,6 +57,30 @@ export function PassphraseFields({
   const id = useId();
   const problem = showErrors ? passphraseProblem(value) : null;
   const min = PASSPHRASE_MIN_LENGTH;
+  const [estimate, setEstimate] = useState<StrengthEstimator | null>(null);
+  const [estimatorFailed, setEstimatorFailed] = useState(false);
+  // Loaded as soon as the box is ticked; what was typed before it arrived is judged on submit (judgePassphrase).
+  useEffect(() => {
+    if (!value.enabled || estimate) return;
+    let cancelled = false;
+    loadStrengthEstimator().then(
+      (loaded) => {
+        if (!cancelled) setEstimate(() => loaded);
+      },
+      () => {
+        if (!cancelled) setEstimatorFailed(true);
+      },
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [value.enabled, estimate]);
+  const errorOf = (which: PassphraseProblem | null) => {
+    if (which === 'tooShort') return t('passphrase.tooShort', { min });
+    if (which === 'tooWeak') return t('passphrase.tooWeak');
+    if (which === 'judging') return t(estimatorFailed ? 'passphrase.judgeFailed' : 'passphrase.judging');
+    return undefined;
+  };
   return (
     <div className="passphrase">
       <div className="checkbox-field">
@@ -60,8 +104,8 @@ export function PassphraseFields({
             hint={t('passphrase.hint', { min })}
             autoComplete="new-password"
             value={value.passphrase}
-            error={problem === 'tooShort' ? t('passphrase.tooShort', { min }) : undefined}
-            onChange={(e) => onChange({ ...value, passphrase: e.target.value })}
+            error={errorOf(problem)}
+            onChange={(e) => onChange({ ...value, passphrase: e.target.value, strength: estimate ? estimate(e.target.value) : null })}
           />
           <TextField
             type="password"

@@ -5,6 +5,7 @@ import { CommuneSearch } from '../../components/commune-search';
 import { ChoiceField, TextField } from '../../components/field';
 import type { CommuneMatch } from '../../domain/directory/search-directory';
 import { communeInputSchema, type CommuneInputData } from '../../domain/audit/commune-schema';
+import { TEXT_LIMITS } from '../../domain/limits';
 
 export interface CommuneFormValues {
   name: string;
@@ -128,13 +129,13 @@ export function CommuneForm({
           {td(filledFrom.commune.epci ? 'form.filled' : 'form.filledNoEpci', { name: filledFrom.commune.name })}
         </p>
       )}
-      <TextField label={t('fields.name')} name="name" value={values.name} onChange={(e) => set('name', e.target.value)} error={errors.name} autoComplete="off" required />
+      <TextField label={t('fields.name')} name="name" value={values.name} onChange={(e) => set('name', e.target.value)} error={errors.name} autoComplete="off" required maxLength={TEXT_LIMITS.communeName} />
       <div className="form-row">
         <TextField label={t('fields.insee')} hint={t('hints.insee')} name="insee" value={values.insee} onChange={(e) => set('insee', e.target.value)} error={errors.insee} inputMode="text" maxLength={5} />
         <TextField label={t('fields.postcode')} name="postcode" value={values.postcode} onChange={(e) => set('postcode', e.target.value)} error={errors.postcode} inputMode="numeric" maxLength={5} />
       </div>
       <div className="form-row">
-        <TextField label={td('form.epciName')} name="epciName" value={values.epciName} onChange={(e) => set('epciName', e.target.value)} error={errors.epciName} autoComplete="off" maxLength={200} />
+        <TextField label={td('form.epciName')} name="epciName" value={values.epciName} onChange={(e) => set('epciName', e.target.value)} error={errors.epciName} autoComplete="off" maxLength={TEXT_LIMITS.epciName} />
         <TextField label={td('form.epciSiren')} hint={td('form.epciSirenHint')} name="epciSiren" value={values.epciSiren} onChange={(e) => set('epciSiren', e.target.value)} error={errors.epciSiren} inputMode="numeric" maxLength={9} />
       </div>
       <div className="form-row">

@@ -1,15 +1,19 @@
 /** A commune: its profile, its audits (resume, results) and starting a new audit. */
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { listAuditsOfCommune, startAudit, startReaudit } from '../../db/audits-repository';
 import { getCommune } from '../../db/communes-repository';
-import { requestPersistenceOnce } from '../../db/storage-persistence';
+import { requestPersistenceOnce } from '../../services/storage/storage-persistence';
 import { TextField } from '../../components/field';
 import { formatDate } from '../../components/format';
 import { Loading } from '../../components/loading';
+import { NotFound } from '../../components/not-found';
 import { PageTitle } from '../../components/page-title';
+import { TEXT_LIMITS } from '../../domain/limits';
+import { DeleteAuditButton } from './delete-audit';
+import { DeleteCommuneSection } from './delete-commune';
 import { TimeEstimate } from '../../components/time-estimate';
 import { useQuestionnaire } from '../../components/use-questionnaire';
 
@@ -23,11 +27,13 @@ export function CommunePage() {
   const [auditor, setAuditor] = useState('');
   const [busy, setBusy] = useState(false);
   const [failed, setFailed] = useState(false);
+  const [deletedAudit, setDeletedAudit] = useState<string | null>(null);
+  const auditsHeading = useRef<HTMLHeadingElement>(null);
   // The current version: the one a new audit or a re-audit is answered with.
   const questionnaire = useQuestionnaire();
 
+  if (commune === undefined) return <NotFound missing="commune" />;
   if (commune === null || audits === undefined) return <Loading />;
-  if (commune === undefined) throw new Response('', { status: 404 });
 
   // A re-audit starts from the latest completed audit (or the latest one, when none is completed).
   const previous = [...audits].reverse().find((a) => a.status === 'completed') ?? audits[audits.length - 1];
@@ -96,7 +102,14 @@ export function CommunePage() {
         <Link to={`/communes/${commune.id}/edit`}>{t('page.editProfile')}</Link>
       </p>
 
-      <h2>{t('page.audits')}</h2>
+      <h2 ref={auditsHeading} tabIndex={-1}>
+        {t('page.audits')}
+      </h2>
+      {deletedAudit && (
+        <p className="alert alert--success" role="status">
+          {t('delete.audit.done', { date: deletedAudit })}
+        </p>
+      )}
       {audits.length >= 2 && (
         <p>
           <Link to={`/communes/${commune.id}/compare`}>{th('compareLink')}</Link>
@@ -129,6 +142,14 @@ export function CommunePage() {
                 <Link className="button button--quiet" to={`/donnees/exporter?audit=${encodeURIComponent(audit.id)}`}>
                   {t('exchange:exportAudit')}
                 </Link>
+                <DeleteAuditButton
+                  audit={audit}
+                  onDeleted={(date) => {
+                    setDeletedAudit(date);
+                    // The audit's card is gone, and its button with it: the focus goes to the list.
+                    auditsHeading.current?.focus();
+                  }}
+                />
               </p>
             </li>
           ))}
@@ -140,7 +161,7 @@ export function CommunePage() {
         <p>{t('page.startIntro')}</p>
         <TimeEstimate questionnaire={questionnaire} profile={commune.profile} />
         {previous && <p>{th('reaudit.intro', { date: auditDate(previous.startedAt) })}</p>}
-        <TextField label={t('page.auditor')} hint={t('page.auditorHint')} name="auditor" value={auditor} onChange={(e) => setAuditor(e.target.value)} maxLength={120} />
+        <TextField label={t('page.auditor')} hint={t('page.auditorHint')} name="auditor" value={auditor} onChange={(e) => setAuditor(e.target.value)} maxLength={TEXT_LIMITS.auditor} />
         {failed && (
           <p role="alert" className="alert alert--error">
             {th('reaudit.failed')}
@@ -161,6 +182,8 @@ export function CommunePage() {
           </button>
         )}
       </div>
+
+      <DeleteCommuneSection commune={commune} />
     </section>
   );
 }

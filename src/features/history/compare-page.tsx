@@ -12,9 +12,11 @@ import { getCommune } from '../../db/communes-repository';
 import type { AuditRecord } from '../../db/records';
 import { formatDate, formatScore } from '../../components/format';
 import { Loading } from '../../components/loading';
+import { NotFound } from '../../components/not-found';
 import { PageTitle } from '../../components/page-title';
 import { useQuestionnaire } from '../../components/use-questionnaire';
 import { compareAudits } from '../../domain/history/compare-audits';
+import { compareInstants } from '../../domain/instant';
 import { AnswerChangeTable } from './answer-change-table';
 import { DoneActions } from './done-actions';
 import { scoreChange } from './score-change';
@@ -27,7 +29,7 @@ function pickAudits(audits: AuditRecord[], fromId: string | null, toId: string |
   if (!latest || !beforeLatest) return null;
   const from = audits.find((a) => a.id === fromId) ?? beforeLatest;
   const to = audits.find((a) => a.id === toId) ?? latest;
-  return from.startedAt <= to.startedAt ? [from, to] : [to, from];
+  return compareInstants(from.startedAt, to.startedAt) <= 0 ? [from, to] : [to, from];
 }
 
 export function ComparePage() {
@@ -49,8 +51,8 @@ export function ComparePage() {
     [pair, questionnaire],
   );
 
+  if (commune === undefined) return <NotFound missing="commune" />;
   if (commune === null || audits === undefined) return <Loading />;
-  if (commune === undefined) throw new Response('', { status: 404 });
 
   const title = t('title', { commune: commune.name });
   const back = (

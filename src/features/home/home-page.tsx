@@ -2,8 +2,9 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useLocation } from 'react-router';
 import { db } from '../../db/database';
+import { compareInstants } from '../../domain/instant';
 import type { AuditRecord, CommuneRecord } from '../../db/records';
 import { PageTitle } from '../../components/page-title';
 import { formatDate } from '../../components/format';
@@ -35,7 +36,7 @@ async function loadSummaries(): Promise<CommuneSummary[]> {
     commune,
     latest: audits
       .filter((a) => a.communeId === commune.id)
-      .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0],
+      .sort((a, b) => compareInstants(b.updatedAt, a.updatedAt))[0],
   }));
 }
 
@@ -43,14 +44,22 @@ export function HomePage() {
   const { t, i18n } = useTranslation('home');
   const summaries = useLiveQuery(loadSummaries);
   const [filter, setFilter] = useState('');
+  // Set by the commune page after a deletion.
+  const { state } = useLocation();
+  const deletedCommune = typeof state === 'object' && state !== null && 'deletedCommune' in state && typeof state.deletedCommune === 'string' ? state.deletedCommune : null;
   const shown = summaries?.filter(({ commune }) => matchesFilter(commune, filter));
   const inProgress = summaries
     ?.filter((s) => s.latest?.status === 'in-progress')
-    .sort((a, b) => (b.latest?.updatedAt ?? '').localeCompare(a.latest?.updatedAt ?? ''))[0];
+    .sort((a, b) => compareInstants(b.latest?.updatedAt ?? '', a.latest?.updatedAt ?? ''))[0];
 
   return (
     <section className="page">
       <PageTitle title={t('title')}>{t('title')}</PageTitle>
+      {deletedCommune && (
+        <p className="alert alert--success" role="status">
+          {t('communeDeleted', { commune: deletedCommune })}
+        </p>
+      )}
       <p className="lead">{t('intro')}</p>
       <ul className="facts">
         <li>{t('facts.time')}</li>

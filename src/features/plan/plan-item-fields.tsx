@@ -2,6 +2,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditRecord, PlanItemRecord } from '../../db/records';
+import { DUE_DATE_LIMITS, TEXT_LIMITS } from '../../domain/limits';
 import { useDraft } from './use-draft';
 import { usePlanItemSave } from './use-plan-item-save';
 
@@ -18,7 +19,7 @@ export function PlanItemFields({
 }) {
   const { t } = useTranslation('plan');
   const id = useId();
-  const { save, failed } = usePlanItemSave(audit, entryId);
+  const { save, failure } = usePlanItemSave(audit, entryId);
   const owner = useDraft(item?.owner ?? '', (owner) => save({ owner }));
   const dueDate = useDraft(item?.dueDate ?? '', (dueDate) => save({ dueDate }));
   const note = useDraft(item?.note ?? '', (note) => save({ note }));
@@ -36,6 +37,7 @@ export function PlanItemFields({
             id={`${id}-owner`}
             type="text"
             autoComplete="off"
+            maxLength={TEXT_LIMITS.owner}
             value={owner.value}
             onChange={(e) => owner.onChange(e.target.value)}
             onFocus={owner.onFocus}
@@ -47,6 +49,8 @@ export function PlanItemFields({
           <input
             id={`${id}-due`}
             type="date"
+            min={DUE_DATE_LIMITS.min}
+            max={DUE_DATE_LIMITS.max}
             value={dueDate.value}
             onChange={(e) => dueDate.onChange(e.target.value)}
             onFocus={dueDate.onFocus}
@@ -59,15 +63,16 @@ export function PlanItemFields({
         <textarea
           id={`${id}-note`}
           rows={2}
+          maxLength={TEXT_LIMITS.note}
           value={note.value}
           onChange={(e) => note.onChange(e.target.value)}
           onFocus={note.onFocus}
           onBlur={note.onBlur}
         />
       </div>
-      {failed && (
+      {failure !== null && (
         <p className="alert alert--error" role="alert">
-          {t('saveError')}
+          {failure}
         </p>
       )}
     </fieldset>

@@ -36,7 +36,7 @@ export function PlanRow({
   const l = useLocalize();
   const id = useId();
   const [open, setOpen] = useState(false);
-  const { save, failed } = usePlanItemSave(audit, entry.id);
+  const { save, failure } = usePlanItemSave(audit, entry.id);
   const status = useDraft(item?.status ?? 'todo', (value) => {
     if (!isStatus(value)) return;
     onStatusChange(entry.id);
@@ -97,9 +97,9 @@ export function PlanRow({
           </select>
         </div>
       </div>
-      {failed && (
+      {failure !== null && (
         <p className="alert alert--error" role="alert">
-          {t('saveError')}
+          {failure}
         </p>
       )}
       <div id={panelId} className="plan-row__details" hidden={!open}>

@@ -69,6 +69,18 @@ describe('exporting and importing audits', () => {
     expect(await db.audits.toArray()).toEqual([{ ...seeded.audits[2], origin: 'imported' }]);
   });
 
+  it.each(['aaaaaaaaaa', '1234567890', 'azertyuiop'])('refuses the passphrase "%s" as too easy to guess, and makes no file', async (weak) => {
+    const downloads = catchDownloads();
+    await seedDevice();
+    const { user } = await renderApp('/donnees/exporter?audit=audit-b1');
+    await user.click(await screen.findByRole('checkbox', { name: /Protéger le fichier par une phrase de passe/ }));
+    await user.type(screen.getByLabelText('Phrase de passe'), weak);
+    await user.type(screen.getByLabelText('Confirmez la phrase de passe'), weak);
+    await user.click(screen.getByRole('button', { name: 'Exporter 1 audit' }));
+    expect(await screen.findByText(/Cette phrase de passe se devine trop facilement/)).toBeInTheDocument();
+    expect(downloads).toHaveLength(0);
+  });
+
   it('asks what to do with an audit already on the device, and does it', async () => {
     await seedDevice();
     const { user } = await renderApp('/donnees/importer');

@@ -37,7 +37,7 @@ async function seedMany() {
     { ...commune('saint-aubin', 'Saint-Aubin', '33366'), postcode: '33160' },
   );
   audits.push(
-    audit('audit-aubeterre-1', 'aubeterre', { status: 'completed', completedAt: '2026-03-02T10:00:00.000Z' }),
+    audit('audit-aubeterre-1', 'aubeterre', { status: 'completed', updatedAt: '2026-03-02T10:00:00.000Z', completedAt: '2026-03-02T10:00:00.000Z' }),
     audit('audit-aubeterre-2', 'aubeterre', { startedAt: '2026-10-01T09:00:00.000Z', updatedAt: '2026-10-01T09:30:00.000Z' }),
     audit('audit-aubeville', 'aubeville'),
     audit('audit-saint-aubin', 'saint-aubin'),

@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { loadQuestionnaire } from '../../../src/content/load-questionnaire';
 import { saveAnswer, startAudit } from '../../../src/db/audits-repository';
@@ -145,6 +145,19 @@ describe('plan page', { timeout: 20_000 }, () => {
     await waitFor(() => expect(screen.queryByRole('listitem', { name: /sauvegarde automatique/ })).not.toBeInTheDocument());
     await user.click(screen.getByRole('button', { name: 'Tout afficher' }));
     expect(await row(/Mettre en place une sauvegarde automatique/)).toBeInTheDocument();
+  });
+
+  it('refuses a due date typed with a five-digit year, says why, and stores nothing', async () => {
+    const audit = await seedAudit(await seedCommune());
+    const { user } = await renderApp(`/audits/${audit.id}/plan`);
+    const backup = await openRow(user, /Mettre en place une sauvegarde automatique/);
+    const fields = within(backup).getByRole('group', { name: /Suivi/ });
+    const due = within(fields).getByLabelText('Échéance');
+    expect(due).toHaveAttribute('max', '9999-12-31');
+    fireEvent.change(due, { target: { value: '62026-03-31' } });
+    expect(await within(fields).findByRole('alert')).toHaveTextContent('Cette échéance n’est pas une date valide');
+    expect(await db.planItems.get([audit.id, 'backup-automate'])).toBeUndefined();
+    expect(within(fields).getByLabelText('Note')).toHaveAttribute('maxlength', '5000');
   });
 
   it('carries the follow-up of the previous audit over, and says so', async () => {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { db } from '../../../src/db/database';
-import { carryOverPlan, listPlanItems, savePlanItem } from '../../../src/db/plan-repository';
+import { carryOverPlan, listPlanItems, PlanItemRefusedError, savePlanItem } from '../../../src/db/plan-repository';
+import { exportData } from '../../../src/services/exchange/export-files';
+import { openExportFile } from '../../../src/services/exchange/import-files';
 import type { AuditRecord } from '../../../src/db/records';
 
 function audit(id: string, startedAt: string, communeId = 'commune-1'): AuditRecord {
@@ -93,5 +95,39 @@ describe('plan repository', () => {
     await db.audits.bulkAdd([first]);
     expect(await carryOverPlan(first, ['backup-automate'], now)).toBeNull();
     expect(await listPlanItems(first.id)).toEqual([]);
+  });
+});
+
+describe('savePlanItem refuses what the import door would refuse', () => {
+  it.each([
+    ['a note of 5,001 characters', { note: 'n'.repeat(5_001) }, 'note-too-long'],
+    ['an owner of 201 characters', { owner: 'o'.repeat(201) }, 'owner-too-long'],
+    ['a due date in the year 62026, as a date input gives it', { dueDate: '62026-03-31' }, 'due-date-out-of-range'],
+    ['a due date in the year 275760', { dueDate: '275760-09-13' }, 'due-date-out-of-range'],
+    ['a due date of 31 February', { dueDate: '2026-02-31' }, 'due-date-out-of-range'],
+    ['a due date before 2000', { dueDate: '0026-03-31' }, 'due-date-out-of-range'],
+  ])('%s, writing nothing', async (_, changes, problem) => {
+    await db.audits.add(first);
+    await expect(savePlanItem(first, 'backup-automate', changes, now)).rejects.toEqual(new PlanItemRefusedError(problem as never));
+    expect(await listPlanItems(first.id)).toEqual([]);
+  });
+
+  it('keeps what is at the limits, and the backup made of it reads back', async () => {
+    await db.communes.add({
+      id: 'commune-1',
+      name: 'Saint-Test',
+      insee: '',
+      postcode: '',
+      epciSiren: '',
+      epciName: '',
+      profile: first.profile,
+      createdAt: first.startedAt,
+      updatedAt: first.startedAt,
+    });
+    await db.audits.add(first);
+    await savePlanItem(first, 'backup-automate', { note: 'n'.repeat(5_000), owner: 'o'.repeat(200), dueDate: '9999-12-31' }, now);
+    const file = await exportData({ kind: 'backup' }, { label: 'sauvegarde', now });
+    const opened = await openExportFile(new Blob([file.text]), { maxBytes: 1e7, now });
+    expect(opened.ok).toBe(true);
   });
 });

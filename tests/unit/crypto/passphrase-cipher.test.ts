@@ -7,7 +7,7 @@ import { base64ToBytes, bytesToBase64 } from '../../../src/crypto/base64';
 import { FIXTURE_PASSPHRASE, readFixture } from '../exchange/fixtures';
 
 function envelopeOf(text: string) {
-  const opened = openExportText(text);
+  const opened = openExportText(text, { now: new Date() });
   if (!opened.ok || !opened.value.encrypted) throw new Error('expected an encrypted envelope');
   return opened.value.envelope;
 }

@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
 import { describe, expect, it, vi } from 'vitest';
 import { db } from '../../../src/db/database';
-import { importAuditFiles, type EpciImportProgress } from '../../../src/db/epci-import';
+import { importAuditFiles, type EpciImportProgress } from '../../../src/services/epci-import/epci-import';
 import { loadCommuneInfos, loadSummaryEntries, refreshAuditSummaries, type SummaryContext } from '../../../src/db/epci-repository';
 import { withImported } from '../../../src/domain/epci/with-imported';
 import { saveAnswer } from '../../../src/db/audits-repository';
@@ -9,6 +9,8 @@ import { deleteCommune } from '../../../src/db/communes-repository';
 import { createAuditSummarizer } from '../../../src/domain/epci/create-audit-summarizer';
 import { createSummaryCodec } from '../../../src/domain/epci/summary-codec';
 import { summaryDerivationKey } from '../../../src/domain/epci/summary-derivation-key';
+import { buildExportDocument } from '../../../src/domain/exchange/build-export';
+import { importFiles, openExportFile, restoreBackup } from '../../../src/services/exchange/import-files';
 import { catalogue, questionnaire } from './epci-fixtures';
 import { exportedAudit, exportedCommune, exportFile } from './export-files';
 
@@ -64,6 +66,35 @@ describe('importAuditFiles', () => {
     ]);
     expect(await db.audits.count()).toBe(2);
     expect(await scores()).toEqual({ 'audit-a': [83.33, 0], 'audit-b': [0, null] });
+  });
+});
+
+describe('summaries of audits an import replaced or a restore brought back', () => {
+  // A forged or edited copy may keep an audit's id and updatedAt with other answers: the summary made from the
+  // first answers must not be taken for it.
+  const sameDateOtherAnswers = exportedAudit('audit-a', 'c-a', { 'backup-a': 'no', 'backup-b': 'no', 'backup-c': 'no', 'accounts-a': 'yes', 'accounts-b': 'yes', 'accounts-c': 'yes' });
+
+  it('are made again from the new answers after an import that replaces an audit', async () => {
+    await importAuditFiles([exportFile('a.json', [ambérieu], [auditA])], context);
+    expect(await scores()).toEqual({ 'audit-a': [83.33, 0] });
+    const replaced = await importFiles([exportFile('a-copie.json', [ambérieu], [sameDateOtherAnswers])], {
+      onConflict: async (conflicts) => new Map(conflicts.map((c) => [c.auditId, 'replace' as const])),
+    });
+    expect(replaced.written?.ok).toBe(true);
+    expect(await scores()).toEqual({ 'audit-a': [0, 100] });
+  });
+
+  it('are all forgotten by a restore', async () => {
+    await importAuditFiles([exportFile('a.json', [ambérieu], [auditA])], context);
+    expect(await scores()).toEqual({ 'audit-a': [83.33, 0] });
+    const backup = buildExportDocument(
+      { kind: 'backup', communes: [ambérieu], audits: [sameDateOtherAnswers], planItems: [] },
+      { exportedAt: '2026-11-20T10:00:00.000Z', appVersion: '0.1.0' },
+    );
+    const opened = await openExportFile(new File([JSON.stringify(backup)], 'sauvegarde.json'));
+    expect(opened.ok && (await restoreBackup(opened.value))).toEqual({ ok: true, value: undefined });
+    expect(await db.summaryPacks.count()).toBe(0);
+    expect(await scores()).toEqual({ 'audit-a': [0, 100] });
   });
 });
 

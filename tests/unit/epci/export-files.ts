@@ -36,7 +36,7 @@ export function exportedAudit(id: string, communeId: string, answers: Record<str
     unconfirmed: [],
     lastThemeId: null,
     origin: 'local',
-    startedAt: '2026-02-01T10:00:00.000Z',
+    startedAt: '2026-01-01T10:00:00.000Z',
     updatedAt,
     completedAt: updatedAt,
   };

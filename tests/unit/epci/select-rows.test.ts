@@ -20,6 +20,20 @@ const rows = latestRows(communes, [
 
 const names = (query: Partial<RowQuery>) => selectRows(rows, { ...DEFAULT_ROW_QUERY, ...query }).map((r) => r.name);
 
+describe('latestRows', () => {
+  it('compares dates as instants: an audit completed at 10:00+02:00 is older than one at 09:30Z', () => {
+    const [row] = latestRows(
+      [commune('1', 'Écully', '69081')],
+      [
+        entry('utc', '1', 'completed', '2026-03-04T09:30:00.000Z', summary({ backup: 10, accounts: 10 }, 10, [])),
+        entry('offset', '1', 'completed', '2026-03-04T10:00:00.000+02:00', summary({ backup: 90, accounts: 90 }, 90, [])),
+      ],
+    );
+    expect(row?.auditId).toBe('utc');
+    expect(row?.date).toBe('2026-03-04T09:30:00.000Z');
+  });
+});
+
 describe('selectRows', () => {
   it.each<{ name: string; query: Partial<RowQuery>; expected: string[] }>([
     // Accents do not move a name: Écully sorts with the E's.

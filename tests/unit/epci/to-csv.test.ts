@@ -28,6 +28,11 @@ describe('toCsv', () => {
     ['-2+3', "'-2+3"],
     ['@SUM(A1)', "'@SUM(A1)"],
     ['\tcmd', "'\tcmd"],
+    ['\rcmd', `"'\rcmd"`],
+    ['＝HYPERLINK("http://x")', `"'＝HYPERLINK(""http://x"")"`],
+    ['＋33 1 23', "'＋33 1 23"],
+    ['－2＋3', "'－2＋3"],
+    ['＠SUM(A1)', "'＠SUM(A1)"],
     ['Plain text', 'Plain text'],
   ])('defuses a cell a spreadsheet would run as a formula: %s', (cell, expected) => {
     expect(toCsv([[cell]])).toBe(`\uFEFF${expected}\r\n`);

@@ -13,6 +13,8 @@ describe('shouldRemindBackup', () => {
     ['backup 200 days old, nothing changed since', '2026-05-09T12:00:00.000Z', '2026-01-01T00:00:00.000Z', '2026-05-01T00:00:00.000Z', undefined, false],
     ['old backup, snoozed until tomorrow', '2026-05-09T12:00:00.000Z', '2026-01-01T00:00:00.000Z', '2026-11-01T00:00:00.000Z', '2026-11-26T12:00:00.000Z', false],
     ['old backup, snooze over', '2026-05-09T12:00:00.000Z', '2026-01-01T00:00:00.000Z', '2026-11-01T00:00:00.000Z', '2026-11-24T12:00:00.000Z', true],
+    ['a last backup dated 9999 (a forged file restored by an older app)', '9999-12-31T23:59:59.999Z', '2026-01-01T00:00:00.000Z', '2026-11-01T00:00:00.000Z', undefined, true],
+    ['a snooze until 9999, longer than "not now" gives', '2026-05-09T12:00:00.000Z', '2026-01-01T00:00:00.000Z', '2026-11-01T00:00:00.000Z', '9999-12-31T23:59:59.999Z', true],
   ])('%s → %s', (_, lastBackupAt, firstChangeAt, lastChangeAt, snoozedUntil, expected) => {
     expect(shouldRemindBackup({ now, lastBackupAt, firstChangeAt, lastChangeAt, snoozedUntil })).toBe(expected);
   });

@@ -27,7 +27,7 @@ describe('buildExportDocument', () => {
     const text = JSON.stringify(document);
     expect(text).not.toContain('secretDeviceField');
     expect(document).toMatchObject({ format: 'cyberdiag-export', version: 1, kind: 'audits', app: { version: '0.1.0' } });
-    const reopened = openExportText(text);
+    const reopened = openExportText(text, { now: new Date() });
     expect(reopened.ok && !reopened.value.encrypted && reopened.value.parsed.payload).toEqual(document.payload);
   });
 });

@@ -2,8 +2,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { db } from '../../../src/db/database';
 import { loadBackupState } from '../../../src/db/backup-settings';
 import { applyImport } from '../../../src/db/exchange-repository';
-import { exportData } from '../../../src/db/export-files';
-import { importFiles, openExportFile, restoreBackup, writeImport } from '../../../src/db/import-files';
+import { exportData } from '../../../src/services/exchange/export-files';
+import { importFiles, openExportFile, restoreBackup, writeImport } from '../../../src/services/exchange/import-files';
 import type { ConflictDecision } from '../../../src/domain/exchange/plan-import';
 import { EXPORT_LIMITS } from '../../../src/domain/exchange/export-format';
 import { audit, commune, dumpDatabase, planItem, seedDevice } from './seed';
@@ -46,13 +46,16 @@ describe('round trips', () => {
     await db.communes.add(commune('other', 'Une autre commune'));
     const parsed = await openText(file.text);
     expect(parsed.kind).toBe('backup');
-    expect(await restoreBackup(parsed)).toEqual({ ok: true, value: undefined });
+    const restoredAt = new Date('2026-11-27T08:00:00.000Z');
+    expect(await restoreBackup(parsed, { now: restoredAt })).toEqual({ ok: true, value: undefined });
 
     const after = await dumpDatabase();
     expect({ ...after, settings: [] }).toEqual({ ...before, settings: [] });
-    // The device now holds exactly that backup: no reminder until something changes.
-    expect((await loadBackupState()).lastBackupAt).toBe(now.toISOString());
+    // The device now holds exactly that backup: no reminder until something changes, counted from the
+    // restore by this device's clock, not from the date the file says it was made.
+    expect((await loadBackupState()).lastBackupAt).toBe(restoredAt.toISOString());
   });
+
 
   it('exports with a passphrase and imports back identical', async () => {
     const seeded = await seedDevice();

@@ -3,10 +3,10 @@
 import { describe, expect, it } from 'vitest';
 import { db } from '../../../src/db/database';
 import { loadBackupState } from '../../../src/db/backup-settings';
-import { exportAudits, exportBackup } from '../../../src/db/export-files';
-import { importFiles, openExportFile } from '../../../src/db/import-files';
+import { ExportRefusedError, exportAudits, exportBackup } from '../../../src/services/exchange/export-files';
+import { importFiles, openExportFile } from '../../../src/services/exchange/import-files';
 import { ENVELOPE_ALLOWANCE_BYTES } from '../../../src/domain/exchange/split-export';
-import { audit, commune, dumpDatabase, seedCommunesWithReaudits } from './seed';
+import { audit, commune, dumpDatabase, planItem, seedCommunesWithReaudits } from './seed';
 
 const now = new Date('2026-11-25T10:00:00.000Z');
 const clearData = () => Promise.all([db.communes.clear(), db.audits.clear(), db.planItems.clear()]);
@@ -91,5 +91,39 @@ describe('exportBackup', () => {
     const result = await exportBackup({ label: 'sauvegarde', now, maxBytes: 16 * 1024 });
     expect(result.ok && result.file.fileName).toBe('sauvegarde-2026-11-25.cyberdiag.json');
     expect((await loadBackupState()).lastBackupAt).toBe(now.toISOString());
+  });
+});
+
+describe('every file is read back through the import door before it is offered', () => {
+  // A note stored over its limit (by an older app, or a bug): the backup would not restore.
+  const seedOverLongNote = async () => {
+    await db.communes.add(commune('c-1', 'Aubeterre'));
+    await db.audits.add(audit('a-1', 'c-1'));
+    await db.planItems.add({ ...planItem('a-1', 'c-1', 'backup-automate'), note: 'n'.repeat(5_001) });
+  };
+
+  it.each([
+    ['plain', undefined],
+    ['encrypted', 'Été 2026 à Bellecombe'],
+  ])('a backup the door refuses is reported as a bug, with the door\'s detail, and neither made nor recorded (%s)', async (_, passphrase) => {
+    await seedOverLongNote();
+    const made = exportBackup({ label: 'sauvegarde', passphrase, now });
+    await expect(made).rejects.toEqual(new ExportRefusedError({ code: 'invalid', detail: 'payload.planItems.0.note: too-long' }));
+    expect((await loadBackupState()).lastBackupAt).toBeUndefined();
+  });
+
+  it('an audits export the door refuses is not made either', async () => {
+    await seedOverLongNote();
+    await expect(exportAudits(['a-1'], { label: 'Aubeterre', now })).rejects.toBeInstanceOf(ExportRefusedError);
+  });
+
+  it('a file made on a device whose clock was set back is dated by its latest change, and reads back', async () => {
+    await db.communes.add(commune('c-1', 'Aubeterre'));
+    await db.audits.add(audit('a-1', 'c-1', { updatedAt: '2026-11-25T10:00:00.000Z' }));
+    const setBack = new Date('2026-03-01T08:00:00.000Z');
+    const [file] = await exportAudits(['a-1'], { label: 'Aubeterre', now: setBack });
+    expect(JSON.parse(file?.text ?? '{}')).toMatchObject({ exportedAt: '2026-11-25T10:00:00.000Z' });
+    const opened = await openExportFile(new Blob([file?.text ?? '']), { now });
+    expect(opened.ok).toBe(true);
   });
 });

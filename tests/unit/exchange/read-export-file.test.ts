@@ -1,12 +1,14 @@
 import { describe, expect, it, vi } from 'vitest';
+import en from '../../../src/i18n/locales/en/exchange.json';
+import fr from '../../../src/i18n/locales/fr/exchange.json';
 import { EXPORT_LIMITS } from '../../../src/domain/exchange/export-format';
-import { fail, ok } from '../../../src/domain/exchange/exchange-error';
+import { EXCHANGE_ERROR_CODES, fail, ok } from '../../../src/domain/exchange/exchange-error';
 import { openExportText, readExportFile, type Decrypt } from '../../../src/domain/exchange/read-export-file';
 import { hostileFixtures, readFixture, textSource } from './fixtures';
 
 const noDecrypt: Decrypt = () => Promise.reject(new Error('not expected to decrypt'));
 const read = (text: string, maxBytes: number = EXPORT_LIMITS.auditsFileBytes) =>
-  readExportFile(textSource(text), { maxBytes, decrypt: noDecrypt });
+  readExportFile(textSource(text), { maxBytes, decrypt: noDecrypt, now: new Date() });
 
 const errorCode = (result: { ok: boolean; error?: { code: string } }) => (result.ok ? 'ok' : result.error?.code);
 
@@ -78,20 +80,21 @@ describe('readExportFile: our own files', () => {
     const encrypted = readFixture('v1-audits-encrypted.cyberdiag.json');
     expect(errorCode(await read(encrypted))).toBe('passphrase-required');
     const decrypt = vi.fn<Decrypt>(async () => ok(readFixture('v1-audits.cyberdiag.json')));
-    const result = await readExportFile(textSource(encrypted), { maxBytes: 1e6, passphrase: 'secret', decrypt });
+    const result = await readExportFile(textSource(encrypted), { maxBytes: 1e6, passphrase: 'secret', decrypt, now: new Date() });
     expect(decrypt).toHaveBeenCalledWith(expect.objectContaining({ encrypted: true, version: 1 }), 'secret');
     expect(result.ok && result.value.encrypted).toBe(true);
     const refused = await readExportFile(textSource(encrypted), {
       maxBytes: 1e6,
       passphrase: 'wrong',
       decrypt: async () => fail('wrong-passphrase-or-tampered'),
+      now: new Date(),
     });
     expect(errorCode(refused)).toBe('wrong-passphrase-or-tampered');
   });
 
   it('refuses an envelope that decrypts to another envelope', async () => {
     const encrypted = readFixture('v1-audits-encrypted.cyberdiag.json');
-    const result = await readExportFile(textSource(encrypted), { maxBytes: 1e6, passphrase: 'x', decrypt: async () => ok(encrypted) });
+    const result = await readExportFile(textSource(encrypted), { maxBytes: 1e6, passphrase: 'x', decrypt: async () => ok(encrypted), now: new Date() });
     expect(errorCode(result)).toBe('invalid');
   });
 });
@@ -99,13 +102,13 @@ describe('readExportFile: our own files', () => {
 describe('readExportFile: hostile files', () => {
   it.each(hostileFixtures().filter(([name]) => name !== 'tampered-ciphertext.cyberdiag.json'))('%s → %s', async (name, expected) => {
     const text = readFixture(`hostile/${name}`);
-    const result = await readExportFile(textSource(text), { maxBytes: EXPORT_LIMITS.auditsFileBytes, passphrase: 'x', decrypt: noDecrypt });
+    const result = await readExportFile(textSource(text), { maxBytes: EXPORT_LIMITS.auditsFileBytes, passphrase: 'x', decrypt: noDecrypt, now: new Date() });
     expect(errorCode(result)).toBe(expected);
   });
 
   it('refuses a 50 MB file from its size alone, without reading it', async () => {
     const source = { size: 50 * 1024 * 1024, text: vi.fn(async () => 'never read') };
-    const result = await readExportFile(source, { maxBytes: EXPORT_LIMITS.auditsFileBytes, decrypt: noDecrypt });
+    const result = await readExportFile(source, { maxBytes: EXPORT_LIMITS.auditsFileBytes, decrypt: noDecrypt, now: new Date() });
     expect(errorCode(result)).toBe('too-large');
     expect(source.text).not.toHaveBeenCalled();
   });
@@ -139,8 +142,59 @@ describe('readExportFile: hostile files', () => {
     expect(result.value.payload.planItems[0]?.note).toBe('<b>gras</b> note');
   });
 
+  it('refuses every hostile file with a message of its own in French and English', () => {
+    const messages = (locale: { errors: Record<string, string> }) => new Set(Object.keys(locale.errors));
+    const codes = new Set(hostileFixtures().map(([, expected]) => expected).filter((code) => code !== 'ok'));
+    for (const code of codes) {
+      expect(EXCHANGE_ERROR_CODES).toContain(code);
+      expect(messages(fr)).toContain(code);
+      expect(messages(en)).toContain(code);
+    }
+  });
+
+  it('removes zero-width characters, bidi marks and lone surrogates from names: no look-alike commune', async () => {
+    const invisible = await read(readFixture('hostile/invisible-characters-in-names.cyberdiag.json'));
+    expect(invisible.ok && invisible.value.payload.communes[0]).toMatchObject({
+      name: 'Saint-Étienne-du-Bois',
+      epciName: 'CA du Bassin de Bourg-en-Bresse',
+    });
+    expect(invisible.ok && invisible.value.payload.audits[0]?.auditor).toBe('Claire Martin');
+    const surrogate = await read(readFixture('hostile/lone-surrogate-in-name.cyberdiag.json'));
+    expect(surrogate.ok && surrogate.value.payload.communes[0]?.name).toBe('Saint-Étienne');
+  });
+
+  it.each([
+    ['an audit completed in 9999', 'completed-in-9999', { code: 'future-date', detail: 'payload.audits.0.updatedAt: after-export' }],
+    ['a file exported in 9999', 'exported-in-9999', { code: 'future-date', detail: 'exportedAt: after-today' }],
+    ['13:00Z written as 08:00-05:00, earlier than the export as text', 'offset-date-after-export', { code: 'future-date', detail: 'payload.audits.1.updatedAt: after-export' }],
+    ['an audit started after its last change', 'started-after-updated', { code: 'dates-out-of-order', detail: 'payload.audits.0.startedAt: after-updatedAt' }],
+    ['a previous audit that is the audit itself', 'previous-audit-itself', { code: 'invalid', detail: 'payload.audits.1.previousAuditId: self' }],
+  ])('says why it refuses %s', async (_, name, error) => {
+    const result = await readExportFile(textSource(readFixture(`hostile/${name}.cyberdiag.json`)), {
+      maxBytes: EXPORT_LIMITS.auditsFileBytes,
+      decrypt: noDecrypt,
+      now: new Date('2026-11-25T10:00:00.000Z'),
+    });
+    expect(result.ok ? null : result.error).toEqual(error);
+  });
+
+  it('refuses a file exported after today on this device, a day of clock drift allowed', async () => {
+    const text = readFixture('v1-audits.cyberdiag.json');
+    const open = (now: string) => readExportFile(textSource(text), { maxBytes: 1e6, decrypt: noDecrypt, now: new Date(now) });
+    expect(errorCode(await open('2026-11-19T10:00:00.000Z'))).toBe('ok');
+    expect(await open('2026-11-19T09:00:00.000Z')).toEqual({ ok: false, error: { code: 'future-date', detail: 'exportedAt: after-today' } });
+  });
+
+  it('refuses a version 0 file over a megabyte before checking its answers', async () => {
+    const v0 = JSON.parse(readFixture('v0-audits.cyberdiag.json')) as { audits: Array<{ answers: Record<string, string> }> };
+    const answers = Object.fromEntries(Array.from({ length: 60_000 }, (_, i) => [`question-${i}`, 'option-a']));
+    v0.audits.forEach((a) => (a.answers = answers));
+    const result = await read(JSON.stringify(v0));
+    expect(result.ok ? null : result.error).toEqual({ code: 'invalid', detail: 'version 0: too-large' });
+  });
+
   it('names the field at fault in the detail of an invalid file', () => {
-    const result = openExportText(readFixture('hostile/negative-number.cyberdiag.json'));
+    const result = openExportText(readFixture('hostile/negative-number.cyberdiag.json'), { now: new Date() });
     expect(result.ok ? null : result.error).toEqual({ code: 'invalid', detail: 'payload.audits.0.profile.computers: too-small' });
   });
 });

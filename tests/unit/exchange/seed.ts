@@ -50,7 +50,7 @@ export function planItem(auditId: string, communeId: string, actionId: string): 
 export async function seedDevice() {
   const communes = [commune('commune-a', 'Aubeterre', '16020'), commune('commune-b', 'Bellecombe', '73034')];
   const audits = [
-    audit('audit-a1', 'commune-a', { status: 'completed', completedAt: '2026-01-06T09:00:00.000Z' }),
+    audit('audit-a1', 'commune-a', { status: 'completed', updatedAt: '2026-01-06T09:00:00.000Z', completedAt: '2026-01-06T09:00:00.000Z' }),
     audit('audit-a2', 'commune-a', { previousAuditId: 'audit-a1', unconfirmed: ['backup-frequency'], startedAt: '2026-09-01T08:00:00.000Z', updatedAt: '2026-09-01T08:30:00.000Z' }),
     audit('audit-b1', 'commune-b', { auditor: '', lastThemeId: null }),
   ];
@@ -72,8 +72,8 @@ export async function seedCommunesWithReaudits(count: number): Promise<string[]>
   for (let i = 0; i < count; i++) {
     const id = `commune-${String(i).padStart(2, '0')}`;
     communes.push(commune(id, `Commune ${String(i).padStart(2, '0')}`));
-    audits.push(audit(`${id}-1`, id, { status: 'completed', completedAt: '2026-02-01T10:00:00.000Z' }));
-    audits.push(audit(`${id}-2`, id, { previousAuditId: `${id}-1`, startedAt: '2026-10-01T10:00:00.000Z' }));
+    audits.push(audit(`${id}-1`, id, { status: 'completed', updatedAt: '2026-02-01T10:00:00.000Z', completedAt: '2026-02-01T10:00:00.000Z' }));
+    audits.push(audit(`${id}-2`, id, { previousAuditId: `${id}-1`, startedAt: '2026-10-01T10:00:00.000Z', updatedAt: '2026-10-01T10:30:00.000Z' }));
     planItems.push(planItem(`${id}-1`, id, 'backup-automate'));
   }
   await db.communes.bulkAdd(communes);
@@ -91,5 +91,6 @@ export async function dumpDatabase() {
     planItems: (await db.planItems.toArray()).sort(byKey((r) => `${r.auditId}/${r.actionId}`)),
     settings: (await db.settings.toArray()).sort(byKey((r) => r.key)),
     benchmarkDatasets: (await db.benchmarkDatasets.toArray()).sort(byKey((r) => r.id)),
+    summaryPacks: (await db.summaryPacks.toArray()).sort(byKey((r) => r.id)),
   };
 }

@@ -119,7 +119,7 @@ describe('splitExportContent', () => {
       // The size predicted is the size written, within the budget, and each part is a valid file of its own.
       expect(utf8Length(text)).toBe(part.plainBytes);
       expect(part.plainBytes).toBeLessThanOrEqual(budget());
-      const opened = openExportText(text);
+      const opened = openExportText(text, { now: new Date() });
       expect(opened.ok).toBe(true);
       const communes = new Set(part.content.audits.map((a) => a.communeId));
       expect(part.content.communes.map((c) => c.id)).toEqual([...communes]);

@@ -1,12 +1,15 @@
 /** Exporting audits or everything to the text of export files, encrypted when a passphrase is given. */
-import { buildExportDocument, exportFileName, type ExportContent } from '../domain/exchange/build-export';
-import { stringifyAscii } from '../domain/exchange/ascii-json';
-import { EXPORT_LIMITS } from '../domain/exchange/export-format';
-import { exportPartFileName, splitExportContent, utf8Length } from '../domain/exchange/split-export';
-import { encryptExport } from '../crypto/passphrase-cipher';
-import { version as appVersion } from '../../package.json';
-import { recordBackup } from './backup-settings';
-import { loadExportContent, type ExportSelection } from './exchange-repository';
+import { buildExportDocument, exportFileName, exportStamp, type ExportContent } from '../../domain/exchange/build-export';
+import type { ExchangeError } from '../../domain/exchange/exchange-error';
+import { openExportText } from '../../domain/exchange/read-export-file';
+import { instantOf } from '../../domain/instant';
+import { stringifyAscii } from '../../domain/exchange/ascii-json';
+import { EXPORT_LIMITS } from '../../domain/exchange/export-format';
+import { exportPartFileName, splitExportContent, utf8Length } from '../../domain/exchange/split-export';
+import { encryptExport } from '../../crypto/passphrase-cipher';
+import { version as appVersion } from '../../../package.json';
+import { recordBackup } from '../../db/backup-settings';
+import { loadExportContent, type ExportSelection } from '../../db/exchange-repository';
 
 export interface ExportedFile {
   fileName: string;
@@ -26,6 +29,17 @@ export class ExportTooLargeError extends Error {
   }
 }
 
+/**
+ * A file the import door refused when the app read it back before offering it: a bug of the app (it stored what
+ * it cannot read), reported as such with the door's detail, never handed over as a file that would not restore.
+ */
+export class ExportRefusedError extends Error {
+  constructor(readonly refusal: ExchangeError) {
+    super(`export refused by the import door: ${refusal.code}${refusal.detail ? ` (${refusal.detail})` : ''}`);
+    this.name = 'ExportRefusedError';
+  }
+}
+
 interface ExportOptions {
   label: string;
   passphrase?: string | undefined;
@@ -36,12 +50,31 @@ interface ExportOptions {
 
 const capOf = (selection: ExportSelection) => (selection.kind === 'backup' ? EXPORT_LIMITS.backupFileBytes : EXPORT_LIMITS.auditsFileBytes);
 
-/** One file's text, refused (ExportTooLargeError) when the import door would not take it back. */
-async function fileText(content: ExportContent, { exportedAt, passphrase, maxBytes }: { exportedAt: string; passphrase: string | undefined; maxBytes: number }) {
+/**
+ * One file's text, read back through the import door before it is offered: refused as too large
+ * (ExportTooLargeError) or by any other check of the door (ExportRefusedError). The plain document goes through
+ * every check; an encrypted file's envelope is checked too (decrypting it again would cost another key derivation).
+ */
+async function fileText(
+  content: ExportContent,
+  { exportedAt, passphrase, maxBytes, now }: { exportedAt: string; passphrase: string | undefined; maxBytes: number; now: Date },
+) {
   const plain = stringifyAscii(buildExportDocument(content, { exportedAt, appVersion }));
+  // Too large already in plain text (an encrypted file is larger still): refused before any reading or encrypting.
+  const plainBytes = utf8Length(plain);
+  if (plainBytes > maxBytes) throw new ExportTooLargeError(plainBytes, maxBytes);
+  // Read back as a device whose clock agrees with the file would (this one's may have been set back).
+  const readAt = new Date(Math.max(now.getTime(), instantOf(exportedAt)));
+  const readBack = openExportText(plain, { now: readAt });
+  if (!readBack.ok) throw new ExportRefusedError(readBack.error);
   const text = passphrase ? stringifyAscii(await encryptExport(plain, passphrase)) : plain;
   const bytes = utf8Length(text);
   if (bytes > maxBytes) throw new ExportTooLargeError(bytes, maxBytes);
+  if (passphrase) {
+    const envelope = openExportText(text, { now: readAt });
+    if (!envelope.ok) throw new ExportRefusedError(envelope.error);
+    if (!envelope.value.encrypted) throw new ExportRefusedError({ code: 'invalid', detail: 'encrypted: missing' });
+  }
   return text;
 }
 
@@ -51,8 +84,8 @@ async function fileText(content: ExportContent, { exportedAt, passphrase, maxByt
  */
 export async function exportData(selection: ExportSelection, { label, passphrase, now = new Date(), maxBytes = capOf(selection) }: ExportOptions): Promise<ExportedFile> {
   const content = await loadExportContent(selection);
-  const exportedAt = now.toISOString();
-  const text = await fileText(content, { exportedAt, passphrase, maxBytes });
+  const exportedAt = exportStamp(content, now);
+  const text = await fileText(content, { exportedAt, passphrase, maxBytes, now });
   if (selection.kind === 'backup') await recordBackup(now);
   return { fileName: exportFileName(label, exportedAt), text, audits: content.audits.length, communes: content.communes.length };
 }
@@ -78,13 +111,13 @@ export async function exportAudits(
   { label, passphrase, now = new Date(), maxBytes = EXPORT_LIMITS.auditsFileBytes }: ExportOptions,
 ): Promise<ExportedFile[]> {
   const content = await loadExportContent({ kind: 'audits', auditIds });
-  const exportedAt = now.toISOString();
+  const exportedAt = exportStamp(content, now);
   const parts = splitExportContent(content, { maxBytes, encrypted: Boolean(passphrase), exportedAt, appVersion });
   const files: ExportedFile[] = [];
   for (const [index, part] of parts.entries()) {
     files.push({
       fileName: exportPartFileName(label, exportedAt, index + 1, parts.length),
-      text: await fileText(part.content, { exportedAt, passphrase, maxBytes }),
+      text: await fileText(part.content, { exportedAt, passphrase, maxBytes, now }),
       audits: part.content.audits.length,
       communes: part.content.communes.length,
     });

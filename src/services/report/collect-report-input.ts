@@ -4,18 +4,18 @@
  * app's language. Kept apart from the PDF code so that the lazy PDF chunk imports neither Dexie nor i18next.
  */
 import type { i18n as I18n } from 'i18next';
-import { loadActionCatalogueVersion } from '../content/load-actions';
-import { loadQuestionnaire, loadQuestionnaireVersion } from '../content/load-questionnaire';
-import { getActiveBenchmarks } from '../db/benchmarks-repository';
-import { db } from '../db/database';
-import { listPlanItems } from '../db/plan-repository';
-import { derivePlan } from '../domain/actions/derive-plan';
-import { compareAnswers, earlierWavesOf, type Comparison } from '../domain/benchmarks/compare-answers';
-import { contextIndicators } from '../domain/benchmarks/indicator-for-population';
-import type { Questionnaire } from '../domain/questionnaire/schema';
-import { computeResults } from '../domain/scoring/compute-results';
-import type { ReportComparison, ReportInput, ReportPlanItem } from '../pdf/report-input';
-import { describeComparison, describeContext, describeEarlierWave, describeUnsurveyed } from './describe-comparison';
+import { loadActionCatalogueVersion } from '../../content/load-actions';
+import { loadQuestionnaire, loadQuestionnaireVersion } from '../../content/load-questionnaire';
+import { getActiveBenchmarks } from '../../db/benchmarks-repository';
+import { db } from '../../db/database';
+import { listPlanItems } from '../../db/plan-repository';
+import { derivePlan } from '../../domain/actions/derive-plan';
+import { compareAnswers, earlierWavesOf, type Comparison } from '../../domain/benchmarks/compare-answers';
+import { contextIndicators } from '../../domain/benchmarks/indicator-for-population';
+import type { Questionnaire } from '../../domain/questionnaire/schema';
+import { computeResults } from '../../domain/scoring/compute-results';
+import type { ReportComparison, ReportInput, ReportPlanItem } from '../../pdf/report-input';
+import { describeComparison, describeContext, describeEarlierWave, describeUnsurveyed } from '../../components/describe-comparison';
 
 const CRITICALITY_ORDER = { critical: 0, major: 1, minor: 2 } as const;
 

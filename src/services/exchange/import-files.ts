@@ -3,13 +3,13 @@
  * door (readExportFile), the conflicts of the whole batch are asked once, and every valid file is written in
  * one transaction. Invalid files are reported one by one and change nothing.
  */
-import { EXPORT_LIMITS } from '../domain/exchange/export-format';
-import type { ExchangeError, Result } from '../domain/exchange/exchange-error';
-import { fail } from '../domain/exchange/exchange-error';
-import { findConflicts, type AuditConflict, type ConflictDecision } from '../domain/exchange/plan-import';
-import { readExportFile, type ExportSource, type ParsedExport } from '../domain/exchange/read-export-file';
-import { decryptExport } from '../crypto/passphrase-cipher';
-import { applyImport, loadImportContext, replaceAllData, type AppliedImport } from './exchange-repository';
+import { EXPORT_LIMITS } from '../../domain/exchange/export-format';
+import type { ExchangeError, Result } from '../../domain/exchange/exchange-error';
+import { fail } from '../../domain/exchange/exchange-error';
+import { findConflicts, type AuditConflict, type ConflictDecision } from '../../domain/exchange/plan-import';
+import { readExportFile, type ExportSource, type ParsedExport } from '../../domain/exchange/read-export-file';
+import { decryptExport } from '../../crypto/passphrase-cipher';
+import { applyImport, loadImportContext, replaceAllData, type AppliedImport } from '../../db/exchange-repository';
 
 /** Blob.text() where the browser has it; FileReader otherwise (older Safari, jsdom). */
 export function blobSource(blob: Blob): ExportSource {
@@ -30,9 +30,9 @@ export function blobSource(blob: Blob): ExportSource {
 /** Reads and checks one file (nothing is written). */
 export function openExportFile(
   file: Blob,
-  { passphrase, maxBytes = EXPORT_LIMITS.auditsFileBytes }: { passphrase?: string | undefined; maxBytes?: number } = {},
+  { passphrase, maxBytes = EXPORT_LIMITS.auditsFileBytes, now = new Date() }: { passphrase?: string | undefined; maxBytes?: number; now?: Date } = {},
 ): Promise<Result<ParsedExport>> {
-  return readExportFile(blobSource(file), { maxBytes, passphrase, decrypt: decryptExport });
+  return readExportFile(blobSource(file), { maxBytes, passphrase, decrypt: decryptExport, now });
 }
 
 /** How many conflicts are described in detail (the others are listed, and "same choice for all" covers them). */
@@ -52,10 +52,10 @@ export function writeImport(files: readonly ParsedExport[], decisions: ReadonlyM
   );
 }
 
-/** Restores a full backup over everything on the device. */
-export function restoreBackup(file: ParsedExport): Promise<Result<void>> {
+/** Restores a full backup over everything on the device; the restore counts as a backup made now. */
+export function restoreBackup(file: ParsedExport, { now = new Date() }: { now?: Date } = {}): Promise<Result<void>> {
   if (file.kind !== 'backup') return Promise.resolve(fail('not-a-backup'));
-  return replaceAllData(file.payload, { backedUpAt: file.exportedAt });
+  return replaceAllData(file.payload, { now });
 }
 
 export interface ImportProgress {

@@ -11,7 +11,7 @@ import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import type pg from 'pg';
 import type { ServerConfig } from './config.js';
 import { inTransaction } from './database.js';
-import { INSEE_PATTERN, MAX_ENVELOPE_BYTES, RECORD_ID_PATTERN, readEnvelopeHeader } from './envelope.js';
+import { INSEE_PATTERN, MAX_ENVELOPE_BYTES, RECORD_ID_PATTERN, readEnvelopeHeader } from '../../src/domain/mailbox/envelope-format.ts';
 import { DUMMY_PASSWORD_HASH, hashPassword, newInvitationCode, newToken, normaliseInvitationCode, sha256, verifyPassword } from './secrets.js';
 
 const SESSION_HOURS = 12;

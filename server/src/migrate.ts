@@ -5,7 +5,8 @@
 import { fileURLToPath } from 'node:url';
 import { runner } from 'node-pg-migrate';
 
-export const MIGRATIONS_DIR = fileURLToPath(new URL('../migrations', import.meta.url));
+// server/migrations, from the source (server/src/, tests) or compiled (server/dist/server/src/).
+export const MIGRATIONS_DIR = fileURLToPath(new URL(import.meta.url.includes('/dist/') ? '../../../migrations' : '../migrations', import.meta.url));
 
 /** Runs the migrations not yet applied, on a connection of their own (closed when done); their names. */
 export async function migrate(connectionString: string): Promise<string[]> {

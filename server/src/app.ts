@@ -72,6 +72,8 @@ export async function buildApp(pool: pg.Pool, config: ServerConfig): Promise<Fas
     // The JSON doors carry a few hundred bytes; only the envelope route takes more (its own bodyLimit).
     bodyLimit: 16 * 1024,
     trustProxy: false,
+    // A field the schema does not name is refused, not silently dropped.
+    ajv: { customOptions: { removeAdditional: false } },
   });
 
   await app.register(cors, {

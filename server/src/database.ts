@@ -54,15 +54,23 @@ export async function openDatabase(config: Pick<ServerConfig, 'databaseUrl' | 'd
 /** Runs fn in one transaction on one connection; rolled back if it throws. */
 export async function inTransaction<T>(pool: pg.Pool, fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
   const client = await pool.connect();
+  // A connection cut while checked out (PostgreSQL restarting) emits 'error'; unheard, it would end the process.
+  let broken: Error | undefined;
+  const onError = (error: Error) => {
+    broken = error;
+  };
+  client.on('error', onError);
   try {
     await client.query('BEGIN');
     const result = await fn(client);
     await client.query('COMMIT');
     return result;
   } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
+    if (broken === undefined) await client.query('ROLLBACK').catch(() => undefined);
     throw error;
   } finally {
-    client.release();
+    client.off('error', onError);
+    // A broken connection is destroyed rather than returned to the pool.
+    client.release(broken);
   }
 }

@@ -12,10 +12,9 @@ const secret = await ensureSetupSecret(database.pool);
 const app = await buildApp(database.pool, config);
 const address = await app.listen({ host: config.host, port: config.port });
 
-if (!config.quiet) {
-  console.log(`Cyberdiag mailbox on ${address} (${database.kind === 'pglite' ? `PGlite in ${config.dataDir}` : 'PostgreSQL'})`);
-  if (secret !== null) console.log(`First account: one-time setup secret ${secret}`);
-}
+if (!config.quiet) console.log(`Cyberdiag mailbox on ${address} (${database.kind === 'pglite' ? `PGlite in ${config.dataDir}` : 'PostgreSQL'})`);
+// Printed even when quiet: it is the only way into a new server.
+if (secret !== null) console.log(`SETUP-SECRET ${secret} (one-time secret for the first account)`);
 // For the test harness and the benchmark: the line they wait for.
 console.log(`LISTENING ${address}`);
 

@@ -3,14 +3,16 @@
  * temporary folder, listening on a Unix socket only. initdb refuses to run as root: as root, the cluster is run
  * by the 'postgres' user that Debian's package creates.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFile, execFileSync, spawnSync } from 'node:child_process';
+import { promisify } from 'node:util';
 import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
 import path from 'node:path';
 
 export interface PostgresCluster {
   url(database?: string): string;
-  restart(): void;
+  /** Stops PostgreSQL (fast shutdown: open connections are cut) and starts it again. */
+  restart(): Promise<void>;
   stop(): void;
 }
 
@@ -26,8 +28,10 @@ export function startPostgresCluster(): PostgresCluster {
   const bin = binDir();
   const dir = mkdtempSync(path.join(tmpdir(), 'cyberdiag-pg-'));
   const asRoot = userInfo().uid === 0;
-  const run = (command: string, args: string[]) => {
-    const [file, fullArgs] = asRoot ? ['runuser', ['-u', 'postgres', '--', path.join(bin, command), ...args]] : [path.join(bin, command), args];
+  const command = (name: string, args: string[]): [string, string[]] =>
+    asRoot ? ['runuser', ['-u', 'postgres', '--', path.join(bin, name), ...args]] : [path.join(bin, name), args];
+  const run = (name: string, args: string[]) => {
+    const [file, fullArgs] = command(name, args);
     execFileSync(file, fullArgs, { stdio: 'pipe' });
   };
   if (asRoot) {
@@ -41,7 +45,10 @@ export function startPostgresCluster(): PostgresCluster {
   start();
   return {
     url: (database = 'postgres') => `postgresql://postgres@localhost/${database}?host=${encodeURIComponent(dir)}`,
-    restart: () => run('pg_ctl', ['-D', data, '-l', path.join(dir, 'log'), '-o', options, '-m', 'fast', '-w', 'restart']),
+    async restart() {
+      const [file, args] = command('pg_ctl', ['-D', data, '-l', path.join(dir, 'log'), '-o', options, '-m', 'fast', '-w', 'restart']);
+      await promisify(execFile)(file, args);
+    },
     stop() {
       spawnSync(asRoot ? 'runuser' : path.join(bin, 'pg_ctl'), asRoot ? ['-u', 'postgres', '--', path.join(bin, 'pg_ctl'), '-D', data, '-m', 'immediate', 'stop'] : ['-D', data, '-m', 'immediate', 'stop']);
       rmSync(dir, { recursive: true, force: true });

@@ -38,13 +38,18 @@ export default tseslint.config(
           zones: [
             {
               target: './src/domain',
-              from: ['./src/app', './src/features', './src/components', './src/db', './src/pdf', './src/crypto', './src/content', './src/i18n'],
+              from: ['./src/app', './src/features', './src/components', './src/services', './src/db', './src/pdf', './src/crypto', './src/content', './src/i18n'],
               message: 'src/domain is pure: it imports only src/domain (and zod).',
             },
             {
               target: ['./src/db', './src/crypto', './src/pdf', './src/content'],
-              from: ['./src/app', './src/features', './src/components'],
-              message: 'Lower layers never import the UI.',
+              from: ['./src/app', './src/features', './src/components', './src/services'],
+              message: 'Lower layers never import the UI or the application services.',
+            },
+            {
+              target: './src/services',
+              from: ['./src/app', './src/features'],
+              message: 'Application services never import a feature or the app.',
             },
             {
               target: './src/components',

@@ -6,14 +6,19 @@ import { setSetting, SETTING_KEYS } from '../db/settings-repository';
 import type { NavItem } from '../components/feature-routes';
 import { LanguageSwitch } from './language-switch';
 import { Loading } from '../components/loading';
+import { usePageMemory } from '../components/page-memory';
 
 export function Layout({ navItems }: { navItems: NavItem[] }) {
   const { t } = useTranslation();
   const location = useLocation();
 
+  const notAPage = usePageMemory((memory) => memory.notAPage);
+
+  // Where the app reopens next time; never a page whose record is missing (it would open on that page again).
   useEffect(() => {
-    void setSetting(SETTING_KEYS.lastPath, location.pathname).catch(() => undefined);
-  }, [location.pathname]);
+    const path = notAPage === location.pathname ? '/' : location.pathname;
+    void setSetting(SETTING_KEYS.lastPath, path).catch(() => undefined);
+  }, [location.pathname, notAPage]);
 
   return (
     <>

@@ -1,10 +1,12 @@
-/** Shown when a page fails: a plain message and a way back, never a stack trace. */
+/** Shown when a page fails or no route matches: a plain message and a way back, never a stack trace. */
 import { useTranslation } from 'react-i18next';
 import { Link, isRouteErrorResponse, useRouteError } from 'react-router';
+import { useNotAPage } from '../components/page-memory';
 
 export function RouteError() {
   const { t } = useTranslation();
   const error = useRouteError();
+  useNotAPage();
   const notFound = isRouteErrorResponse(error) && error.status === 404;
   return (
     <section className="page" aria-labelledby="error-title">

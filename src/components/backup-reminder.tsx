@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { db } from '../db/database';
 import { loadBackupState, snoozeBackupReminder } from '../db/backup-settings';
-import { recordedPersistence } from '../db/storage-persistence';
+import { recordedPersistence } from '../services/storage/storage-persistence';
 import { shouldRemindBackup, snoozeUntil } from '../domain/exchange/backup-reminder';
 import { formatDate } from './format';
 

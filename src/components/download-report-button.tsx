@@ -4,7 +4,7 @@
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { collectReportInput } from './collect-report-input';
+import { collectReportInput } from '../services/report/collect-report-input';
 import { saveFile } from './save-file';
 
 type State = 'idle' | 'busy' | 'done' | 'error';

@@ -16,7 +16,7 @@ import {
 import type { ExportPayload } from '../domain/exchange/schema-v1';
 import { EXCHANGE_SETTING_KEYS } from './backup-settings';
 import { db } from './database';
-import type { AuditRecord, CommuneRecord, PlanItemRecord } from './records';
+import type { AuditRecord, CommuneRecord, PlanItemRecord, SummaryPackRecord } from './records';
 
 export type ExportSelection = { kind: 'backup' } | { kind: 'audits'; auditIds: readonly string[] };
 
@@ -79,25 +79,47 @@ export async function applyImport(
   { now = new Date(), newId = () => crypto.randomUUID() }: { now?: Date; newId?: () => string } = {},
 ): Promise<Result<AppliedImport>> {
   try {
-    const plan = await db.transaction('rw', [db.communes, db.audits, db.planItems, db.settings], async () => {
+    const plan = await db.transaction('rw', importTables(), async () => {
       const context = await loadImportContext(files);
       const decide = (conflict: AuditConflict) => decisions.get(conflict.auditId) ?? 'keep-both';
       const planned = planImport(files, context, { decide, newId });
-      if (planned.replacedAuditIds.length > 0) await db.planItems.where('auditId').anyOf(planned.replacedAuditIds).delete();
-      const communes: CommuneRecord[] = planned.communes;
-      const audits: AuditRecord[] = planned.audits;
-      const planItems: PlanItemRecord[] = planned.planItems;
-      // add, not put: a commune the plan believes new must really be new, or the whole import is undone.
-      await db.communes.bulkAdd(communes);
-      await db.audits.bulkPut(audits);
-      await db.planItems.bulkPut(planItems);
-      await db.settings.put({ key: EXCHANGE_SETTING_KEYS.lastImportAt, value: now.toISOString() });
+      await writePlannedImport(planned, { now });
       return planned;
     });
     return ok({ summary: plan.summary, perFile: plan.perFile });
   } catch (error) {
     return fail(writeErrorCode(error));
   }
+}
+
+/** The tables an import writes: a transaction that calls writePlannedImport spans them all. */
+export const importTables = () => [db.communes, db.audits, db.planItems, db.settings, db.summaryPacks];
+
+/**
+ * The one write of a planned import, for the backup pages' batch and for each file of an EPCI's import alike; it
+ * runs inside the caller's read-write transaction over importTables(), so that the import is all or nothing. Every
+ * write is asked for at once, not one after the other: the database works on the communes while the audits are
+ * still being handed over (a third of a file's write was spent waiting between the two). `pack` holds the
+ * summaries of the audits written, for the EPCI view (the backup pages leave them to be made when it is opened).
+ */
+export async function writePlannedImport(
+  plan: Pick<ImportPlan, 'communes' | 'audits' | 'planItems' | 'replacedAuditIds'>,
+  { pack = null, now = new Date() }: { pack?: SummaryPackRecord | null; now?: Date } = {},
+): Promise<void> {
+  const communes: CommuneRecord[] = plan.communes;
+  const audits: AuditRecord[] = plan.audits;
+  const planItems: PlanItemRecord[] = plan.planItems;
+  await Promise.all([
+    // The plan items of a replaced audit go before its new ones are written.
+    (plan.replacedAuditIds.length > 0 ? db.planItems.where('auditId').anyOf(plan.replacedAuditIds).delete() : Promise.resolve(0)).then(() =>
+      db.planItems.bulkPut(planItems),
+    ),
+    // add, not put: a commune the plan believes new must really be new, or the whole import is undone.
+    db.communes.bulkAdd(communes),
+    db.audits.bulkPut(audits),
+    pack ? db.summaryPacks.add(pack) : undefined,
+    db.settings.put({ key: EXCHANGE_SETTING_KEYS.lastImportAt, value: now.toISOString() }),
+  ]);
 }
 
 /**
@@ -124,7 +146,7 @@ export async function replaceAllData(payload: ExportPayload, { backedUpAt }: { b
 }
 
 /** Dexie wraps the browser's DOMException (sometimes twice): look for the quota error down the chain. */
-function writeErrorCode(error: unknown): ExchangeErrorCode {
+export function writeErrorCode(error: unknown): ExchangeErrorCode {
   let current: unknown = error;
   for (let depth = 0; depth < 5 && typeof current === 'object' && current !== null; depth++) {
     if ('name' in current && current.name === 'QuotaExceededError') return 'storage-full';

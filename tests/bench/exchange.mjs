@@ -117,7 +117,7 @@ async function inChromium(server, text) {
     const page = await (await browser.newContext()).newPage();
     await page.goto(url);
     return await page.evaluate(async (fileText) => {
-      const { openExportFile, writeImport } = await import('/src/db/import-files.ts');
+      const { openExportFile, writeImport } = await import('/src/services/exchange/import-files.ts');
       const { db } = await import('/src/db/database.ts');
       const time = async (fn) => {
         const start = performance.now();

@@ -2,6 +2,7 @@
 import { useEffect } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { Loading } from '../../components/loading';
+import { NotFound } from '../../components/not-found';
 import { useAudit } from '../../components/use-audit';
 import { useQuestionnaire } from '../../components/use-questionnaire';
 import { activeQuestionIds } from '../../domain/questionnaire/conditions';
@@ -28,6 +29,6 @@ export function AuditEntry() {
     void navigate(path, { replace: true });
   }, [data, auditId, navigate, questionnaire]);
 
-  if (data === undefined) throw new Response('', { status: 404 });
+  if (data === undefined) return <NotFound missing="audit" />;
   return <Loading />;
 }

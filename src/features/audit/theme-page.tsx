@@ -8,6 +8,7 @@ import type { Answer } from '../../domain/audit/types';
 import { computeResults } from '../../domain/scoring/compute-results';
 import { formatScore } from '../../components/format';
 import { Loading } from '../../components/loading';
+import { NotFound } from '../../components/not-found';
 import { PageTitle } from '../../components/page-title';
 import { ProgressBar } from '../../components/progress-bar';
 import { useAudit } from '../../components/use-audit';
@@ -47,10 +48,11 @@ export function ThemePage() {
     [audit, answers, questionnaire],
   );
 
-  if (data === null || !result) return <Loading />;
+  if (data === undefined) return <NotFound missing="audit" />;
+  if (data === null || !result || !audit) return <Loading />;
   const themeIndex = questionnaire.themes.findIndex((th) => th.id === themeId);
   const theme = questionnaire.themes[themeIndex];
-  if (data === undefined || !theme || !audit) throw new Response('', { status: 404 });
+  if (!theme) return <NotFound missing="theme" back={{ to: `/audits/${auditId}`, label: t('common:errors.notFound.backToAudit') }} />;
 
   // The questions asked are those the scoring kept: one pass over the conditions per answer, not two.
   const active = new Set(result.themes.flatMap((r) => r.outcomes.map((o) => o.questionId)));

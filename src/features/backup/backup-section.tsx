@@ -6,7 +6,7 @@ import { Link } from 'react-router';
 import { formatDate } from '../../components/format';
 import { loadBackupState } from '../../db/backup-settings';
 import { countData } from '../../db/exchange-repository';
-import { exportBackup } from '../../db/export-files';
+import { exportBackup } from '../../services/exchange/export-files';
 import { downloadFile } from './download-file';
 import { formatBytes } from './format-bytes';
 import { chosenPassphrase, NO_PASSPHRASE, PassphraseFields, passphraseProblem } from './passphrase-fields';

@@ -13,7 +13,7 @@ import { formatDate } from '../../components/format';
 import { Loading } from '../../components/loading';
 import { PageTitle } from '../../components/page-title';
 import { listExportableAudits, listExportableCommunes, type ExportableAudit, type ExportableCommune } from '../../db/exchange-repository';
-import { exportAudits } from '../../db/export-files';
+import { exportAudits } from '../../services/exchange/export-files';
 import { EXPORT_LIMITS } from '../../domain/exchange/export-format';
 import { downloadFile } from './download-file';
 import { formatBytes } from './format-bytes';

@@ -6,7 +6,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { PageTitle } from '../../components/page-title';
-import { conflictsOf, openExportFile, writeImport } from '../../db/import-files';
+import { conflictsOf, openExportFile, writeImport } from '../../services/exchange/import-files';
 import { EXPORT_LIMITS } from '../../domain/exchange/export-format';
 import type { ExchangeError, Result } from '../../domain/exchange/exchange-error';
 import type { AuditConflict, ConflictDecision, ImportSummary } from '../../domain/exchange/plan-import';

@@ -4,7 +4,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../components/format';
 import { countData } from '../../db/exchange-repository';
-import { openExportFile, restoreBackup } from '../../db/import-files';
+import { openExportFile, restoreBackup } from '../../services/exchange/import-files';
 import { EXPORT_LIMITS } from '../../domain/exchange/export-format';
 import type { ExchangeError } from '../../domain/exchange/exchange-error';
 import type { ParsedExport } from '../../domain/exchange/read-export-file';

@@ -7,7 +7,7 @@ import {
   storageUsage,
   type PersistenceState,
   type StorageUsage,
-} from '../../db/storage-persistence';
+} from '../../services/storage/storage-persistence';
 import { formatBytes } from './format-bytes';
 
 export function StorageStatus() {

@@ -5,6 +5,7 @@ import { useNavigate, useParams } from 'react-router';
 import { createCommune, getCommune, updateCommune } from '../../db/communes-repository';
 import type { CommuneRecord } from '../../db/records';
 import { Loading } from '../../components/loading';
+import { NotFound } from '../../components/not-found';
 import { PageTitle } from '../../components/page-title';
 import { CommuneForm, emptyCommuneForm, type CommuneFormValues } from './commune-form';
 
@@ -47,8 +48,8 @@ export function EditCommunePage() {
   const navigate = useNavigate();
   const { communeId = '' } = useParams();
   const commune = useLiveQuery(() => getCommune(communeId), [communeId], null);
+  if (commune === undefined) return <NotFound missing="commune" />;
   if (commune === null) return <Loading />;
-  if (commune === undefined) throw new Response('', { status: 404 });
   return (
     <section className="page page--narrow">
       <PageTitle title={t('edit.title', { commune: commune.name })}>{t('edit.title', { commune: commune.name })}</PageTitle>

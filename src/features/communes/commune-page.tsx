@@ -5,11 +5,12 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { listAuditsOfCommune, startAudit, startReaudit } from '../../db/audits-repository';
 import { getCommune } from '../../db/communes-repository';
-import { requestPersistenceOnce } from '../../db/storage-persistence';
+import { requestPersistenceOnce } from '../../services/storage/storage-persistence';
 import { loadQuestionnaire } from '../../content/load-questionnaire';
 import { TextField } from '../../components/field';
 import { formatDate } from '../../components/format';
 import { Loading } from '../../components/loading';
+import { NotFound } from '../../components/not-found';
 import { PageTitle } from '../../components/page-title';
 
 export function CommunePage() {
@@ -23,8 +24,8 @@ export function CommunePage() {
   const [busy, setBusy] = useState(false);
   const [failed, setFailed] = useState(false);
 
+  if (commune === undefined) return <NotFound missing="commune" />;
   if (commune === null || audits === undefined) return <Loading />;
-  if (commune === undefined) throw new Response('', { status: 404 });
 
   // A re-audit starts from the latest completed audit (or the latest one, when none is completed).
   const previous = [...audits].reverse().find((a) => a.status === 'completed') ?? audits[audits.length - 1];

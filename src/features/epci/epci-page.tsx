@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { EpciSearch } from '../../components/commune-search';
 import { Loading } from '../../components/loading';
+import { NotFound } from '../../components/not-found';
 import { PageTitle } from '../../components/page-title';
 import { useLocalize } from '../../components/use-questionnaire';
 import { selectRows } from '../../domain/epci/select-rows';
@@ -96,7 +97,7 @@ function Figures({ data, label }: { data: EpciData; label: string }) {
 function EpciView({ param }: { param: ScopeParam }) {
   const { t } = useTranslation('epci');
   const [state, onImported] = useEpciData(param);
-  if (state.status === 'not-found') throw new Response('', { status: 404 });
+  if (state.status === 'not-found') return <NotFound missing="epci" back={{ to: '/epci', label: t('view.change') }} />;
   const label =
     param.kind === 'all' ? t('all.title') : state.status === 'ready' && state.data.scope.kind === 'epci' ? state.data.scope.name : t('title');
 

@@ -4,7 +4,7 @@
  */
 import { useEffect, useId, useRef, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { importAuditFiles, prepareImportWorkers, type EpciFileResult, type EpciImportProgress } from '../../db/epci-import';
+import { importAuditFiles, prepareImportWorkers, type EpciFileResult, type EpciImportProgress } from '../../services/epci-import/epci-import';
 import type { ImportedRecords } from '../../domain/epci/with-imported';
 import { loadSummaryContext } from '../../db/epci-repository';
 import { TextField } from '../../components/field';

@@ -12,6 +12,7 @@ import { getCommune } from '../../db/communes-repository';
 import type { AuditRecord } from '../../db/records';
 import { formatDate, formatScore } from '../../components/format';
 import { Loading } from '../../components/loading';
+import { NotFound } from '../../components/not-found';
 import { PageTitle } from '../../components/page-title';
 import { useQuestionnaire } from '../../components/use-questionnaire';
 import { compareAudits } from '../../domain/history/compare-audits';
@@ -49,8 +50,8 @@ export function ComparePage() {
     [pair, questionnaire],
   );
 
+  if (commune === undefined) return <NotFound missing="commune" />;
   if (commune === null || audits === undefined) return <Loading />;
-  if (commune === undefined) throw new Response('', { status: 404 });
 
   const title = t('title', { commune: commune.name });
   const back = (

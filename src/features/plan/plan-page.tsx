@@ -6,6 +6,7 @@ import { Link, useParams } from 'react-router';
 import { DownloadReportButton } from '../../components/download-report-button';
 import { formatDate } from '../../components/format';
 import { Loading } from '../../components/loading';
+import { NotFound } from '../../components/not-found';
 import { PageTitle } from '../../components/page-title';
 import { useAudit } from '../../components/use-audit';
 import { useQuestionnaire } from '../../components/use-questionnaire';
@@ -56,8 +57,8 @@ export function PlanPage() {
     return origin ? ((await db.audits.get(origin)) ?? null) : null;
   }, [items]);
 
-  if (data === null || !result || !plan || items === undefined || carryChecked === null) return <Loading />;
-  if (data === undefined || !audit) throw new Response('', { status: 404 });
+  if (data === undefined) return <NotFound missing="audit" />;
+  if (data === null || !audit || !result || !plan || items === undefined || carryChecked === null) return <Loading />;
 
   const byAction = new Map<string, PlanItemRecord>(items.map((item) => [item.actionId, item]));
   const shown = plan.map((entry) => byAction.get(entry.id));

@@ -7,6 +7,7 @@ import { computeResults } from '../../domain/scoring/compute-results';
 import { formatPercent, formatScore } from '../../components/format';
 import { DownloadReportButton } from '../../components/download-report-button';
 import { Loading } from '../../components/loading';
+import { NotFound } from '../../components/not-found';
 import { PageTitle } from '../../components/page-title';
 import { useAudit } from '../../components/use-audit';
 import { useQuestionnaire } from '../../components/use-questionnaire';
@@ -29,8 +30,8 @@ export function ResultsPage() {
     [audit, questionnaire],
   );
   const benchmarks = useBenchmarkView(questionnaire, audit);
-  if (data === null || !result) return <Loading />;
-  if (data === undefined || !audit) throw new Response('', { status: 404 });
+  if (data === undefined) return <NotFound missing="audit" />;
+  if (data === null || !result || !audit) return <Loading />;
 
   const communeName = data.commune?.name ?? '';
   const remaining = result.asked - result.answered;

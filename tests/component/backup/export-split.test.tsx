@@ -4,7 +4,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { db } from '../../../src/db/database';
 import { EXCHANGE_SETTING_KEYS } from '../../../src/db/backup-settings';
-import { importFiles, openExportFile } from '../../../src/db/import-files';
+import { importFiles, openExportFile } from '../../../src/services/exchange/import-files';
 import type * as ExportFormat from '../../../src/domain/exchange/export-format';
 import { renderApp } from '../../render';
 import { dumpDatabase, seedCommunesWithReaudits } from '../../unit/exchange/seed';

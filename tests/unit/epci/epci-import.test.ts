@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
 import { describe, expect, it, vi } from 'vitest';
 import { db } from '../../../src/db/database';
-import { importAuditFiles, type EpciImportProgress } from '../../../src/db/epci-import';
+import { importAuditFiles, type EpciImportProgress } from '../../../src/services/epci-import/epci-import';
 import { loadCommuneInfos, loadSummaryEntries, refreshAuditSummaries, type SummaryContext } from '../../../src/db/epci-repository';
 import { withImported } from '../../../src/domain/epci/with-imported';
 import { saveAnswer } from '../../../src/db/audits-repository';

@@ -3,8 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { db } from '../../../src/db/database';
 import { loadBackupState } from '../../../src/db/backup-settings';
-import { exportAudits, exportBackup } from '../../../src/db/export-files';
-import { importFiles, openExportFile } from '../../../src/db/import-files';
+import { exportAudits, exportBackup } from '../../../src/services/exchange/export-files';
+import { importFiles, openExportFile } from '../../../src/services/exchange/import-files';
 import { ENVELOPE_ALLOWANCE_BYTES } from '../../../src/domain/exchange/split-export';
 import { audit, commune, dumpDatabase, seedCommunesWithReaudits } from './seed';
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { recordedPersistence, requestPersistenceOnce, requestPersistentStorage, storageUsage } from '../../../src/db/storage-persistence';
+import { recordedPersistence, requestPersistenceOnce, requestPersistentStorage, storageUsage } from '../../../src/services/storage/storage-persistence';
 
 function fakeStorage(storage: Partial<StorageManager>) {
   Object.defineProperty(navigator, 'storage', { value: storage, configurable: true });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { collectReportInput } from '../../../src/components/collect-report-input';
+import { collectReportInput } from '../../../src/services/report/collect-report-input';
 import { loadQuestionnaire } from '../../../src/content/load-questionnaire';
 import { saveAnswer, startAudit } from '../../../src/db/audits-repository';
 import { ensureBundledDataset } from '../../../src/db/benchmarks-repository';

@@ -1,18 +1,19 @@
 /**
  * Writing one checked export file for the EPCI's bulk import, wherever it runs (the page, or a worker that has
  * just read the file): plan it with the exchange domain (planImport) against what the page says the device
- * holds, then write its communes, audits, plan items and the pack of the audits' summaries in one transaction.
+ * holds, then write its communes, audits, plan items and the pack of the audits' summaries in one transaction
+ * (writePlannedImport, the import's one write).
  */
-import type { ConflictDecision, ImportContext, ImportSummary } from '../domain/exchange/plan-import';
-import { planImport } from '../domain/exchange/plan-import';
-import type { ExchangeErrorCode } from '../domain/exchange/exchange-error';
-import type { ExportPayload } from '../domain/exchange/schema-v1';
-import type { AuditSummary } from '../domain/epci/create-audit-summarizer';
-import { EXCHANGE_SETTING_KEYS } from './backup-settings';
-import { db } from './database';
-import { summaryPack, type SummaryContext } from './epci-repository';
-import type { CommuneInfo } from '../domain/epci/epci-row';
-import type { AuditRecord, CommuneRecord, PlanItemRecord, SummaryPackRecord } from './records';
+import type { ConflictDecision, ImportContext, ImportSummary } from '../../domain/exchange/plan-import';
+import { planImport } from '../../domain/exchange/plan-import';
+import type { ExchangeErrorCode } from '../../domain/exchange/exchange-error';
+import type { ExportPayload } from '../../domain/exchange/schema-v1';
+import type { AuditSummary } from '../../domain/epci/create-audit-summarizer';
+import { db } from '../../db/database';
+import { importTables, writeErrorCode, writePlannedImport } from '../../db/exchange-repository';
+import { summaryPack, type SummaryContext } from '../../db/epci-repository';
+import type { CommuneInfo } from '../../domain/epci/epci-row';
+import type { SummaryPackRecord } from '../../db/records';
 
 export type EpciFileResult =
   | { name: string; status: 'imported'; added: number; updated: number; skipped: number }
@@ -73,16 +74,6 @@ export function fileKeys(payload: ExportPayload): FileKeys {
   };
 }
 
-/** Dexie wraps the browser's DOMException (sometimes twice): look for the quota error down the chain. */
-export function writeErrorCode(error: unknown): ExchangeErrorCode {
-  let current: unknown = error;
-  for (let depth = 0; depth < 5 && typeof current === 'object' && current !== null; depth++) {
-    if ('name' in current && current.name === 'QuotaExceededError') return 'storage-full';
-    current = 'inner' in current ? current.inner : undefined;
-  }
-  return 'write-failed';
-}
-
 function outcome(name: string, audits: number, summary: ImportSummary | undefined): EpciFileResult {
   if (audits === 0) return { name, status: 'empty' };
   const added = (summary?.auditsAdded ?? 0) + (summary?.auditsKeptBoth ?? 0);
@@ -104,35 +95,18 @@ export async function writeCheckedFile(
     decide: (conflict) => decided.get(conflict.auditId) ?? 'keep-existing',
     newId: () => crypto.randomUUID(),
   });
-  const audits: AuditRecord[] = plan.audits;
-  const communes: CommuneRecord[] = plan.communes;
-  const planItems: PlanItemRecord[] = plan.planItems;
   // One pack for the file's audits: a record for all of them, not one each (a third of the writes otherwise).
   // An audit kept as a copy has a new id, and is summarised now.
-  const pack = audits.length > 0 ? summaryPack(audits, summaryContext, summaries) : null;
+  const pack = plan.audits.length > 0 ? summaryPack(plan.audits, summaryContext, summaries) : null;
   try {
-    // Every write is asked for at once, not one after the other: the database works on the communes while the
-    // audits are still being handed over (a third of a file's write was spent waiting between the two).
-    await db.transaction('rw', [db.communes, db.audits, db.planItems, db.settings, db.summaryPacks], () =>
-      Promise.all([
-        // The plan items of a replaced audit go before its new ones are written.
-        (plan.replacedAuditIds.length > 0 ? db.planItems.where('auditId').anyOf(plan.replacedAuditIds).delete() : Promise.resolve(0)).then(() =>
-          db.planItems.bulkPut(planItems),
-        ),
-        // add, not put: a commune the plan believes new must really be new, or the whole file is undone.
-        db.communes.bulkAdd(communes),
-        db.audits.bulkPut(audits),
-        pack ? db.summaryPacks.add(pack) : undefined,
-        db.settings.put({ key: EXCHANGE_SETTING_KEYS.lastImportAt, value: new Date().toISOString() }),
-      ]),
-    );
+    await db.transaction('rw', importTables(), () => writePlannedImport(plan, { pack }));
   } catch (error) {
     return failedWrite(name, writeErrorCode(error));
   }
   return {
     result: outcome(name, payload.audits.length, plan.perFile[0]),
-    communes: communes.map(({ id, insee, name: communeName, epciSiren }) => ({ id, insee, name: communeName, epciSiren })),
-    audits: audits.map((a) => [a.id, a.updatedAt]),
+    communes: plan.communes.map(({ id, insee, name: communeName, epciSiren }) => ({ id, insee, name: communeName, epciSiren })),
+    audits: plan.audits.map((a) => [a.id, a.updatedAt]),
     pack,
   };
 }

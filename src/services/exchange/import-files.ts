@@ -3,13 +3,13 @@
  * door (readExportFile), the conflicts of the whole batch are asked once, and every valid file is written in
  * one transaction. Invalid files are reported one by one and change nothing.
  */
-import { EXPORT_LIMITS } from '../domain/exchange/export-format';
-import type { ExchangeError, Result } from '../domain/exchange/exchange-error';
-import { fail } from '../domain/exchange/exchange-error';
-import { findConflicts, type AuditConflict, type ConflictDecision } from '../domain/exchange/plan-import';
-import { readExportFile, type ExportSource, type ParsedExport } from '../domain/exchange/read-export-file';
-import { decryptExport } from '../crypto/passphrase-cipher';
-import { applyImport, loadImportContext, replaceAllData, type AppliedImport } from './exchange-repository';
+import { EXPORT_LIMITS } from '../../domain/exchange/export-format';
+import type { ExchangeError, Result } from '../../domain/exchange/exchange-error';
+import { fail } from '../../domain/exchange/exchange-error';
+import { findConflicts, type AuditConflict, type ConflictDecision } from '../../domain/exchange/plan-import';
+import { readExportFile, type ExportSource, type ParsedExport } from '../../domain/exchange/read-export-file';
+import { decryptExport } from '../../crypto/passphrase-cipher';
+import { applyImport, loadImportContext, replaceAllData, type AppliedImport } from '../../db/exchange-repository';
 
 /** Blob.text() where the browser has it; FileReader otherwise (older Safari, jsdom). */
 export function blobSource(blob: Blob): ExportSource {

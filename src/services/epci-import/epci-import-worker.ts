@@ -5,11 +5,11 @@
  * write on both cores while the page only keeps count.
  */
 import { config } from 'zod/v4/core';
-import type { ExchangeError } from '../domain/exchange/exchange-error';
+import type { ExchangeError } from '../../domain/exchange/exchange-error';
 import { failedWrite, fileKeys, holdFile, writeCheckedFile, type FileKeys, type HeldFile, type WriteInstructions, type WriteOutcome } from './epci-file-writer';
-import { db } from './database';
-import { loadSummaryContext } from './epci-repository';
-import { openExportFile } from './import-files';
+import { db } from '../../db/database';
+import { loadSummaryContext } from '../../db/epci-repository';
+import { openExportFile } from '../exchange/import-files';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -27,8 +27,11 @@ export type WorkerReply =
   | { type: 'opened'; ok: false; error: ExchangeError }
   | { type: 'written'; outcome: WriteOutcome };
 
-/** The file read last, waiting for the page's instructions. */
-let held: HeldFile | null = null;
+/**
+ * The file read last, waiting for the page's instructions: held (a promise) before the page hears that the file is
+ * open, since its "write" may come while the summary context is still loading.
+ */
+let held: Promise<HeldFile> | null = null;
 
 const reply = (message: WorkerReply) => self.postMessage(message);
 
@@ -41,16 +44,20 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
   }
   if (request.type === 'open') {
     const opened = await openExportFile(request.file, { passphrase: request.passphrase });
-    reply(opened.ok ? { type: 'opened', ok: true, keys: fileKeys(opened.value.payload) } : { type: 'opened', ok: false, error: opened.error });
     // The page plans the write meanwhile; the audits are summarised before its instructions are read.
-    held = opened.ok ? holdFile(opened.value.payload, await loadSummaryContext()) : null;
+    held = opened.ok ? loadSummaryContext().then((context) => holdFile(opened.value.payload, context)) : null;
+    // A context that fails to load is reported by the write.
+    held?.catch(() => undefined);
+    reply(opened.ok ? { type: 'opened', ok: true, keys: fileKeys(opened.value.payload) } : { type: 'opened', ok: false, error: opened.error });
     return;
   }
-  const payload = held;
+  const pending = held;
   held = null;
-  if (!payload) {
+  try {
+    if (!pending) throw new Error('no file open');
+    const file = await pending;
+    reply({ type: 'written', outcome: await writeCheckedFile(request.name, file, request.instructions, await loadSummaryContext()) });
+  } catch {
     reply({ type: 'written', outcome: failedWrite(request.name, 'write-failed') });
-    return;
   }
-  reply({ type: 'written', outcome: await writeCheckedFile(request.name, payload, request.instructions, await loadSummaryContext()) });
 };

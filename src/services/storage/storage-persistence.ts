@@ -1,5 +1,5 @@
 /** Persistent storage (navigator.storage): asking the browser not to clear the database under storage pressure. */
-import { db } from './database';
+import { db } from '../../db/database';
 
 export type PersistenceState = 'persisted' | 'refused' | 'unsupported';
 

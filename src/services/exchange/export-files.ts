@@ -1,12 +1,12 @@
 /** Exporting audits or everything to the text of export files, encrypted when a passphrase is given. */
-import { buildExportDocument, exportFileName, type ExportContent } from '../domain/exchange/build-export';
-import { stringifyAscii } from '../domain/exchange/ascii-json';
-import { EXPORT_LIMITS } from '../domain/exchange/export-format';
-import { exportPartFileName, splitExportContent, utf8Length } from '../domain/exchange/split-export';
-import { encryptExport } from '../crypto/passphrase-cipher';
-import { version as appVersion } from '../../package.json';
-import { recordBackup } from './backup-settings';
-import { loadExportContent, type ExportSelection } from './exchange-repository';
+import { buildExportDocument, exportFileName, type ExportContent } from '../../domain/exchange/build-export';
+import { stringifyAscii } from '../../domain/exchange/ascii-json';
+import { EXPORT_LIMITS } from '../../domain/exchange/export-format';
+import { exportPartFileName, splitExportContent, utf8Length } from '../../domain/exchange/split-export';
+import { encryptExport } from '../../crypto/passphrase-cipher';
+import { version as appVersion } from '../../../package.json';
+import { recordBackup } from '../../db/backup-settings';
+import { loadExportContent, type ExportSelection } from '../../db/exchange-repository';
 
 export interface ExportedFile {
   fileName: string;

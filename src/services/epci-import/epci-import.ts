@@ -18,15 +18,15 @@
  * - what the device already holds is read once, by key, and kept up to date as files are written: applyImport
  *   reads it again for every file, with queries whose cost grows with the table (2 s per file at 20,000 audits).
  */
-import { decideDuplicate } from '../domain/epci/duplicate-policy';
-import type { ExchangeError } from '../domain/exchange/exchange-error';
-import type { ExistingAudit } from '../domain/exchange/plan-import';
-import { db } from './database';
+import { decideDuplicate } from '../../domain/epci/duplicate-policy';
+import type { ExchangeError } from '../../domain/exchange/exchange-error';
+import type { ExistingAudit } from '../../domain/exchange/plan-import';
+import { db } from '../../db/database';
 import { failedWrite, fileKeys, holdFile, writeCheckedFile, type CommuneKey, type HeldFile, type EpciFileResult, type FileKeys, type WriteInstructions, type WriteOutcome } from './epci-file-writer';
 import type { WorkerReply, WorkerRequest } from './epci-import-worker';
-import type { CommuneInfo, SummaryEntry } from '../domain/epci/epci-row';
-import { auditUpdatedAt, entriesOfPack, type SummaryContext } from './epci-repository';
-import { openExportFile } from './import-files';
+import type { CommuneInfo, SummaryEntry } from '../../domain/epci/epci-row';
+import { auditUpdatedAt, entriesOfPack, type SummaryContext } from '../../db/epci-repository';
+import { openExportFile } from '../exchange/import-files';
 
 export type { EpciFileResult } from './epci-file-writer';
 

@@ -4,18 +4,18 @@
  * app's language. Kept apart from the PDF code so that the lazy PDF chunk imports neither Dexie nor i18next.
  */
 import type { i18n as I18n } from 'i18next';
-import { loadActionCatalogue } from '../content/load-actions';
-import { loadQuestionnaire } from '../content/load-questionnaire';
-import { getActiveBenchmarks } from '../db/benchmarks-repository';
-import { db } from '../db/database';
-import { listPlanItems } from '../db/plan-repository';
-import { derivePlan } from '../domain/actions/derive-plan';
-import { compareAnswers, type Comparison } from '../domain/benchmarks/compare-answers';
-import { contextIndicators } from '../domain/benchmarks/indicator-for-population';
-import type { Questionnaire } from '../domain/questionnaire/schema';
-import { computeResults } from '../domain/scoring/compute-results';
-import type { ReportComparison, ReportInput, ReportPlanItem } from '../pdf/report-input';
-import { describeComparison, describeContext } from './describe-comparison';
+import { loadActionCatalogue } from '../../content/load-actions';
+import { loadQuestionnaire } from '../../content/load-questionnaire';
+import { getActiveBenchmarks } from '../../db/benchmarks-repository';
+import { db } from '../../db/database';
+import { listPlanItems } from '../../db/plan-repository';
+import { derivePlan } from '../../domain/actions/derive-plan';
+import { compareAnswers, type Comparison } from '../../domain/benchmarks/compare-answers';
+import { contextIndicators } from '../../domain/benchmarks/indicator-for-population';
+import type { Questionnaire } from '../../domain/questionnaire/schema';
+import { computeResults } from '../../domain/scoring/compute-results';
+import type { ReportComparison, ReportInput, ReportPlanItem } from '../../pdf/report-input';
+import { describeComparison, describeContext } from '../../components/describe-comparison';
 
 const CRITICALITY_ORDER = { critical: 0, major: 1, minor: 2 } as const;
 

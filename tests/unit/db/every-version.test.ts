@@ -110,7 +110,7 @@ describe('databases written by every earlier schema version', () => {
       for (const row of rows) {
         const keyPath = primaryKey.keyPath;
         const key = Array.isArray(keyPath) ? keyPath.map((k) => row[k]) : row[keyPath ?? ''];
-        expect(await current.table(table).get(key as never), `${table} ${JSON.stringify(key)}`).toEqual(expectedRow(fixture, table, row));
+        expect(await current.table(table).get(key as never), `${table} ${JSON.stringify(key)}`).toEqual(expectedRow(fixture, table, reviveTypedArrays(row) as Row));
       }
     }
     // The indexes of the current version answer for the old records.

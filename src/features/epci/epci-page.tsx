@@ -17,6 +17,7 @@ import { CommunesTable, HeatLegend, type TableTheme } from './communes-table';
 import { CsvExportButton } from './csv-export-button';
 import { useEpciStore } from './epci-store';
 import { ImportPanel } from './import-panel';
+import { MailboxPanel } from './mailbox-panel';
 import { MembersPanel } from './members-panel';
 import { PdfExportButton } from './pdf-export-button';
 import { SharedGapsPanel } from './shared-gaps-panel';
@@ -109,6 +110,7 @@ function EpciView({ param }: { param: ScopeParam }) {
         <Link to="/epci">{t('view.change')}</Link>
       </p>
       <ImportPanel onImported={onImported} />
+      <MailboxPanel onImported={onImported} />
       {state.status === 'loading' && <Loading />}
       {state.status === 'failed' && (
         <p className="alert alert--error" role="alert">

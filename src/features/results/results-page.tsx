@@ -18,6 +18,7 @@ import { BenchmarkDatasetLine } from './benchmark-dataset-line';
 import { BenchmarkTheme } from './benchmark-theme';
 import { useBenchmarkView } from './benchmark-view';
 import { EpciComparison } from './epci-comparison';
+import { SendToEpci } from './send-to-epci';
 
 export function ResultsPage() {
   const { auditId = '' } = useParams();
@@ -91,6 +92,7 @@ export function ResultsPage() {
         </Link>
         <DownloadReportButton auditId={auditId} />
       </nav>
+      <SendToEpci auditId={auditId} auditUpdatedAt={audit.updatedAt} />
 
       <h2>{t('chart.title')}</h2>
       <ScoreChart questionnaire={questionnaire} result={result} />

@@ -7,6 +7,7 @@ import { AppProviders } from './providers';
 import { createAppRouter } from './router';
 import { RouterProvider } from 'react-router';
 import { openDatabase } from '../db/open-database';
+import { db } from '../db/database';
 import { StartupError } from './startup-error';
 
 export async function bootstrap(container: HTMLElement, createRoot: typeof CreateRoot): Promise<void> {
@@ -43,6 +44,13 @@ export async function bootstrap(container: HTMLElement, createRoot: typeof Creat
   whenFirstPageShown(router, () => {
     void loadEveryNamespace(i18n).catch(() => undefined);
     void import('../db/benchmarks-repository').then((m) => m.ensureBundledDataset()).catch(() => undefined);
+    // Audits waiting in the mailbox outbox leave now or when the network is back; the sync code loads only then.
+    void db.outbox
+      .where('state')
+      .equals('pending')
+      .count()
+      .then((pending) => (pending > 0 ? import('../services/sync/outbox-runner').then((m) => m.startOutboxRunner()) : undefined))
+      .catch(() => undefined);
   });
 }
 

@@ -12,7 +12,7 @@ import { formatDate } from '../../components/format';
 const MAILBOX_DEVICE_KEY = 'mailbox-device';
 
 const loadOutbox = () => import('../../services/sync/outbox');
-const startRunner = () => import('../../services/sync/outbox-runner').then((m) => m.flushOutbox());
+const startRunner = () => import('../../services/sync/outbox-runner').then((m) => m.startOutboxRunner());
 
 function errorCode(error: unknown): string {
   return typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string' ? error.code : 'unexpected';

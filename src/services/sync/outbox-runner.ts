@@ -22,9 +22,11 @@ export function flushOutbox(): Promise<void> {
   return running;
 }
 
+/** Listens for the network coming back (once) and sends now. */
 export function startOutboxRunner(): void {
-  if (started) return;
-  started = true;
-  window.addEventListener('online', () => void flushOutbox());
+  if (!started) {
+    started = true;
+    window.addEventListener('online', () => void flushOutbox());
+  }
   void flushOutbox();
 }

@@ -86,13 +86,22 @@ function communesDirectoryPlugin(): Plugin {
  * scripts for hot reload, the shipped app never does. No 'unsafe-eval', no inline script, nothing but
  * the app's own origin.
  */
+/**
+ * The mailbox server (server/) the app may talk to, when it is not served from the app's own origin: given at
+ * build time (MAILBOX_ORIGIN=https://boite.example.fr, several separated by spaces). Without it, only the app's own
+ * origin is reachable, as before (a mailbox behind the same host, e.g. under /boite/ by a reverse proxy).
+ */
+const MAILBOX_ORIGINS = (process.env.MAILBOX_ORIGIN ?? '')
+  .split(/\s+/)
+  .filter((origin) => /^https?:\/\/[A-Za-z0-9.:[\]-]+$/.test(origin));
+
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self'",
   "img-src 'self' data: blob:",
   "font-src 'self'",
-  "connect-src 'self'",
+  ["connect-src 'self'", ...MAILBOX_ORIGINS].join(' '),
   "worker-src 'self' blob:",
   "manifest-src 'self'",
   "object-src 'none'",

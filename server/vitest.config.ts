@@ -9,6 +9,7 @@ export default defineConfig({
     globalSetup: ['test/global-setup.ts'],
     fileParallelism: false,
     testTimeout: 120_000,
-    hookTimeout: 120_000,
+    // PGlite's first start (its initdb, in WebAssembly) takes minutes on a loaded 2-core machine.
+    hookTimeout: 400_000,
   },
 });

@@ -30,8 +30,8 @@ describe.each<DatabaseKind>(['postgresql', 'pglite'])('mailbox API on %s', (kind
     communeA = await redeem(app.inject.bind(app), await invite(app.inject.bind(app), epciA.session, '01001'));
   });
   afterAll(async () => {
-    await app.close();
-    await database.close();
+    await app?.close();
+    await database?.close();
   });
 
   it('opens the first account with the setup secret once only', async () => {
@@ -163,7 +163,7 @@ describe.each<DatabaseKind>(['postgresql', 'pglite'])('mailbox API on %s', (kind
     expect(extraField.statusCode).toBe(400);
     const badInsee = await app.inject({ method: 'POST', url: '/v1/epci/invitations', headers: auth(epciA.session), payload: { insee: '1001' } });
     expect(badInsee.statusCode).toBe(400);
-    const notJson = await app.inject({ method: 'POST', url: '/v1/login', headers: { 'content-type': 'application/json' }, payload: '{"email":' });
+    const notJson = await app.inject({ method: 'POST', url: '/v1/epci/invitations', headers: { ...auth(epciA.session), 'content-type': 'application/json' }, payload: '{"insee":' });
     expect(notJson.statusCode).toBe(400);
     expect((await app.inject({ method: 'PUT', url: '/v1/epci/key', headers: auth(epciA.session), payload: { publicKey: 'AAAA' } })).statusCode).toBe(400);
     expect(await count()).toBe(before);

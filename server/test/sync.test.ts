@@ -25,8 +25,8 @@ beforeAll(async () => {
   url = await app.listen({ host: '127.0.0.1', port: 0 });
 });
 afterAll(async () => {
-  await app.close();
-  await database.close();
+  await app?.close();
+  await database?.close();
 });
 
 const wipeDevice = () => Promise.all(db.tables.map((table) => table.clear()));

@@ -89,6 +89,16 @@ function communesDirectoryPlugin(): Plugin {
  * cannot carry frame-ancestors (browsers ignore it there, with a warning), so it is left out of the meta. Only the
  * build gets it: the dev server needs inline scripts for hot reload, the shipped app never does.
  */
+/**
+ * The mailbox server (server/) the app may talk to, when it is not served from the app's own origin: given at
+ * build time (MAILBOX_ORIGIN=https://boite.example.fr, several separated by spaces). Without it, only the app's own
+ * origin is reachable, as before (a mailbox behind the same host, e.g. under /boite/ by a reverse proxy). A host that
+ * sends the nginx header must add the same origin to connect-src there.
+ */
+const MAILBOX_ORIGINS = (process.env.MAILBOX_ORIGIN ?? '')
+  .split(/\s+/)
+  .filter((origin) => /^https?:\/\/[A-Za-z0-9.:[\]-]+$/.test(origin));
+
 export function readContentSecurityPolicy(): string {
   const headers = readFileSync(fileURLToPath(new URL('./deploy/nginx/snippets/cyberdiag-headers.conf', import.meta.url)), 'utf8');
   const policy = /^add_header Content-Security-Policy "([^"]+)" always;$/m.exec(headers)?.[1];
@@ -100,6 +110,7 @@ export const CONTENT_SECURITY_POLICY = readContentSecurityPolicy()
   .split(';')
   .map((directive) => directive.trim())
   .filter((directive) => directive !== '' && !directive.startsWith('frame-ancestors'))
+  .map((directive) => (directive.startsWith('connect-src ') ? [directive, ...MAILBOX_ORIGINS].join(' ') : directive))
   .join('; ');
 
 function contentSecurityPolicy(): Plugin {

@@ -10,6 +10,7 @@ import { createI18n, DEFAULT_LANGUAGE, isLanguage, loadEveryNamespace } from '..
 import { AppProviders } from './providers';
 import { createAppRouter } from './router';
 import { openDatabase } from '../db/open-database';
+import { db } from '../db/database';
 import { StartupError } from './startup-error';
 import { AppRoot, whenRouterReady, type AppRouter } from './app-root';
 import { registerServiceWorker } from './service-worker';
@@ -60,6 +61,13 @@ export async function bootstrap(
     registerServiceWorker();
     void loadEveryNamespace(i18n).catch(() => undefined);
     installBundledBenchmarks();
+    // Audits waiting in the mailbox outbox leave now or when the network is back; the sync code loads only then.
+    void db.outbox
+      .where('state')
+      .equals('pending')
+      .count()
+      .then((pending) => (pending > 0 ? import('../services/sync/outbox-runner').then((m) => m.startOutboxRunner()) : undefined))
+      .catch(() => undefined);
   });
 }
 

@@ -9,6 +9,7 @@ import type {
   AuditSummaryRecord,
   BenchmarkDatasetRecord,
   CommuneRecord,
+  OutboxRecord,
   PlanItemRecord,
   SettingRecord,
   SummaryPackRecord,
@@ -23,6 +24,7 @@ export class CyberdiagDatabase extends Dexie {
   benchmarkDatasets!: EntityTable<BenchmarkDatasetRecord, 'id'>;
   planItems!: Table<PlanItemRecord, [string, string]>;
   summaryPacks!: EntityTable<SummaryPackRecord, 'id'>;
+  outbox!: EntityTable<OutboxRecord, 'auditId'>;
 
   constructor(name = DATABASE_NAME) {
     super(name);
@@ -60,6 +62,9 @@ export class CyberdiagDatabase extends Dexie {
         const summaries: AuditSummaryRecord[] = await tx.table('auditSummaries').toArray();
         await tx.table('summaryPacks').bulkAdd(packV4Summaries(summaries, () => crypto.randomUUID()));
       });
+    // Version 6: the mailbox's outbox, one record per audit the commune chose to send to its intercommunalité.
+    // A new, empty table: no record of an earlier version changes, so there is no upgrade function.
+    this.version(6).stores({ outbox: 'auditId, state' });
   }
 }
 

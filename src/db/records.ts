@@ -119,3 +119,21 @@ export interface SummaryPackRecord {
   /** The summaries, in the orders of the derivation key (see summary-codec.ts). */
   summaries: SummaryColumns;
 }
+
+/**
+ * An audit waiting for (or done with) its trip to the intercommunalité's mailbox, since schema version 6. The
+ * version sent is the audit's updatedAt when it was put in the outbox; a newer version puts it back to pending.
+ */
+export interface OutboxRecord {
+  auditId: string;
+  communeId: string;
+  versionDate: string;
+  state: 'pending' | 'sent';
+  queuedAt: string;
+  sentAt: string | null;
+  attempts: number;
+  /** When a failed send may be tried again (back-off), ISO 8601. */
+  retryAt: string | null;
+  /** The last refusal's code, to tell the user (null while all goes well). */
+  lastError: string | null;
+}

@@ -18,6 +18,7 @@ import { CsvExportButton } from './csv-export-button';
 import { XlsxExportButton } from './xlsx-export-button';
 import { useEpciStore } from './epci-store';
 import { ImportPanel } from './import-panel';
+import { MailboxPanel } from './mailbox-panel';
 import { MembersPanel } from './members-panel';
 import { PdfExportButton } from './pdf-export-button';
 import { SharedGapsPanel } from './shared-gaps-panel';
@@ -111,6 +112,7 @@ function EpciView({ param }: { param: ScopeParam }) {
         <Link to="/epci">{t('view.change')}</Link>
       </p>
       <ImportPanel onImported={onImported} />
+      <MailboxPanel onImported={onImported} />
       {state.status === 'loading' && <Loading />}
       {state.status === 'failed' && (
         <p className="alert alert--error" role="alert">

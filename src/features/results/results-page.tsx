@@ -20,6 +20,7 @@ import { useBenchmarkView } from './benchmark-view';
 import { EpciComparison } from './epci-comparison';
 import { LevelExplanation } from './level-explanation';
 import { OldVersionNotice } from './old-version-notice';
+import { SendToEpci } from './send-to-epci';
 
 export function ResultsPage() {
   const { auditId = '' } = useParams();
@@ -99,6 +100,7 @@ export function ResultsPage() {
         <DownloadReportButton auditId={auditId} />
         <DownloadReportButton auditId={auditId} kind="short" />
       </nav>
+      <SendToEpci auditId={auditId} auditUpdatedAt={audit.updatedAt} />
 
       <h2>{t('chart.title')}</h2>
       <ScoreChart questionnaire={questionnaire} result={result} />

@@ -1,0 +1,43 @@
+/** The server's settings, all from the environment so that one command starts it with sensible defaults. */
+import path from 'node:path';
+
+export interface ServerConfig {
+  host: string;
+  port: number;
+  /** Real PostgreSQL when given; otherwise PGlite stored in dataDir. */
+  databaseUrl: string | null;
+  dataDir: string;
+  /** The app's origins, the only ones CORS lets in. */
+  appOrigins: string[];
+  /** Requests a minute: per IP for the doors an attacker would knock on, per token for the rest. */
+  rateLimits: { login: number; redeem: number; device: number; epci: number };
+  /** Printed nothing but errors (tests, benchmark). */
+  quiet: boolean;
+}
+
+function integer(value: string | undefined, fallback: number): number {
+  if (value === undefined || value === '') return fallback;
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < 0) throw new Error(`Not a whole number: ${value}`);
+  return parsed;
+}
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  return {
+    host: env.HOST ?? '127.0.0.1',
+    port: integer(env.PORT, 8787),
+    databaseUrl: env.DATABASE_URL && env.DATABASE_URL !== '' ? env.DATABASE_URL : null,
+    dataDir: path.resolve(env.DATA_DIR ?? 'mailbox-data'),
+    appOrigins: (env.APP_ORIGIN ?? 'http://127.0.0.1:4173,http://localhost:4173')
+      .split(',')
+      .map((origin) => origin.trim())
+      .filter((origin) => origin !== ''),
+    rateLimits: {
+      login: integer(env.RATE_LIMIT_LOGIN, 10),
+      redeem: integer(env.RATE_LIMIT_REDEEM, 10),
+      device: integer(env.RATE_LIMIT_DEVICE, 120),
+      epci: integer(env.RATE_LIMIT_EPCI, 600),
+    },
+    quiet: env.MAILBOX_QUIET === '1',
+  };
+}

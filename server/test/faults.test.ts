@@ -1,0 +1,137 @@
+// Faults on real PostgreSQL: the server killed in the middle of sends and restarted; PostgreSQL restarted under
+// load. Communes retry what was not acknowledged (as the app's outbox does); afterwards every envelope is there
+// exactly once, byte for byte.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import pg from 'pg';
+import { createMailboxKey, openEnvelope, type MailboxPrivateKey } from '../../src/crypto/mailbox-envelope';
+import { envelopeFor } from './harness';
+import { startPostgresCluster, type PostgresCluster } from './postgres-cluster';
+import { freePort, startServerProcess, type ServerProcess } from './server-process';
+
+const COMMUNES = 240;
+const CONCURRENCY = 12;
+
+let cluster: PostgresCluster;
+let server: ServerProcess;
+let env: Record<string, string>;
+let key: MailboxPrivateKey;
+let session: string;
+const devices: Array<{ insee: string; token: string }> = [];
+
+async function call(path: string, init: RequestInit & { token?: string } = {}): Promise<Response> {
+  const headers: Record<string, string> = { ...(init.token ? { authorization: `Bearer ${init.token}` } : {}) };
+  if (typeof init.body === 'string') headers['content-type'] = 'application/json';
+  if (init.body instanceof Uint8Array) headers['content-type'] = 'application/octet-stream';
+  return fetch(`${server.url}${path}`, { ...init, headers });
+}
+
+/** Sends with bounded concurrency; resolves with the indexes acknowledged (2xx), the others failed or never ran. */
+async function sendAll(envelopes: Array<Uint8Array<ArrayBuffer>>, onAck: (acked: number) => void = () => undefined, retry = false): Promise<Set<number>> {
+  const acked = new Set<number>();
+  let next = 0;
+  const worker = async () => {
+    while (next < envelopes.length) {
+      const index = next++;
+      for (let attempt = 0; attempt < (retry ? 60 : 1); attempt += 1) {
+        try {
+          const response = await call('/v1/device/envelopes', { method: 'PUT', body: envelopes[index], token: devices[index]?.token });
+          if (response.ok) {
+            acked.add(index);
+            onAck(acked.size);
+            break;
+          }
+          if (response.status !== 503 && response.status !== 500) throw new Error(`${response.status} ${await response.text()}`);
+        } catch (error) {
+          if (!retry && !(error instanceof Error && error.message.startsWith('5'))) {
+            if (error instanceof TypeError) break;
+            throw error;
+          }
+        }
+        await new Promise((resolve) => setTimeout(resolve, 100 + attempt * 50));
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+  return acked;
+}
+
+async function storedEnvelopes(): Promise<Map<string, Buffer>> {
+  const client = new pg.Client({ connectionString: env.DATABASE_URL });
+  await client.connect();
+  const { rows } = await client.query<{ insee: string; envelope: Buffer }>('SELECT insee, envelope FROM envelope');
+  await client.end();
+  return new Map(rows.map((row) => [row.insee, row.envelope]));
+}
+
+beforeAll(async () => {
+  cluster = startPostgresCluster();
+  env = { DATABASE_URL: cluster.url(), PORT: String(await freePort()) };
+  server = await startServerProcess(env);
+  const setup = await call('/v1/setup', {
+    method: 'POST',
+    body: JSON.stringify({ secret: server.secret, email: 'cm@cc.fr', password: 'correct horse battery staple', epci: { siren: '200000001', name: 'CC' } }),
+  });
+  session = ((await setup.json()) as { token: string }).token;
+  key = (await createMailboxKey('passphrase of the EPCI')).key;
+  await call('/v1/epci/key', { method: 'PUT', token: session, body: JSON.stringify({ publicKey: key.publicKey }) });
+  for (let i = 0; i < COMMUNES; i += 1) {
+    const insee = `01${String(i).padStart(3, '0')}`;
+    const invitation = (await (await call('/v1/epci/invitations', { method: 'POST', token: session, body: JSON.stringify({ insee }) })).json()) as { code: string };
+    const redeemed = (await (await call('/v1/device/redeem', { method: 'POST', body: JSON.stringify({ code: invitation.code }) })).json()) as { token: string };
+    devices.push({ insee, token: redeemed.token });
+  }
+});
+
+afterAll(async () => {
+  await server.kill('SIGKILL');
+  cluster.stop();
+});
+
+describe('mailbox under faults (real PostgreSQL)', () => {
+  it('loses nothing and doubles nothing when the server is killed in the middle of sends and restarted', async () => {
+    const envelopes = await Promise.all(devices.map((device) => envelopeFor(key, device.insee, `audit-${device.insee}`, '2026-11-01T10:00:00.000Z', `v1 ${device.insee}`)));
+    let killed: Promise<void> | null = null;
+    const acked = await sendAll(envelopes, (count) => {
+      if (count === COMMUNES / 3 && killed === null) killed = server.kill('SIGKILL');
+    });
+    await killed;
+    expect(acked.size).toBeGreaterThanOrEqual(COMMUNES / 3);
+    expect(acked.size).toBeLessThan(COMMUNES);
+    // Every acknowledged send was committed before its answer.
+    const afterKill = await storedEnvelopes();
+    for (const index of acked) expect(afterKill.get(devices[index]?.insee ?? '')?.equals(envelopes[index] ?? new Uint8Array())).toBe(true);
+
+    server = await startServerProcess(env);
+    expect(server.secret).toBeNull();
+    // The outbox sends again everything it has no acknowledgement for; sending an acknowledged one again is harmless.
+    const resent = await sendAll(envelopes, undefined, true);
+    expect(resent.size).toBe(COMMUNES);
+    const stored = await storedEnvelopes();
+    expect(stored.size).toBe(COMMUNES);
+    devices.forEach((device, index) => expect(stored.get(device.insee)?.equals(envelopes[index] ?? new Uint8Array())).toBe(true));
+  });
+
+  it('loses nothing when PostgreSQL restarts under load: the server answers 503 and the communes retry', async () => {
+    const envelopes = await Promise.all(devices.map((device) => envelopeFor(key, device.insee, `audit-${device.insee}`, '2026-11-02T10:00:00.000Z', `v2 ${device.insee}`)));
+    let restarted: Promise<void> | null = null;
+    const acked = await sendAll(
+      envelopes,
+      (count) => {
+        if (count === COMMUNES / 4 && restarted === null) restarted = cluster.restart();
+      },
+      true,
+    );
+    await restarted;
+    expect(acked.size).toBe(COMMUNES);
+    const response = await call('/v1/epci/envelopes', { token: session });
+    const lines = (await response.text()).trim().split('\n').map((line) => JSON.parse(line) as { insee?: string; envelope?: string; done?: boolean });
+    expect(lines.at(-1)?.done).toBe(true);
+    const audits = lines.filter((line) => line.envelope !== undefined);
+    expect(audits).toHaveLength(COMMUNES);
+    expect(new Set(audits.map((line) => line.insee)).size).toBe(COMMUNES);
+    for (const line of audits) {
+      const opened = await openEnvelope(Buffer.from(line.envelope ?? '', 'base64'), key);
+      expect(opened.ok && opened.text).toContain(`v2 ${line.insee}`);
+    }
+  });
+});

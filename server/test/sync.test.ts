@@ -1,0 +1,100 @@
+// The app's sync services against a real server (PGlite): a commune's outbox sends an audit, the EPCI receives it,
+// opens it on its device and imports it through the same door as files. One process plays both devices, one after
+// the other: the commune's records are wiped (another device) before the EPCI receives.
+import 'fake-indexeddb/auto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { db } from '../../src/db/database';
+import { loadSummaryContext } from '../../src/db/epci-repository';
+import { connectDevice, queueAudit, sendPending } from '../../src/services/sync/outbox';
+import { createKey, inviteCommune, receive, signIn } from '../../src/services/sync/receive';
+import { saveEpciConnection, readEpciConnection } from '../../src/services/sync/mailbox-settings';
+import { audit, commune } from '../../tests/unit/exchange/seed';
+import { buildApp } from '../src/app';
+import type { Database } from '../src/database';
+import { ensureSetupSecret } from '../src/setup-secret';
+import { openTestDatabase, testConfig } from './harness';
+
+let database: Database;
+let app: FastifyInstance;
+let url: string;
+
+beforeAll(async () => {
+  database = await openTestDatabase('pglite', null);
+  app = await buildApp(database.pool, testConfig());
+  url = await app.listen({ host: '127.0.0.1', port: 0 });
+});
+afterAll(async () => {
+  await app?.close();
+  await database?.close();
+});
+
+const wipeDevice = () => Promise.all(db.tables.map((table) => table.clear()));
+
+describe('sync services through a real server', () => {
+  it('sends an audit from the outbox once, replaces it by a newer version, and the EPCI receives and imports it', async () => {
+    // The EPCI's device: first account, key, invitation.
+    const secret = await ensureSetupSecret(database.pool);
+    await signIn(url, 'cm@cc.fr', 'correct horse battery staple', secret ?? '', { siren: '200000001', name: 'CC du Test' });
+    await createKey('passphrase of the EPCI');
+    const { code } = await inviteCommune('16020');
+    const epciDevice = await readEpciConnection();
+    await wipeDevice();
+
+    // The commune's device, offline at first: the audit waits in the outbox.
+    await db.communes.add(commune('commune-a', 'Aubeterre', '16020'));
+    await db.audits.add(audit('audit-a1', 'commune-a', { status: 'completed', completedAt: '2026-01-06T09:00:00.000Z' }));
+    await queueAudit('audit-a1');
+    expect(await sendPending()).toEqual({ sent: 0, failed: 0, nextRetryAt: null });
+    expect((await db.outbox.get('audit-a1'))?.state).toBe('pending');
+
+    await connectDevice(url, code);
+    expect((await sendPending()).sent).toBe(1);
+    expect(await db.outbox.get('audit-a1')).toMatchObject({ state: 'sent', versionDate: '2026-01-05T10:06:00.000Z', lastError: null });
+    // The same version again: nothing changes, nothing is sent.
+    await queueAudit('audit-a1');
+    expect((await db.outbox.get('audit-a1'))?.state).toBe('sent');
+    expect((await sendPending()).sent).toBe(0);
+    // A newer version goes back to pending and replaces the older one on the server.
+    await db.audits.update('audit-a1', { updatedAt: '2026-02-01T10:00:00.000Z', auditor: 'Maire' });
+    await queueAudit('audit-a1');
+    expect((await db.outbox.get('audit-a1'))?.state).toBe('pending');
+    expect((await sendPending()).sent).toBe(1);
+    const rows = await database.pool.query<{ version_date: Date }>('SELECT version_date FROM envelope');
+    expect(rows.rows.map((row) => row.version_date.toISOString())).toEqual(['2026-02-01T10:00:00.000Z']);
+
+    // The EPCI's device receives: decrypted and imported through the same door.
+    await wipeDevice();
+    await saveEpciConnection(epciDevice ?? null);
+    const progress: string[] = [];
+    const result = await receive(await loadSummaryContext(), (p) => progress.push(p.stage));
+    expect(result.refused).toEqual([]);
+    expect(result.import.files).toEqual([expect.objectContaining({ name: '16020-audit-a1.cyberdiag.json', status: 'imported' })]);
+    expect(progress).toContain('receiving');
+    expect(await db.audits.get('audit-a1')).toMatchObject({ auditor: 'Maire', updatedAt: '2026-02-01T10:00:00.000Z', origin: 'imported' });
+    expect(await db.communes.where('insee').equals('16020').count()).toBe(1);
+    // Nothing new since: the next pull brings nothing.
+    const again = await receive(await loadSummaryContext());
+    expect(again.import.files).toEqual([]);
+  });
+
+  it('retries later with a growing back-off when the server cannot be reached', async () => {
+    await wipeDevice();
+    await db.communes.add(commune('commune-b', 'Bellecombe', '73034'));
+    await db.audits.add(audit('audit-b1', 'commune-b'));
+    await db.settings.put({ key: 'mailbox-device', value: { serverUrl: 'http://127.0.0.1:9', token: 'cdd_x', insee: '73034', epci: { siren: '1', name: 'x', publicKey: null, keyId: null } } });
+    await queueAudit('audit-b1');
+    const now = new Date('2026-03-01T10:00:00.000Z');
+    const first = await sendPending(() => now);
+    expect(first.failed).toBe(1);
+    const record = await db.outbox.get('audit-b1');
+    expect(record).toMatchObject({ state: 'pending', attempts: 1, lastError: 'offline' });
+    // Not due yet: not tried again.
+    expect((await sendPending(() => now)).failed).toBe(0);
+    const later = new Date(Date.parse(record?.retryAt ?? '') + 1);
+    expect((await sendPending(() => later)).failed).toBe(1);
+    const second = await db.outbox.get('audit-b1');
+    expect(second?.attempts).toBe(2);
+    expect(Date.parse(second?.retryAt ?? '') - later.getTime()).toBeGreaterThan(Date.parse(record?.retryAt ?? '') - now.getTime());
+  });
+});

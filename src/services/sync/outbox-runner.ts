@@ -1,0 +1,32 @@
+/**
+ * Sends the outbox while the app is open: now, whenever the browser comes back online, and at the earliest retry
+ * time of what failed. Started by the app only when the outbox holds something (the sync code loads only then).
+ */
+import { sendPending } from './outbox';
+
+let timer: ReturnType<typeof setTimeout> | undefined;
+let running: Promise<void> | null = null;
+let started = false;
+
+/** One round now (unless one is under way), then the next at the earliest retry time. */
+export function flushOutbox(): Promise<void> {
+  running ??= sendPending()
+    .then((report) => {
+      clearTimeout(timer);
+      if (report.nextRetryAt !== null) timer = setTimeout(() => void flushOutbox(), Math.max(Date.parse(report.nextRetryAt) - Date.now(), 1_000));
+    })
+    .catch(() => undefined)
+    .finally(() => {
+      running = null;
+    });
+  return running;
+}
+
+/** Listens for the network coming back (once) and sends now. */
+export function startOutboxRunner(): void {
+  if (!started) {
+    started = true;
+    window.addEventListener('online', () => void flushOutbox());
+  }
+  void flushOutbox();
+}

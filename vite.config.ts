@@ -3,6 +3,8 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
+import { APP_SHELL, prerenderFirstPage } from './build-plugins/prerender-first-page.ts';
+import { precompress } from './build-plugins/precompress.ts';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { EPCI_TYPES, writeCompactDirectory, type DirectorySource, type EpciType } from './src/domain/directory/compact-directory.ts';
@@ -82,23 +84,23 @@ function communesDirectoryPlugin(): Plugin {
 }
 
 /**
- * The Content-Security-Policy is written into the built index.html only: the dev server needs inline
- * scripts for hot reload, the shipped app never does. No 'unsafe-eval', no inline script, nothing but
- * the app's own origin.
+ * The Content-Security-Policy, read from the nginx headers (deploy/nginx/snippets/cyberdiag-headers.conf) so that
+ * there is one policy, and written into the built index.html as well, for hosts that send no header. A <meta>
+ * cannot carry frame-ancestors (browsers ignore it there, with a warning), so it is left out of the meta. Only the
+ * build gets it: the dev server needs inline scripts for hot reload, the shipped app never does.
  */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data: blob:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "worker-src 'self' blob:",
-  "manifest-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-].join('; ');
+export function readContentSecurityPolicy(): string {
+  const headers = readFileSync(fileURLToPath(new URL('./deploy/nginx/snippets/cyberdiag-headers.conf', import.meta.url)), 'utf8');
+  const policy = /^add_header Content-Security-Policy "([^"]+)" always;$/m.exec(headers)?.[1];
+  if (!policy) throw new Error('deploy/nginx/snippets/cyberdiag-headers.conf: no Content-Security-Policy header');
+  return policy;
+}
+
+export const CONTENT_SECURITY_POLICY = readContentSecurityPolicy()
+  .split(';')
+  .map((directive) => directive.trim())
+  .filter((directive) => directive !== '' && !directive.startsWith('frame-ancestors'))
+  .join('; ');
 
 function contentSecurityPolicy(): Plugin {
   return {
@@ -113,16 +115,30 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
+// jsPDF's optional helpers are never used by the report: a stub keeps them out of the build and the precache.
+const resolve = {
+  alias: Object.fromEntries(
+    ['html2canvas', 'dompurify', 'canvg'].map((name) => [name, fileURLToPath(new URL('./src/pdf/jspdf-optional-stub.ts', import.meta.url))]),
+  ),
+};
+
 export default defineConfig({
   plugins: [
     react(),
+    // The first page's HTML, rendered at build time by a server-side build of the app's own code.
+    prerenderFirstPage({
+      entry: 'src/app/prerender-entry.tsx',
+      config: { plugins: [react(), communesDirectoryPlugin()], resolve },
+      stubs: { 'virtual:pwa-register': 'export const registerSW = () => async () => {};' },
+    }),
     contentSecurityPolicy(),
     // The official communes directory, made from a devDependency at build time (virtual:communes-directory).
     communesDirectoryPlugin(),
     VitePWA({
-      registerType: 'autoUpdate',
-      // An external file (the CSP forbids inline scripts), deferred so that it never delays the first paint.
-      injectRegister: 'script-defer',
+      // A new version waits until the user chooses to reload (src/app/update-prompt.tsx); the app registers the
+      // service worker itself once the first page is shown (src/app/service-worker.ts).
+      registerType: 'prompt',
+      injectRegister: false,
       manifest: {
         name: 'Cyberdiag — auto-diagnostic cyber des communes',
         short_name: 'Cyberdiag',
@@ -144,17 +160,15 @@ export default defineConfig({
         globPatterns: ['**/*.{js,css,html,png,svg,ico,json,webmanifest,ttf}'],
         // The communes directory chunk is larger than workbox's 2 MiB default and must be there offline.
         maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
-        navigateFallback: 'index.html',
+        // The app's routes other than "/" open on the empty page (the prerendered home is for "/" only).
+        navigateFallback: APP_SHELL,
         cleanupOutdatedCaches: true,
       },
     }),
+    // After the service worker is written (closeBundle, order 'post'): it is compressed too.
+    precompress(),
   ],
-  resolve: {
-    // jsPDF's optional helpers are never used by the report: a stub keeps them out of the build and the precache.
-    alias: Object.fromEntries(
-      ['html2canvas', 'dompurify', 'canvg'].map((name) => [name, fileURLToPath(new URL('./src/pdf/jspdf-optional-stub.ts', import.meta.url))]),
-    ),
-  },
+  resolve,
   build: {
     target: 'es2022',
     sourcemap: false,

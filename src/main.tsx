@@ -1,8 +1,12 @@
-/** Entry point: reads the saved language and last place, then mounts the app. */
-import './app/parse-without-eval';
-import { createRoot } from 'react-dom/client';
-import { bootstrap } from './app/bootstrap';
+/**
+ * Entry point. The first page's HTML is prerendered (build-plugins/prerender-first-page.ts) and its stylesheet is
+ * the only thing it waits for: the app's code is fetched and run only after the browser has painted it, so that
+ * the text shows as soon as it arrives, whatever the speed of the line or of the machine.
+ */
 import './app/styles.css';
 
-const container = document.getElementById('root');
-if (container) void bootstrap(container, createRoot);
+const start = () => void import('./app/start').then((app) => app.start());
+
+// A hidden tab paints nothing (and runs no animation frame): start at once.
+if (document.visibilityState === 'visible') requestAnimationFrame(() => setTimeout(start, 0));
+else start();

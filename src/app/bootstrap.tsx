@@ -1,15 +1,25 @@
-/** Starts the app: language from the device, reopening where the user was, then the router. */
-import type { createRoot as CreateRoot } from 'react-dom/client';
-import { StrictMode } from 'react';
+/**
+ * Starts the app: language from the device, reopening where the user was, then the router. The first page's HTML
+ * is already on screen (prerendered at build time, in French): when the app opens on that very page it hydrates
+ * it, otherwise it renders over it.
+ */
+import type { createRoot as CreateRoot, hydrateRoot as HydrateRoot } from 'react-dom/client';
+import { startTransition } from 'react';
 import { getSetting, isString, SETTING_KEYS } from '../db/settings-repository';
 import { createI18n, DEFAULT_LANGUAGE, isLanguage, loadEveryNamespace } from '../i18n/i18n';
 import { AppProviders } from './providers';
 import { createAppRouter } from './router';
-import { RouterProvider } from 'react-router';
 import { openDatabase } from '../db/open-database';
 import { StartupError } from './startup-error';
+import { AppRoot, whenRouterReady, type AppRouter } from './app-root';
+import { registerServiceWorker } from './service-worker';
+import { restoreTypedFields } from './keep-typed-fields';
 
-export async function bootstrap(container: HTMLElement, createRoot: typeof CreateRoot): Promise<void> {
+export async function bootstrap(
+  container: HTMLElement,
+  { createRoot, hydrateRoot }: { createRoot: typeof CreateRoot; hydrateRoot: typeof HydrateRoot },
+): Promise<void> {
+  const prerendered = container.firstElementChild !== null;
   const opened = await openDatabase();
   if (!opened.ok) {
     const i18n = await createI18n(DEFAULT_LANGUAGE);
@@ -32,25 +42,44 @@ export async function bootstrap(container: HTMLElement, createRoot: typeof Creat
     window.history.replaceState(null, '', lastPath);
   }
   const router = createAppRouter();
-  createRoot(container).render(
-    <StrictMode>
-      <AppProviders i18n={i18n}>
-        <RouterProvider router={router} />
-      </AppProviders>
-    </StrictMode>,
-  );
+  const app = <AppRoot i18n={i18n} router={router} />;
+  if (prerendered && i18n.language === DEFAULT_LANGUAGE && window.location.pathname === '/') {
+    // The same tree as the prerender once the home page's chunk is there; as a transition, React hydrates it in
+    // slices that leave the main thread free between them.
+    await whenRouterReady(router);
+    startTransition(() => {
+      hydrateRoot(container, app);
+    });
+  } else {
+    createRoot(container).render(app);
+  }
+  // Coming back from the reload into a new version: what was being typed goes back into its fields.
+  restoreTypedFields();
   // Barometer figures: stored on first run or when this release ships a newer version; loaded apart, never blocks the page.
   whenFirstPageShown(router, () => {
+    registerServiceWorker();
     void loadEveryNamespace(i18n).catch(() => undefined);
-    void import('../db/benchmarks-repository').then((m) => m.ensureBundledDataset()).catch(() => undefined);
+    installBundledBenchmarks();
   });
+}
+
+/** The shipped barometer dataset, stored on first run or when newer: in a worker, off the page's thread. */
+function installBundledBenchmarks(): void {
+  if (typeof Worker !== 'function') {
+    void import('../db/benchmarks-repository').then((m) => m.ensureBundledDataset()).catch(() => undefined);
+    return;
+  }
+  const worker = new Worker(new URL('../db/benchmarks-install-worker.ts', import.meta.url), { type: 'module' });
+  const stop = () => worker.terminate();
+  worker.addEventListener('message', stop);
+  worker.addEventListener('error', stop);
 }
 
 /**
  * Runs `task` once the first route has loaded and the browser is idle, so that work the page does not need (the
  * barometer dataset and its schemas, ~45 KB gzipped) never competes with the first page on a slow line.
  */
-function whenFirstPageShown(router: ReturnType<typeof createAppRouter>, task: () => void): void {
+function whenFirstPageShown(router: AppRouter, task: () => void): void {
   const whenIdle = () =>
     typeof window.requestIdleCallback === 'function' ? window.requestIdleCallback(task, { timeout: 3000 }) : window.setTimeout(task, 300);
   if (router.state.initialized) {

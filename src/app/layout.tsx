@@ -7,6 +7,7 @@ import type { NavItem } from '../components/feature-routes';
 import { LanguageSwitch } from './language-switch';
 import { Loading } from '../components/loading';
 import { usePageMemory } from '../components/page-memory';
+import { UpdatePrompt } from './update-prompt';
 
 export function Layout({ navItems }: { navItems: NavItem[] }) {
   const { t } = useTranslation();
@@ -52,6 +53,7 @@ export function Layout({ navItems }: { navItems: NavItem[] }) {
           <Outlet />
         </Suspense>
       </main>
+      <UpdatePrompt />
       <footer className="site-footer">
         <p>{t('layout.privacy')}</p>
       </footer>

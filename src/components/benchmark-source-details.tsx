@@ -2,7 +2,24 @@
 import { useTranslation } from 'react-i18next';
 import type { BenchmarkIndicator } from '../domain/benchmarks/schema';
 import { localize } from '../domain/questionnaire/localize';
+import { linkHost } from '../domain/benchmarks/publisher-domains';
 import { describeSource, formatPartialDate } from './describe-comparison';
+
+/**
+ * « Ouvrir la source sur banquedesterritoires.fr »: the words name the site the link leads to, and a link off
+ * the publishers' allow-list (a record stored by an older app) is not made clickable at all.
+ */
+function SourceLink({ url }: { url: string | null }) {
+  const { t } = useTranslation('benchmarks');
+  if (url === null) return <>{t('indicator.noLink')}</>;
+  const host = linkHost(url);
+  if (!host) return <>{t('indicator.linkRefused')}</>;
+  return (
+    <a href={url} target="_blank" rel="noopener noreferrer">
+      {t('indicator.link', { host })}
+    </a>
+  );
+}
 
 export function BenchmarkSourceDetails({ indicator }: { indicator: BenchmarkIndicator }) {
   const { t, i18n } = useTranslation('benchmarks');
@@ -38,13 +55,7 @@ export function BenchmarkSourceDetails({ indicator }: { indicator: BenchmarkIndi
       <dt>{t('indicator.source')}</dt>
       <dd>
         {describeSource(indicator, t, language)} —{' '}
-        {indicator.url ? (
-          <a href={indicator.url} target="_blank" rel="noopener noreferrer">
-            {t('indicator.link')}
-          </a>
-        ) : (
-          t('indicator.noLink')
-        )}
+        <SourceLink url={indicator.url} />
       </dd>
       {reportedIn.length > 0 && (
         <>
@@ -61,9 +72,7 @@ export function BenchmarkSourceDetails({ indicator }: { indicator: BenchmarkIndi
                   {item.url && (
                     <>
                       {' — '}
-                      <a href={item.url} target="_blank" rel="noopener noreferrer">
-                        {t('indicator.link')}
-                      </a>
+                      <SourceLink url={item.url} />
                     </>
                   )}
                 </li>

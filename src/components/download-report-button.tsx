@@ -6,16 +6,17 @@ import { useTranslation } from 'react-i18next';
 import { collectReportInput } from '../services/report/collect-report-input';
 import { DownloadButton } from './download-button';
 
-export function DownloadReportButton({ auditId, primary = false }: { auditId: string; primary?: boolean }) {
+/** `short`: the four-page report for the conseil municipal; by default the full report. */
+export function DownloadReportButton({ auditId, primary = false, kind = 'full' }: { auditId: string; primary?: boolean; kind?: 'full' | 'short' }) {
   const { t, i18n } = useTranslation('report');
   const make = async () => {
     const [input, { generateReport }] = await Promise.all([collectReportInput(auditId, i18n), import('../pdf/generate-report')]);
-    return generateReport(input);
+    return generateReport(input, kind);
   };
   return (
     <DownloadButton
       make={make}
-      label={t('download.button')}
+      label={t(kind === 'short' ? 'download.shortButton' : 'download.button')}
       texts={{ busy: t('download.busy'), done: t('download.done'), error: t('download.error') }}
       primary={primary}
       className="download-report"

@@ -1,9 +1,9 @@
 /**
  * The benchmark dataset kept on the device (table benchmarkDatasets, one record: the active dataset).
- * Written from the shipped file at app start, replaced by a newer shipped version or by an imported file.
- * Only this table is ever written here: audits are never touched.
+ * Written from the shipped file at app start, replaced by a newer shipped version, by an imported file, or by the
+ * shipped file again when the user goes back to it. Only this table is ever written here: audits are never touched.
  */
-import { shouldInstallBundled, checkImport, type InstalledDataset } from '../domain/benchmarks/decide-install';
+import { shouldInstallBundled, checkImport, maxTrustedVersion, type InstalledDataset } from '../domain/benchmarks/decide-install';
 import { readBenchmarkFile, type BenchmarkFileError } from '../domain/benchmarks/read-benchmark-file';
 import { benchmarkDatasetSchema, type BenchmarkDataset } from '../domain/benchmarks/schema';
 import { loadBundledBenchmarks } from '../content/load-benchmarks';
@@ -28,8 +28,12 @@ async function currentRecord(): Promise<BenchmarkDatasetRecord | undefined> {
   return records.sort((a, b) => b.version - a.version)[0];
 }
 
+/**
+ * What is stored, as far as the version rules go; undefined when nothing readable is (a record of an older
+ * format, or one damaged outside the app, is replaced by the shipped dataset rather than kept unusable).
+ */
 const installed = (record: BenchmarkDatasetRecord | undefined): InstalledDataset | undefined =>
-  record ? { id: record.id, version: record.version, source: record.source } : undefined;
+  record && benchmarkDatasetSchema.safeParse(record.data).success ? { id: record.id, version: record.version, source: record.source } : undefined;
 
 /** Replaces whatever is stored by `record`, in the caller's transaction. */
 async function replaceWith(record: BenchmarkDatasetRecord): Promise<void> {
@@ -65,19 +69,39 @@ export type ImportBenchmarksResult = { ok: true; dataset: BenchmarkDataset } | {
  * Imports the text of a benchmark file: all or nothing. The file is fully checked first; the version rule and
  * the write happen in one transaction, so a refused file leaves the device exactly as it was.
  */
-export async function importBenchmarkFile(text: string): Promise<ImportBenchmarksResult> {
+export async function importBenchmarkFile(
+  text: string,
+  load: () => Promise<BenchmarkDataset> = loadBundledBenchmarks,
+): Promise<ImportBenchmarksResult> {
   const read = readBenchmarkFile(text);
   if (!read.ok) return read;
   const candidate = read.dataset;
+  const bundled = await load();
   return db.transaction('rw', db.benchmarkDatasets, async (): Promise<ImportBenchmarksResult> => {
     const current = await currentRecord();
-    const decision = checkImport(installed(current), candidate);
+    const decision = checkImport(installed(current), candidate, bundled);
     if (!decision.ok) {
-      const error: BenchmarkFileError = { code: decision.code, id: candidate.id, version: candidate.version };
+      const error: BenchmarkFileError = {
+        code: decision.code,
+        id: candidate.id,
+        version: candidate.version,
+        bundledVersion: bundled.version,
+        maxVersion: maxTrustedVersion(bundled.version),
+      };
       if (current) error.currentVersion = current.version;
       return { ok: false, error };
     }
     await replaceWith(recordFor(candidate, 'imported'));
     return { ok: true, dataset: candidate };
   });
+}
+
+/**
+ * Goes back to the dataset shipped with the app, whatever is stored (an imported file, a damaged record): always
+ * possible, so that no file can leave a device stuck. Returns the dataset now in use.
+ */
+export async function revertToBundledDataset(load: () => Promise<BenchmarkDataset> = loadBundledBenchmarks): Promise<BenchmarkDataset> {
+  const bundled = await load();
+  await db.transaction('rw', db.benchmarkDatasets, () => replaceWith(recordFor(bundled, 'bundled')));
+  return bundled;
 }

@@ -5,8 +5,8 @@
  * in line with the audits — made again where stale, reading the answers only of the audits that changed — and
  * compacts the packs once too many of their entries are stale or orphaned.
  */
-import { loadActionCatalogue } from '../content/load-actions';
-import { loadQuestionnaire } from '../content/load-questionnaire';
+import { loadActionCatalogueVersion } from '../content/load-actions';
+import { loadQuestionnaire, loadQuestionnaireVersion } from '../content/load-questionnaire';
 import { createAuditSummarizer, type AuditSummarizer, type AuditSummary } from '../domain/epci/create-audit-summarizer';
 import type { CommuneInfo, SummaryEntry } from '../domain/epci/epci-row';
 import { createSummaryCodec, type SummaryCodec } from '../domain/epci/summary-codec';
@@ -15,27 +15,63 @@ import { db } from './database';
 import { packRecord, SUMMARY_PACK_SIZE } from './summary-pack';
 import type { AuditRecord, SummaryPackRecord } from './records';
 
-/** What summaries are made with: the questionnaire and catalogue of this app, prepared once. */
+/**
+ * What summaries are made with: one questionnaire version and its catalogue, prepared once. An audit is
+ * summarised with the version it was answered with; a pack holds the audits of one version.
+ */
 export interface SummaryContext {
+  questionnaireVersion: number;
   derivationKey: string;
   summarize: AuditSummarizer;
   codec: SummaryCodec;
 }
 
-let cachedContext: Promise<SummaryContext> | undefined;
+const cachedContexts = new Map<number | 'current', Promise<SummaryContext | undefined>>();
 
-/** The app's questionnaire and catalogue, ready to summarise audits (loaded once per session). */
-export function loadSummaryContext(): Promise<SummaryContext> {
-  cachedContext ??= Promise.all([loadQuestionnaire(), loadActionCatalogue()]).then(([questionnaire, catalogue]) => ({
+async function makeContext(version: number | undefined): Promise<SummaryContext | undefined> {
+  const questionnaire = version === undefined ? await loadQuestionnaire() : await loadQuestionnaireVersion(version);
+  if (!questionnaire) return undefined;
+  const catalogue = await loadActionCatalogueVersion(questionnaire.version);
+  if (!catalogue) return undefined;
+  return {
+    questionnaireVersion: questionnaire.version,
     derivationKey: summaryDerivationKey(questionnaire, catalogue),
     summarize: createAuditSummarizer(questionnaire, catalogue),
     codec: createSummaryCodec(questionnaire, catalogue),
-  }));
-  cachedContext.catch(() => {
-    cachedContext = undefined;
-  });
-  return cachedContext;
+  };
 }
+
+function cachedContext(key: number | 'current'): Promise<SummaryContext | undefined> {
+  let promise = cachedContexts.get(key);
+  if (!promise) {
+    promise = makeContext(key === 'current' ? undefined : key);
+    promise.catch(() => cachedContexts.delete(key));
+    cachedContexts.set(key, promise);
+  }
+  return promise;
+}
+
+/** The app's current questionnaire and catalogue, ready to summarise audits (loaded once per session). */
+export async function loadSummaryContext(): Promise<SummaryContext> {
+  const context = await cachedContext('current');
+  if (!context) throw new Error('the current questionnaire did not load');
+  return context;
+}
+
+/**
+ * The context of another questionnaire version (an archived one), loaded only when an audit of that version is
+ * met; undefined for a version this app does not have.
+ */
+export async function loadSummaryContextFor(version: number): Promise<SummaryContext | undefined> {
+  const current = await loadSummaryContext();
+  return version === current.questionnaireVersion ? current : cachedContext(version);
+}
+
+/** questionnaire@version in a derivation key (see summaryDerivationKey), or undefined. */
+const versionOfKey = (key: string) => {
+  const match = /^s\d+\|[^|@]+@(\d+)\|/.exec(key);
+  return match ? Number(match[1]) : undefined;
+};
 
 /** Audits summarised per read-write round: small enough to keep the page responsive between rounds. */
 const CHUNK = 500;
@@ -50,6 +86,8 @@ const breathe = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /** One pack holding the summaries of these audits (an imported file's, a refresh's); some may be made already. */
 export function summaryPack(audits: readonly AuditRecord[], context: SummaryContext, made?: ReadonlyMap<string, AuditSummary>): SummaryPackRecord {
+  // Only the audits of the context's version: the others are summarised with theirs at the next refresh.
+  audits = audits.filter((a) => a.questionnaireVersion === context.questionnaireVersion);
   const rows = audits.map((a) => ({
     auditId: a.id,
     communeId: a.communeId,
@@ -73,7 +111,8 @@ function isUsable(pack: SummaryPackRecord, context: SummaryContext): boolean {
   );
 }
 
-function entryAt(pack: SummaryPackRecord, row: number, communeId: string | null, codec: SummaryCodec): SummaryEntry {
+function entryAt(pack: SummaryPackRecord, row: number, communeId: string | null, context: Pick<SummaryContext, 'codec' | 'questionnaireVersion'>): SummaryEntry {
+  const { codec } = context;
   return {
     auditId: pack.auditIds[row] ?? '',
     communeId: communeId ?? pack.communeIds[row] ?? '',
@@ -82,11 +121,13 @@ function entryAt(pack: SummaryPackRecord, row: number, communeId: string | null,
     completedAt: pack.completedAt[row] ?? null,
     population: pack.populations[row] ?? 0,
     summary: codec.unpack(pack.summaries, row),
+    questionnaireVersion: context.questionnaireVersion,
   };
 }
 
 /** Every entry of a pack, as the EPCI view reads them. */
-export const entriesOfPack = (pack: SummaryPackRecord, codec: SummaryCodec) => pack.auditIds.map((_, row) => entryAt(pack, row, null, codec));
+export const entriesOfPack = (pack: SummaryPackRecord, context: Pick<SummaryContext, 'codec' | 'questionnaireVersion'>) =>
+  pack.auditIds.map((_, row) => entryAt(pack, row, null, context));
 
 /** id → updatedAt of every audit on the device, from the index alone. */
 export async function auditUpdatedAt(): Promise<Map<string, string>> {
@@ -133,14 +174,34 @@ async function syncSummaries(context: SummaryContext, options: RefreshOptions): 
   // read, scoped or not: the entries of 35,000 audits are a few megabytes of columns.
   const [audits, packs] = await Promise.all([scoped ? scopedAuditKeys(communeIds) : auditKeys(), db.summaryPacks.toArray()]);
 
+  // The contexts met so far, by derivation key: the current version's, and an archived version's once a pack
+  // or an audit of that version is met (loaded only then).
+  const contexts = new Map<string, SummaryContext>([[context.derivationKey, context]]);
+  const byVersion = new Map<number, SummaryContext>([[context.questionnaireVersion, context]]);
+  const contextOfVersion = async (version: number) => {
+    if (!byVersion.has(version)) {
+      const other = await loadSummaryContextFor(version);
+      if (other) {
+        byVersion.set(version, other);
+        contexts.set(other.derivationKey, other);
+      }
+    }
+    return byVersion.get(version);
+  };
+  for (const pack of packs) {
+    const version = versionOfKey(pack.derivationKey);
+    if (!contexts.has(pack.derivationKey) && version !== undefined && version !== context.questionnaireVersion) await contextOfVersion(version);
+  }
+
   // Where each audit's valid summary is (any pack holding it with the audit's current date will do).
-  const found = new Map<string, { pack: SummaryPackRecord; row: number }>();
+  const found = new Map<string, { pack: SummaryPackRecord; row: number; context: SummaryContext }>();
   let stored = 0;
   for (const pack of packs) {
     stored += pack.auditIds.length;
-    if (!isUsable(pack, context)) continue;
+    const packContext = contexts.get(pack.derivationKey);
+    if (!packContext || !isUsable(pack, packContext)) continue;
     pack.auditIds.forEach((auditId, row) => {
-      if (audits.get(auditId)?.updatedAt === pack.auditUpdatedAt[row]) found.set(auditId, { pack, row });
+      if (audits.get(auditId)?.updatedAt === pack.auditUpdatedAt[row]) found.set(auditId, { pack, row, context: packContext });
     });
   }
   const entries: SummaryEntry[] = [];
@@ -148,20 +209,22 @@ async function syncSummaries(context: SummaryContext, options: RefreshOptions): 
   for (const [auditId, { communeId }] of audits) {
     const at = found.get(auditId);
     // Scoped, the commune comes from the audit itself: a summary can name a commune record an import merged away.
-    if (at) entries.push(entryAt(at.pack, at.row, communeId, context.codec));
+    if (at) entries.push(entryAt(at.pack, at.row, communeId, at.context));
     else stale.push(auditId);
   }
 
   const written: SummaryPackRecord[] = [];
   for (let start = 0; start < stale.length; start += CHUNK) {
-    const records = await db.audits.bulkGet(stale.slice(start, start + CHUNK));
-    const pack = summaryPack(
-      records.filter((a): a is AuditRecord => a !== undefined),
-      context,
-    );
-    await db.summaryPacks.add(pack);
-    written.push(pack);
-    entries.push(...entriesOfPack(pack, context.codec));
+    const records = (await db.audits.bulkGet(stale.slice(start, start + CHUNK))).filter((a): a is AuditRecord => a !== undefined);
+    // One pack per questionnaire version; an audit of a version this app does not know is left out of the view.
+    for (const version of new Set(records.map((a) => a.questionnaireVersion))) {
+      const versionContext = await contextOfVersion(version);
+      if (!versionContext) continue;
+      const pack = summaryPack(records, versionContext);
+      await db.summaryPacks.add(pack);
+      written.push(pack);
+      entries.push(...entriesOfPack(pack, versionContext));
+    }
     onProgress?.(Math.min(start + CHUNK, stale.length), stale.length);
     await breathe();
   }
@@ -170,7 +233,7 @@ async function syncSummaries(context: SummaryContext, options: RefreshOptions): 
   const unused = stored - found.size;
   const packCount = packs.length + written.length;
   if (!scoped && (unused > Math.max(COMPACT_UNUSED_MIN, entries.length * COMPACT_UNUSED_SHARE) || packCount > COMPACT_PACKS)) {
-    await compact([...packs, ...written], entries, context);
+    await compact([...packs, ...written], entries, byVersion);
   } else if (scoped && packCount > COMPACT_PACKS) {
     // Small packs pile up where only one EPCI's members are read (a results page after each change of its audit):
     // now and then, a read of every audit gathers them.
@@ -180,12 +243,20 @@ async function syncSummaries(context: SummaryContext, options: RefreshOptions): 
 }
 
 /** Rewrites the packs read as few packs of the entries in use; packs written meanwhile by others are kept. */
-async function compact(packs: readonly SummaryPackRecord[], entries: readonly SummaryEntry[], context: SummaryContext): Promise<void> {
+async function compact(
+  packs: readonly SummaryPackRecord[],
+  entries: readonly SummaryEntry[],
+  contexts: ReadonlyMap<number, SummaryContext>,
+): Promise<void> {
   const fresh: SummaryPackRecord[] = [];
-  for (let start = 0; start < entries.length; start += SUMMARY_PACK_SIZE) {
-    const chunk = entries.slice(start, start + SUMMARY_PACK_SIZE);
-    const rows = chunk.map((e) => ({ ...e, auditUpdatedAt: e.updatedAt }));
-    fresh.push(packRecord(crypto.randomUUID(), context.derivationKey, rows, context.codec.pack(chunk.map((e) => e.summary))));
+  // A pack holds one questionnaire version's summaries.
+  for (const [version, context] of contexts) {
+    const ofVersion = entries.filter((e) => e.questionnaireVersion === version);
+    for (let start = 0; start < ofVersion.length; start += SUMMARY_PACK_SIZE) {
+      const chunk = ofVersion.slice(start, start + SUMMARY_PACK_SIZE);
+      const rows = chunk.map((e) => ({ ...e, auditUpdatedAt: e.updatedAt }));
+      fresh.push(packRecord(crypto.randomUUID(), context.derivationKey, rows, context.codec.pack(chunk.map((e) => e.summary))));
+    }
   }
   await db.transaction('rw', db.summaryPacks, async () => {
     await db.summaryPacks.bulkDelete(packs.map((p) => p.id));

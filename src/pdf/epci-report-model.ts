@@ -169,7 +169,11 @@ function buildHeatMap(input: EpciReportInput): ReportSection {
         ...themes.map((_, index) => ({ header: `T${index + 1}`, width: scoreWidth, align: 'center' as const })),
       ],
       rows: shown.map((row) => [
-        { text: row.name, detail: row.status === 'in-progress' ? t('table.inProgress') : integer(row.population, language) },
+        {
+          text: row.name,
+          // Which questionnaire version the audit used: the scores of a version 1 audit are version 1's.
+          detail: `${row.status === 'in-progress' ? t('table.inProgress') : integer(row.population, language)} · ${t('table.versionValue', { version: row.questionnaireVersion })}`,
+        },
         cell(scoreOf(row, OVERALL)),
         ...themes.map((theme) => cell(row.summary.themeScores[theme.id])),
       ]),

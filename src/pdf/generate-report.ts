@@ -6,7 +6,7 @@
 import boldUrl from './fonts/noto-sans-bold.ttf?url';
 import regularUrl from './fonts/noto-sans-regular.ttf?url';
 import type { ReportInput } from './report-input';
-import { buildReportModel } from './report-model';
+import { buildReportModel, buildShortReportModel } from './report-model';
 import { renderReport, type ReportFonts } from './render-report';
 
 let fonts: Promise<ReportFonts> | undefined;
@@ -32,8 +32,11 @@ export function loadFonts(): Promise<ReportFonts> {
   return fonts;
 }
 
-export async function generateReport(input: ReportInput): Promise<{ blob: Blob; fileName: string }> {
-  const model = buildReportModel(input);
+/** `short`: the summary, the vital controls and the plan, at most four pages; `full`: everything. */
+export type ReportKind = 'full' | 'short';
+
+export async function generateReport(input: ReportInput, kind: ReportKind = 'full'): Promise<{ blob: Blob; fileName: string }> {
+  const model = kind === 'short' ? buildShortReportModel(input) : buildReportModel(input);
   const bytes = renderReport(model, await loadFonts());
   return { blob: new Blob([bytes], { type: 'application/pdf' }), fileName: `${model.fileName}.pdf` };
 }

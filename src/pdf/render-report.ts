@@ -217,8 +217,10 @@ function drawFacts(flow: Flow, rows: Array<{ label: string; value: string }>, la
   flow.y += 2;
 }
 
-function drawTable(flow: Flow, columns: TableColumn[], rows: TableRow[], minRowHeight = 0): void {
-  flow.ensure(22);
+function drawTable(flow: Flow, columns: TableColumn[], rows: TableRow[], minRowHeight = 0, continues = false): void {
+  // A continuation starts where the table above ended (drawTable leaves 4 mm under a table).
+  if (continues) flow.y -= 4;
+  else flow.ensure(22);
   const cell = (value: TableRow[number]): CellDef => ({
     content: value.detail ? `${value.text}\n${value.detail}` : value.text,
     styles: {
@@ -230,7 +232,7 @@ function drawTable(flow: Flow, columns: TableColumn[], rows: TableRow[], minRowH
   autoTable(flow.doc, {
     startY: flow.y,
     margin: { left: MARGIN.left, right: MARGIN.right, top: MARGIN.top, bottom: MARGIN.bottom },
-    head: [columns.map((c) => c.header)],
+    head: continues ? [] : [columns.map((c) => c.header)],
     body: rows.map((row) => row.map(cell)),
     theme: 'grid',
     rowPageBreak: 'avoid',
@@ -376,7 +378,7 @@ function drawBlock(flow: Flow, block: Block): void {
     case 'facts':
       return drawFacts(flow, block.rows);
     case 'table':
-      return drawTable(flow, block.columns, block.rows, block.minRowHeight);
+      return drawTable(flow, block.columns, block.rows, block.minRowHeight, block.continues);
     case 'bar-chart':
       return drawBarChart(flow, block);
     case 'callout':

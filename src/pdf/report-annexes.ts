@@ -1,5 +1,5 @@
 /** The end of the report: every answer, the method, the glossary and what to do in case of attack. */
-import { answerText, points, say } from './report-format';
+import { outcomeAnswerText, points, say } from './report-format';
 import type { ReportInput } from './report-input';
 import type { Block, ReportSection, Tone } from './report-types';
 
@@ -37,6 +37,7 @@ const statusTone: Readonly<Record<string, Tone | undefined>> = {
   partial: 'warning',
   gap: 'critical',
   'dont-know': 'warning',
+  'implied-gap': 'critical',
 };
 
 export function buildAnswerAnnex(input: ReportInput): ReportSection {
@@ -61,11 +62,11 @@ export function buildAnswerAnnex(input: ReportInput): ReportSection {
         return [
           [
             { text: say(question.text, input.language) },
-            { text: answerText(question, outcome.answer, input), detail: t(`status.${outcome.status}`), ...(tone ? { tone } : {}) },
+            { text: outcomeAnswerText(question, outcome, input), detail: t(`status.${outcome.status}`), ...(tone ? { tone } : {}) },
             { text: t(`criticality.${outcome.criticality}`) },
             {
               text:
-                outcome.status === 'unanswered'
+                outcome.status === 'unanswered' || outcome.status === 'not-applicable'
                   ? t('none')
                   : t('annex.points', { earned: points(outcome.pointsEarned, input.language), weight: outcome.weight }),
             },

@@ -3,6 +3,7 @@ import type { PlanEntry } from '../domain/actions/derive-plan';
 import type { Answer } from '../domain/audit/types';
 import { localize } from '../domain/questionnaire/localize';
 import type { Localized, Question } from '../domain/questionnaire/schema';
+import type { QuestionOutcome } from '../domain/scoring/compute-results';
 import type { ReportInput, ReportLanguage } from './report-input';
 import type { Tone } from './report-types';
 
@@ -63,6 +64,19 @@ export function answerText(question: Question, answer: Answer | undefined, input
   if (answer.kind === 'dontKnow') return input.t('annex.dontKnow');
   const option = question.options.find((o) => o.id === answer.optionId);
   return option ? say(option.label, input.language) : input.t('annex.noAnswer');
+}
+
+/** The answer of an outcome: for an implied gap, the answer elsewhere that says the thing is missing. */
+export function outcomeAnswerText(question: Question, outcome: QuestionOutcome, input: ReportInput): string {
+  if (outcome.status === 'implied-gap' && outcome.impliedBy) {
+    const { parentQuestionId, parentOptionId } = outcome.impliedBy;
+    const parent = questionIndex(input).get(parentQuestionId);
+    return input.t('level.impliedGap', {
+      answer: parent ? answerText(parent, { kind: 'option', optionId: parentOptionId }, input) : parentOptionId,
+      question: parent ? say(parent.text, input.language) : parentQuestionId,
+    });
+  }
+  return answerText(question, outcome.answer, input);
 }
 
 export function questionIndex(input: ReportInput): Map<string, Question> {

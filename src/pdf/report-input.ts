@@ -28,6 +28,8 @@ export interface ReportComparison {
   source?: string;
   /** The survey's own wording, so that a figure is never read past its question. */
   surveyQuestion?: string;
+  /** Earlier waves of the figure, each a « À savoir » sentence naming its source. */
+  earlier?: readonly string[];
 }
 
 export interface ReportInput {
@@ -43,7 +45,10 @@ export interface ReportInput {
     questionnaireVersion: number;
     answers: Answers;
   };
+  /** The questionnaire the audit was answered with (an earlier version for an older audit). */
   questionnaire: Questionnaire;
+  /** The version new audits are answered with: an older audit's report says it is one. */
+  currentQuestionnaireVersion: number;
   result: AuditResult;
   plan: readonly PlanEntry[];
   /** Keyed by plan entry id. */
@@ -52,6 +57,8 @@ export interface ReportInput {
   /** In order of importance: the first ones go to the summary. */
   comparisons: readonly ReportComparison[];
   /** Barometer figures shown as context on a theme's page (never as a comparison), each naming its source. */
-  context: ReadonlyArray<{ themeId: string; sentence: string }>;
+  context: ReadonlyArray<{ themeId: string; sentence: string; earlier?: readonly string[] }>;
+  /** Topics of a theme no national survey has a figure on, said plainly rather than left out. */
+  unsurveyed: ReadonlyArray<{ themeId: string; sentence: string }>;
   t: Translate;
 }

@@ -7,7 +7,8 @@ import { buildAnswerAnnex, buildAttackSheet, buildGlossary, buildMethod } from '
 import { fileNameSlug } from '../domain/file-name-slug';
 import { isoDay, longDate } from './report-format';
 import type { ReportInput } from './report-input';
-import { buildActionSheets, buildPlanSection } from './report-plan';
+import { buildActionSheets, buildPlanSection, buildShortPlanSection } from './report-plan';
+import { buildVitalSection } from './report-levels';
 import { buildCover, buildSummary } from './report-summary';
 import { buildThemeSections } from './report-themes';
 import type { ReportModel, ReportSection } from './report-types';
@@ -17,6 +18,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
   const actionSheets = buildActionSheets(input);
   const sections: ReportSection[] = [
     buildSummary(input),
+    buildVitalSection(input),
     ...buildThemeSections(input),
     buildPlanSection(input),
     ...(actionSheets ? [actionSheets] : []),
@@ -33,5 +35,21 @@ export function buildReportModel(input: ReportInput): ReportModel {
     footer: t('footer', { commune: commune.name, date: longDate(input.generatedAt, input.language) }),
     pageLabel: t('page', { page: '{page}', total: '{total}' }),
     fileName: t('download.fileName', { commune: fileNameSlug(commune.name, 'commune'), date: isoDay(input.generatedAt) }),
+  };
+}
+
+/**
+ * The short report, for the maire and the conseil: the summary, the vital controls and the plan (the first
+ * entries only when it is long), at most four pages with the cover. The full report keeps everything.
+ */
+export function buildShortReportModel(input: ReportInput): ReportModel {
+  const full = buildReportModel(input);
+  const { t } = input;
+  return {
+    ...full,
+    meta: { ...full.meta, title: t('short.metaTitle', { commune: input.commune.name }) },
+    cover: { ...full.cover, subtitle: t('short.subtitle') },
+    sections: [buildSummary(input), { ...buildVitalSection(input, { compact: true }), onePage: true }, buildShortPlanSection(input)],
+    fileName: t('short.fileName', { commune: fileNameSlug(input.commune.name, 'commune'), date: isoDay(input.generatedAt) }),
   };
 }

@@ -29,12 +29,40 @@ function planRow(entry: PlanEntry, rank: number, title: string, input: ReportInp
   ];
 }
 
+/** Plan entries the short report always lists; up to SHORT_PLAN_MAX when the page has room for them. */
+export const SHORT_PLAN_ENTRIES = 6;
+export const SHORT_PLAN_MAX = 12;
+
+/**
+ * The plan in the short report, on one page: the first entries always, the next ones each as a continuation of
+ * the table that gives way, last first, when the page is full (verifications quote a whole question and some
+ * titles run over several lines, so how many fit is known only once drawn).
+ */
+export function buildShortPlanSection(input: ReportInput): ReportSection {
+  const section = buildPlanSection({ ...input, plan: input.plan.slice(0, SHORT_PLAN_MAX) });
+  const table = section.blocks.find((block) => block.kind === 'table');
+  if (!table || table.kind !== 'table') return { ...section, onePage: true };
+  const blocks: Block[] = section.blocks.flatMap((block): Block[] => {
+    if (block !== table) return [block];
+    const extra = table.rows.slice(SHORT_PLAN_ENTRIES);
+    return [
+      { ...table, rows: table.rows.slice(0, SHORT_PLAN_ENTRIES) },
+      // Optional ranks: the last row gives way first (after the cost legend and the follow-up line, 1 and 2).
+      ...extra.map((row, index): Block => ({ ...table, rows: [row], continues: true, optional: 2 + extra.length - index })),
+    ];
+  });
+  if (input.plan.length > SHORT_PLAN_ENTRIES) {
+    blocks.splice(1, 0, { kind: 'paragraph', text: input.t('short.morePlan', { count: input.plan.length }), style: 'strong' });
+  }
+  return { ...section, blocks, onePage: true };
+}
+
 export function buildPlanSection(input: ReportInput): ReportSection {
   const { t } = input;
   const questions = questionIndex(input);
   const blocks: Block[] = [
     { kind: 'paragraph', text: t('plan.intro') },
-    { kind: 'paragraph', text: t('plan.followUp', { date: longDate(input.generatedAt, input.language) }), style: 'muted' },
+    { kind: 'paragraph', text: t('plan.followUp', { date: longDate(input.generatedAt, input.language) }), style: 'muted', optional: 2 },
   ];
   if (input.plan.length === 0) {
     blocks.push({ kind: 'paragraph', text: t('plan.empty') });
@@ -52,7 +80,7 @@ export function buildPlanSection(input: ReportInput): ReportSection {
       ],
       rows: input.plan.map((entry, index) => planRow(entry, index + 1, entryTitle(entry, questions, input), input)),
     });
-    blocks.push({ kind: 'paragraph', text: t('plan.costLegend'), style: 'muted' });
+    blocks.push({ kind: 'paragraph', text: t('plan.costLegend'), style: 'muted', optional: 1 });
   }
   return { id: 'plan', title: t('plan.title'), blocks };
 }

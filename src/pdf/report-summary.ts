@@ -1,6 +1,7 @@
 /** The cover and the one-page summary for the conseil municipal. */
 import { entryTitle, integer, longDate, percent, questionIndex, roundScore, say, scoreTone, themeTitle, typographic } from './report-format';
 import type { ReportInput } from './report-input';
+import { levelRuleSentence, oldVersionSentence } from './report-levels';
 import type { Block, ReportCover, ReportSection } from './report-types';
 
 /** How many barometer comparisons the summary quotes: enough to situate the commune, few enough for one page. */
@@ -42,6 +43,8 @@ export function buildCover(input: ReportInput): ReportCover {
 export function buildSummary(input: ReportInput): ReportSection {
   const { t, language, result } = input;
   const blocks: Block[] = [{ kind: 'paragraph', text: t('summary.intro'), style: 'lead', optional: 1 }];
+  const oldVersion = oldVersionSentence(input);
+  if (oldVersion) blocks.push({ kind: 'callout', tone: 'warning', lines: [oldVersion] });
   const { score, maturity } = result.overall;
   if (score === null || maturity === null) {
     blocks.push({ kind: 'paragraph', text: t('summary.noScore') });
@@ -53,7 +56,8 @@ export function buildSummary(input: ReportInput): ReportSection {
       tone: scoreTone(score),
     });
     const lines = [t(`maturity.${maturity}.description`)];
-    if (result.overall.cappedByCriticalGap) lines.push(t('summary.capped'));
+    const rule = levelRuleSentence(input);
+    if (rule) lines.push(rule);
     if (result.certainty !== null) {
       lines.push(t('summary.certainty', { share: percent(result.certainty, language), count: result.dontKnow }));
     }

@@ -1,7 +1,7 @@
 /** One page per theme: its score, what the answers show, the barometer comparisons and the actions planned. */
 import type { Question } from '../domain/questionnaire/schema';
 import type { QuestionOutcome, ThemeResult } from '../domain/scoring/compute-results';
-import { answerText, entryTitle, questionIndex, roundScore, say, scoreTone, themeTitle, typographic } from './report-format';
+import { entryTitle, outcomeAnswerText, questionIndex, roundScore, say, scoreTone, themeTitle, typographic } from './report-format';
 import type { ReportInput } from './report-input';
 import { themeSummary } from './report-summary';
 import type { Block, ListItem, ReportSection, Tone } from './report-types';
@@ -28,7 +28,7 @@ function findings(theme: ThemeResult, questions: ReadonlyMap<string, Question>, 
       const item: ListItem = {
         text: input.t('theme.finding', {
           question: say(question.text, input.language),
-          answer: answerText(question, outcome.answer, input),
+          answer: outcomeAnswerText(question, outcome, input),
         }),
         tag: findingTag(outcome, input),
       };
@@ -82,6 +82,7 @@ export function buildThemeSections(input: ReportInput): ReportSection[] {
             notes: [
               ...(c.source ? [t('comparison.source', { source: typographic(c.source) })] : []),
               ...(c.surveyQuestion ? [t('comparison.surveyQuestion', { question: typographic(c.surveyQuestion) })] : []),
+              ...(c.earlier ?? []).map(typographic),
             ],
           })),
         });
@@ -90,7 +91,16 @@ export function buildThemeSections(input: ReportInput): ReportSection[] {
       const context = input.context.filter((c) => c.themeId === theme.themeId);
       if (context.length > 0) {
         blocks.push({ kind: 'heading', text: t('theme.context') });
-        blocks.push({ kind: 'list', items: context.map((c) => ({ text: typographic(c.sentence) })) });
+        blocks.push({
+          kind: 'list',
+          items: context.map((c) => ({ text: typographic(c.sentence), ...(c.earlier?.length ? { notes: c.earlier.map(typographic) } : {}) })),
+        });
+      }
+
+      const unsurveyed = input.unsurveyed.filter((u) => u.themeId === theme.themeId);
+      if (unsurveyed.length > 0) {
+        blocks.push({ kind: 'heading', text: t('theme.unsurveyed') });
+        blocks.push({ kind: 'list', items: unsurveyed.map((u) => ({ text: typographic(u.sentence) })) });
       }
 
       const planned = input.plan.filter((entry) => entry.themeId === theme.themeId);

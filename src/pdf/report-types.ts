@@ -13,7 +13,15 @@ type BlockContent =
   | { kind: 'paragraph'; text: string; style?: 'lead' | 'muted' | 'strong' }
   | { kind: 'list'; items: ListItem[]; numbered?: boolean }
   | { kind: 'facts'; rows: Array<{ label: string; value: string }> }
-  | { kind: 'table'; columns: TableColumn[]; rows: TableRow[]; /** mm, for rows filled in by hand. */ minRowHeight?: number }
+  | {
+      kind: 'table';
+      columns: TableColumn[];
+      rows: TableRow[];
+      /** mm, for rows filled in by hand. */
+      minRowHeight?: number;
+      /** More rows of the table just above: drawn right under it, without the header row. */
+      continues?: boolean;
+    }
   | { kind: 'bar-chart'; title: string; bars: Bar[]; source: string }
   | { kind: 'callout'; tone: Tone; lines: string[] }
   | { kind: 'score'; value: string; label: string; tone: Tone }

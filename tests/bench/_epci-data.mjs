@@ -59,7 +59,8 @@ function answersFor(questionnaire, profile, random, date) {
         continue;
       }
       // A mature commune mostly picks the best options, a fragile one the worst.
-      const sorted = [...question.options].sort((a, b) => b.score - a.score);
+      // A « sans objet » option (version 2) has no score: it sorts last rather than comparing as NaN.
+      const sorted = [...question.options].sort((a, b) => (b.score ?? -1) - (a.score ?? -1));
       const lean = Math.min(sorted.length - 1, Math.floor((1 - maturity) * sorted.length * random() * 1.6));
       answers[question.id] = { kind: 'option', optionId: sorted[lean].id, answeredAt: stamp() };
     }

@@ -1,7 +1,11 @@
 // Shared by the benchmark scripts: Debian's Chromium with the flags that keep it quiet, and the built app served locally.
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { preview } from 'vite';
+import { startNginx } from '../nginx-server.mjs';
+
+/** The built app, as `vite build` writes it. */
+export const DIST = fileURLToPath(new URL('../../dist', import.meta.url));
 
 /** The browser tests' flags (tests/chromium-args.json): headless, no sandbox, no GPU, nothing that calls home. */
 export const CHROMIUM_ARGS = JSON.parse(readFileSync(new URL('../chromium-args.json', import.meta.url), 'utf8'));
@@ -10,12 +14,10 @@ export function launchBrowser() {
   return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
 }
 
-/** The app's address: BASE_URL when tests/bench/run.mjs serves it, else a preview server of our own. */
+/** The app's address: BASE_URL when tests/bench/run.mjs serves it, else nginx of our own with deploy/nginx. */
 export async function appServer() {
   if (process.env.BASE_URL) return { url: process.env.BASE_URL, close: async () => {} };
-  const server = await preview({ preview: { host: '127.0.0.1', port: 0 }, logLevel: 'warn' });
-  const url = (server.resolvedUrls?.local[0] ?? '').replace(/\/$/, '');
-  return { url, close: () => new Promise((resolve) => server.httpServer.close(() => resolve())) };
+  return startNginx([DIST]);
 }
 
 export function summarize(times) {

@@ -7,6 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { answerAllThemes, createCommune, startAudit } from './journey';
+import { whenAppReady } from './browser';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
@@ -139,6 +140,7 @@ export async function visit(page: Page, baseUrl: string, pathname: string): Prom
 
 /** Waits until the route has rendered: no request in flight, an h1 on screen, no loading message left. */
 export async function settle(page: Page): Promise<void> {
+  await whenAppReady(page);
   await page.waitForLoadState('networkidle');
   await page.locator('h1').first().waitFor();
   await page.locator('main .loading').first().waitFor({ state: 'detached' });

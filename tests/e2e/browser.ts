@@ -46,7 +46,16 @@ export async function openApp(
     if (message.type() === 'error') pageErrors.push(message.text());
   });
   await page.goto(`${baseUrl}/`);
+  await whenAppReady(page);
   return { context, page, foreignRequests, pageErrors };
+}
+
+/**
+ * Waits until the app answers clicks. The first page is on screen before (prerendered HTML), but its buttons do
+ * nothing until the app has hydrated it; links work either way.
+ */
+export async function whenAppReady(page: Page): Promise<void> {
+  await page.waitForFunction(() => performance.getEntriesByName('cyberdiag:app-ready').length > 0);
 }
 
 /** The page once the service worker controls it (it has precached the app, and a reload makes sure it has claimed it). */
@@ -56,6 +65,7 @@ export async function waitForServiceWorkerControl(page: Page): Promise<void> {
   });
   await page.reload();
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  await whenAppReady(page);
 }
 
 /**

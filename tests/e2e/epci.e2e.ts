@@ -5,6 +5,7 @@
  * the other members. The files are made here, in the app's export format, over the real questionnaire.
  */
 import { execFileSync } from 'node:child_process';
+import { strFromU8, unzipSync } from 'fflate';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -18,7 +19,8 @@ const sessions = appSessionsPerTest();
 interface Question {
   id: string;
   showIf?: unknown;
-  options: Array<{ id: string; score: number }>;
+  /** A « sans objet » option has no score (version 2): never picked as best, worst or middle. */
+  options: Array<{ id: string; score?: number }>;
 }
 
 const readJson = (file: string): unknown => JSON.parse(readFileSync(path.join(root, file), 'utf8'));
@@ -36,7 +38,8 @@ function communeWithAudit(insee: string, name: string, population: number, pick:
     questions
       .filter((q) => !q.showIf)
       .map((q) => {
-        const sorted = [...q.options].sort((a, b) => b.score - a.score);
+        const scored = q.options.flatMap((o) => (o.score === undefined ? [] : [{ id: o.id, score: o.score }]));
+        const sorted = scored.sort((a, b) => b.score - a.score);
         const option = pick === 'best' ? sorted[0] : pick === 'worst' ? sorted.at(-1) : sorted[Math.floor(sorted.length / 2)];
         return [q.id, { kind: 'option', optionId: option?.id ?? '', answeredAt: at }];
       }),
@@ -122,6 +125,17 @@ describe('the EPCI view', () => {
     const text = bytes.toString('utf8');
     expect(text).toContain('\r\nBollène;84019;13500;10 000 hab. et plus;2026-10-01;terminé;');
     expect(csv.suggestedFilename()).toMatch(/^cc-rhone-lez-provence-\d{4}-\d{2}-\d{2}\.csv$/);
+
+    // Spreadsheet: made on the device by a chunk loaded on the click; the codes are text cells, as written.
+    const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /Télécharger le tableau pour tableur/ }).click()]);
+    expect(xlsx.suggestedFilename()).toMatch(/^cc-rhone-lez-provence-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    const workbook = unzipSync(readFileSync(await xlsx.path()));
+    const strings = Object.entries(workbook)
+      .filter(([name]) => name.startsWith('xl/'))
+      .map(([, content]) => strFromU8(content))
+      .join('\n');
+    expect(strings).toMatch(/>84019</);
+    expect(strings).toContain('Bollène');
 
     // PDF for the conseil communautaire: an exact French text layer.
     const [pdf] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Télécharger le rapport PDF pour le conseil communautaire' }).click()]);

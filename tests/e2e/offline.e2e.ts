@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launchBrowser, openApp, waitForServiceWorkerControl } from './browser';
+import { launchBrowser, openApp, waitForServiceWorkerControl, whenAppReady } from './browser';
 import { answerAllThemes, createCommune, startAudit } from './journey';
 import { startPreview } from './preview-server';
 
@@ -25,6 +25,7 @@ describe('offline', () => {
     await context.setOffline(true);
     await page.reload();
     await page.getByRole('heading', { level: 1, name: 'Où en est la cybersécurité de votre commune ?' }).waitFor();
+    await whenAppReady(page);
 
     await createCommune(page);
     await startAudit(page);

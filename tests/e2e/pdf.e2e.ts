@@ -45,9 +45,10 @@ describe('the PDF report', () => {
 
     await page.getByRole('link', { name: 'Plan d’action' }).click();
     await page.getByRole('heading', { level: 1, name: `Plan d’action de ${COMMUNE}` }).waitFor();
-    const first = page.getByRole('list', { name: 'Plan d’action' }).getByRole('listitem').first();
+    const first = page.getByRole('list', { name: 'Ce mois-ci' }).getByRole('listitem').first();
+    await first.getByLabel(/^Statut :/).selectOption({ label: 'En cours' });
+    await first.getByRole('button', { expanded: false }).first().click();
     await first.getByLabel('Responsable').fill('Mme Lefèvre');
-    await first.getByLabel('Statut').selectOption({ label: 'En cours' });
     await first.getByLabel('Note').fill('Devis à 1 200 € « à voter »');
     expect((await loadedScripts(page)).filter((url) => /generate-report/.test(url))).toEqual([]);
 

@@ -1,26 +1,19 @@
-/** Starts `vite preview` on the built app; tests that cut the network start their own and close it. */
-import { preview } from 'vite';
+/**
+ * Serves the built app (dist/) with nginx and the project's deploy/nginx configuration, as a host would: the
+ * browser tests run against the real server, its headers and its caching. Tests that cut the network start their
+ * own and close it.
+ */
+import path from 'node:path';
+import { startNginx } from '../nginx-server.mjs';
 
 export interface PreviewServer {
   url: string;
   close: () => Promise<void>;
 }
 
-export async function startPreview(port = 0): Promise<PreviewServer> {
-  const server = await preview({
-    configFile: 'vite.config.ts',
-    preview: { host: '127.0.0.1', port, strictPort: port !== 0, open: false },
-    logLevel: 'warn',
-  });
-  const url = server.resolvedUrls?.local[0];
-  if (!url) throw new Error('vite preview did not report its address');
-  return {
-    url: url.replace(/\/$/, ''),
-    close: () =>
-      new Promise<void>((resolve) => {
-        const http = server.httpServer;
-        if ('closeAllConnections' in http) http.closeAllConnections();
-        http.close(() => resolve());
-      }),
-  };
+export const DIST = path.resolve(import.meta.dirname, '../../dist');
+
+export async function startPreview(): Promise<PreviewServer> {
+  const server = await startNginx([DIST]);
+  return { url: server.url, close: server.close };
 }

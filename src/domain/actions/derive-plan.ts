@@ -3,15 +3,22 @@
  * Pure: (questionnaire, result, catalogue) → ordered plan entries.
  *
  * Rules (also in the README):
- * - an answer that lost points (a gap or a partial answer) calls for the catalogue actions its question lists;
+ * - an answer that lost points (a gap or a partial answer), and an implied gap (a question hidden because its
+ *   parent says the thing is missing), call for the catalogue actions their question lists;
  *   an action gathers every such question, and its "risk removed" is the sum of their points lost;
  * - a "je ne sais pas" calls for no catalogue action (the need is not known yet) but for one generated
  *   verification item, `verify-<questionId>`, addressed to whoever knows (question.knower); its risk removed is
  *   the points the answer lost (the question's weight), its effort 1 (a call or an e-mail);
- * - critical items come first: an action that answers a critical question answered with a gap, and the
- *   verification of a critical question (the scoring treats a critical "je ne sais pas" as an open gap too);
+ * - critical items come first: an action that answers a critical gap (answered or implied) or a vital control
+ *   short of "in place" (what holds the level down), and the verification of a critical question (the scoring
+ *   treats a critical "je ne sais pas" as an open gap too);
  * - within each group, by priority = risk removed ÷ effort (1–3), highest first; ties go to the larger risk
- *   removed, then the cheaper cost, then the shorter time frame, then the questionnaire order.
+ *   removed, then the cheaper cost, then the shorter time frame, then the questionnaire order;
+ * - each entry falls in a horizon, when to act: this month, within three months, within the year. The action's
+ *   time frame sets it (immédiat < 1 month, court terme 1–3 months, moyen terme 3–12 months, guidance.md §0),
+ *   and an entry that answers a critical gap is brought one horizon forward: while it stays open the commune
+ *   cannot rise above "Fragile", and a critical control left for a year is the gap attackers use (guidance.md).
+ *   A verification is a question to ask: this month. Inside a horizon the order above holds (critical first).
  */
 import type { Knower, Question, Questionnaire } from '../questionnaire/schema';
 import type { AuditResult, QuestionOutcome } from '../scoring/compute-results';
@@ -29,10 +36,12 @@ interface PlanEntryBase {
   effort: number;
   /** riskRemoved ÷ effort. */
   priority: number;
-  /** Answers a critical gap (or checks a critical question answered "je ne sais pas"). */
+  /** Answers a critical gap or a vital control short of "in place" (or checks a critical "je ne sais pas"). */
   critical: boolean;
   cost: CostBand;
   timeframe: Timeframe;
+  /** When to act: derived from the time frame and the criticality (see planHorizon). */
+  horizon: Horizon;
 }
 
 export interface PlanAction extends PlanEntryBase {
@@ -57,6 +66,35 @@ export interface DerivedPlan {
 
 export const verificationId = (questionId: string) => `verify-${questionId}`;
 
+/** When to act, soonest first. */
+export const HORIZONS = ['this-month', 'within-3-months', 'within-year'] as const;
+export type Horizon = (typeof HORIZONS)[number];
+
+const HORIZON_OF_TIMEFRAME: Readonly<Record<Timeframe, Horizon>> = {
+  immediate: 'this-month',
+  'within-3-months': 'within-3-months',
+  'within-12-months': 'within-year',
+};
+
+/** The horizon of an entry: its time frame's, one step sooner when it answers a critical gap. */
+export function planHorizon(timeframe: Timeframe, critical: boolean): Horizon {
+  const horizon = HORIZON_OF_TIMEFRAME[timeframe];
+  if (!critical) return horizon;
+  return horizon === 'within-year' ? 'within-3-months' : 'this-month';
+}
+
+export interface HorizonGroup<E extends { horizon: Horizon } = PlanEntry> {
+  horizon: Horizon;
+  entries: E[];
+}
+
+/** The entries by horizon, soonest first, each keeping the plan's order (critical first); empty horizons left out. */
+export function groupByHorizon<E extends { horizon: Horizon }>(entries: readonly E[]): HorizonGroup<E>[] {
+  return HORIZONS.map((horizon) => ({ horizon, entries: entries.filter((entry) => entry.horizon === horizon) })).filter(
+    (group) => group.entries.length > 0,
+  );
+}
+
 const COST_ORDER: Readonly<Record<CostBand, number>> = { free: 0, low: 1, medium: 2, high: 3 };
 const TIMEFRAME_ORDER: Readonly<Record<Timeframe, number>> = {
   immediate: 0,
@@ -73,7 +111,7 @@ export function derivePlan(questionnaire: Questionnaire, result: AuditResult, ca
       questions.set(question.id, question);
     }
   }
-  const criticalGapIds = new Set(result.criticalGaps.map((o) => o.questionId));
+  const criticalGapIds = new Set([...result.criticalGaps, ...result.overall.limiting].map((o) => o.questionId));
   const outcomes = result.themes.flatMap((t) => t.outcomes).filter((o) => o.pointsLost > 0);
   const byCost = (a: QuestionOutcome, b: QuestionOutcome) =>
     b.pointsLost - a.pointsLost || (position.get(a.questionId) ?? 0) - (position.get(b.questionId) ?? 0);
@@ -99,6 +137,7 @@ export function derivePlan(questionnaire: Questionnaire, result: AuditResult, ca
         critical: question.criticality === 'critical',
         cost: 'free',
         timeframe: 'immediate',
+        horizon: 'this-month',
       });
       continue;
     }
@@ -117,6 +156,7 @@ export function derivePlan(questionnaire: Questionnaire, result: AuditResult, ca
   const planActions: PlanAction[] = [...actions.values()].map(({ action, outcomes: answered }) => {
     const sorted = [...answered].sort(byCost);
     const riskRemoved = sorted.reduce((sum, o) => sum + o.pointsLost, 0);
+    const critical = sorted.some((o) => criticalGapIds.has(o.questionId));
     return {
       kind: 'action',
       id: action.id,
@@ -126,9 +166,10 @@ export function derivePlan(questionnaire: Questionnaire, result: AuditResult, ca
       riskRemoved,
       effort: action.effort,
       priority: riskRemoved / action.effort,
-      critical: sorted.some((o) => criticalGapIds.has(o.questionId)),
+      critical,
       cost: action.cost,
       timeframe: action.timeframe,
+      horizon: planHorizon(action.timeframe, critical),
     };
   });
 

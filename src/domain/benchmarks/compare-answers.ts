@@ -1,16 +1,23 @@
 /**
- * The commune's answers against the barometers: for every asked question linked to an indicator and answered
- * with an option the link places inside or outside the group the figure counts, where the commune stands.
- * Any other answer ("je ne sais pas", an option in neither list, e.g. "only one of the two plans" against a
- * "no PCA" figure) says nothing, so it yields no comparison: a figure is never stretched past its question.
+ * The commune's answers beside the barometers: for every asked question linked to an indicator and answered with
+ * an option the link places inside or outside the group the figure counts, the figure as published and where
+ * the commune stands. Nothing is computed from the figure: the other side of "66 % without a PCA" is not "34 %
+ * with one" (the rest may hold "don't know" and no answer), so only the commune's own answer is said beside it.
+ * Any other answer ("je ne sais pas", an option in neither list) says nothing and yields nothing.
  */
 import type { Answers, CommuneProfile } from '../audit/types';
 import { activeQuestionIds } from '../questionnaire/conditions';
 import type { Questionnaire } from '../questionnaire/schema';
 import { indicatorForPopulation } from './indicator-for-population';
-import type { BenchmarkDataset, BenchmarkIndicator, Qualifier } from './schema';
+import type { BenchmarkDataset, BenchmarkIndicator } from './schema';
 
 export type ComparisonPosition = 'in-group' | 'out-of-group';
+
+/**
+ * comparison: a share of collectivités, set against the commune's answer;
+ * beside: a share of people (agents, élus), shown as context beside the answer, never as if it counted communes.
+ */
+export type ComparisonPresentation = 'comparison' | 'beside';
 
 export interface Comparison {
   questionId: string;
@@ -22,20 +29,18 @@ export interface Comparison {
   /** The indicator used: the linked one or its breakdown for the commune's size stratum. */
   indicatorId: string;
   position: ComparisonPosition;
-  /** Share (0–1) of the surveyed collectivités in the same situation as the commune. */
-  share: number;
-  /** How approximate that share is, turned round for the other side ("nearly 20 %" → "just over 80 %"). */
-  qualifier: Qualifier | undefined;
+  presentation: ComparisonPresentation;
   indicator: BenchmarkIndicator;
+  /** Earlier waves of the same figure, for « À savoir » (latest first). */
+  earlierWaves: BenchmarkIndicator[];
 }
 
-const COMPLEMENT: Record<Qualifier, Qualifier> = {
-  about: 'about',
-  nearly: 'just-over',
-  'just-over': 'nearly',
-  'more-than': 'less-than',
-  'less-than': 'more-than',
-};
+/** Earlier waves of a figure, latest first. */
+export function earlierWavesOf(dataset: BenchmarkDataset, indicatorId: string): BenchmarkIndicator[] {
+  return dataset.indicators
+    .filter((i) => i.earlierWaveOf === indicatorId)
+    .sort((a, b) => (a.publishedAt < b.publishedAt ? 1 : a.publishedAt > b.publishedAt ? -1 : 0));
+}
 
 export function compareAnswers(
   questionnaire: Questionnaire,
@@ -65,12 +70,9 @@ export function compareAnswers(
           linkedIndicatorId: link.indicator,
           indicatorId: indicator.id,
           position,
-          share: position === 'in-group' ? indicator.value : 1 - indicator.value,
-          qualifier:
-            indicator.qualifier === undefined || position === 'in-group'
-              ? indicator.qualifier
-              : COMPLEMENT[indicator.qualifier],
+          presentation: indicator.counts === 'people' ? 'beside' : 'comparison',
           indicator,
+          earlierWaves: earlierWavesOf(dataset, indicator.id),
         });
       }
     }

@@ -35,10 +35,11 @@ export function indicatorForPopulation(
 
 /**
  * Figures shown as context in a theme: those tagged for it, each replaced by its breakdown for the commune's
- * size stratum when there is one, and left out when they are about communes of another size.
+ * size stratum when there is one, and left out when they are about communes of another size. An earlier wave
+ * is never one of them: it is said under « À savoir » beside its latest wave.
  */
 export function contextIndicators(dataset: BenchmarkDataset, themeId: string, population: number): BenchmarkIndicator[] {
   return dataset.indicators
-    .filter((i) => i.stratumOf === undefined && (i.contextThemes ?? []).includes(themeId))
+    .filter((i) => i.stratumOf === undefined && i.earlierWaveOf === undefined && (i.contextThemes ?? []).includes(themeId))
     .flatMap((i) => indicatorForPopulation(dataset, i.id, population) ?? []);
 }

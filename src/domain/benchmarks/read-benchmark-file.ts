@@ -14,7 +14,10 @@ export type BenchmarkFileErrorCode =
   | 'not-json'
   | 'not-ours'
   | 'newer-format'
+  | 'older-format'
   | 'invalid'
+  | 'untrusted-link'
+  | 'too-far-ahead'
   | 'other-dataset'
   | 'older-version'
   | 'same-version';
@@ -23,10 +26,12 @@ export interface BenchmarkFileError {
   code: BenchmarkFileErrorCode;
   /** For "invalid": where in the file the first problem is, e.g. "indicators[3] (cmv-2023-firewall).value". */
   path?: string;
-  /** For the version rules: the file's dataset id and version, and the version in use. */
+  /** For the version rules: the file's dataset id and version, the version in use, the shipped one and the cap. */
   id?: string;
   version?: number;
   currentVersion?: number;
+  bundledVersion?: number;
+  maxVersion?: number;
 }
 
 export type BenchmarkFileResult = { ok: true; dataset: BenchmarkDataset } | { ok: false; error: BenchmarkFileError };
@@ -68,9 +73,13 @@ export function issuePath(raw: unknown, issue: z.core.$ZodIssue): string {
 export function checkBenchmarkData(raw: unknown): BenchmarkFileResult {
   if (!isRecord(raw) || raw.format !== BENCHMARK_FORMAT) return fail('not-ours');
   if (typeof raw.formatVersion === 'number' && raw.formatVersion > BENCHMARK_FORMAT_VERSION) return fail('newer-format');
-  // Older format versions would be upgraded here, one pure step per version; version 1 is the first.
+  // Version 1 said computed complements in its sentences; nothing can turn them into published figures.
+  if (typeof raw.formatVersion === 'number' && raw.formatVersion < BENCHMARK_FORMAT_VERSION) return fail('older-format');
   const result = benchmarkDatasetSchema.safeParse(raw);
   if (!result.success) {
+    // A link off the publishers' allow-list gets its own message wherever it is in the file.
+    const link = result.error.issues.find((issue) => issue.path.at(-1) === 'url' && issue.code !== 'invalid_type');
+    if (link) return fail('untrusted-link', issuePath(raw, link));
     const issue = result.error.issues[0];
     return fail('invalid', issue ? issuePath(raw, issue) : '/');
   }

@@ -2,8 +2,8 @@
  * The members' answers against the barometers: for each indicator a question links to, the share of the
  * communes whose answer puts them inside the group the figure counts, next to the figure itself. Only the
  * communes whose answer says something count (a "je ne sais pas" says nothing); a figure about a size stratum
- * is set against the members of that stratum only; only share figures made for comparison are used. A figure
- * is never stretched past its question.
+ * is set against the members of that stratum only; only shares of collectivités made for comparison are used
+ * (a share of agents or élus does not count communes). A figure is never stretched past its question.
  */
 import { stratumContains } from '../benchmarks/indicator-for-population';
 import type { BenchmarkDataset, BenchmarkIndicator } from '../benchmarks/schema';
@@ -41,7 +41,7 @@ export function compareWithBarometers(
   const comparisons: BarometerComparison[] = [];
   for (const [indicatorId, themeId] of indicatorThemes(questionnaire)) {
     const indicator = byId.get(indicatorId);
-    if (!indicator || indicator.kind !== 'share' || !indicator.comparison) continue;
+    if (!indicator || indicator.kind !== 'share' || !indicator.comparison || indicator.counts !== 'collectivites') continue;
     const { stratum } = indicator;
     let inGroup = 0;
     let communes = 0;

@@ -6,7 +6,7 @@
 import type { ActionCatalogue } from '../actions/parse-catalogue';
 import { derivePlan } from '../actions/derive-plan';
 import type { Answers, CommuneProfile } from '../audit/types';
-import type { IndicatorLink, ProfileCondition, Questionnaire } from '../questionnaire/schema';
+import { optionScore, type IndicatorLink, type ProfileCondition, type Questionnaire } from '../questionnaire/schema';
 import { matchesProfile } from '../questionnaire/conditions';
 import { computeResults } from '../scoring/compute-results';
 import { CRITICALITY_WEIGHT } from '../scoring/weights';
@@ -76,9 +76,11 @@ interface PreparedQuestion {
   parent: number;
   /** The parent's options that show it. */
   showIfAnyOf: readonly string[];
+  /** The parent's options that say the thing is missing: the question is then an implied gap (none: empty). */
+  absentIf: readonly string[];
   weight: number;
-  /** Option id → score (0–1). */
-  scores: ReadonlyMap<string, number>;
+  /** Option id → score (0–1), or null for a "sans objet" option. */
+  scores: ReadonlyMap<string, number | null>;
   /** The catalogue actions the question calls for when it lost points. */
   actions: readonly string[];
   links: readonly IndicatorLink[];
@@ -102,8 +104,9 @@ export function createAuditSummarizer(questionnaire: Questionnaire, catalogue: A
         notApplicableIf: question.notApplicableIf ?? [],
         parent: question.showIf ? (indexOf.get(question.showIf.question) ?? -1) : -1,
         showIfAnyOf: question.showIf?.anyOf ?? [],
+        absentIf: question.showIf?.absentIf ?? [],
         weight: CRITICALITY_WEIGHT[question.criticality],
-        scores: new Map(question.options.map((o) => [o.id, o.score])),
+        scores: new Map(question.options.map((o) => [o.id, optionScore(o)])),
         actions: question.actions.filter((id) => catalogue.has(id)),
         links: question.indicators,
       };
@@ -114,7 +117,7 @@ export function createAuditSummarizer(questionnaire: Questionnaire, catalogue: A
       return prepared;
     }),
   }));
-  /** Per question of the flat list: asked (1) or not (0) in the audit being summarised. */
+  /** Per question of the flat list: asked (1), implied gap (2) or neither (0) in the audit being summarised. */
   const asked = new Uint8Array(flat.length);
 
   return (answers, profile) => {
@@ -138,8 +141,21 @@ export function createAuditSummarizer(questionnaire: Questionnaire, catalogue: A
         if (question.parent !== -1) {
           const parent = question.parent >= 0 ? flat[question.parent] : undefined;
           const parentAnswer = parent ? answers[parent.id] : undefined;
-          if (!parent || asked[question.parent] !== 1 || parentAnswer?.kind !== 'option') continue;
-          if (!question.showIfAnyOf.includes(parentAnswer.optionId)) continue;
+          const parentState = asked[question.parent];
+          const shown = parentState === 1 && parentAnswer?.kind === 'option' && question.showIfAnyOf.includes(parentAnswer.optionId);
+          if (!parent || !shown) {
+            // Hidden: an implied gap when the parent says the thing is missing (or is an implied gap itself).
+            const impliedGap =
+              question.absentIf.length > 0 &&
+              parent !== undefined &&
+              (parentState === 2 || (parentState === 1 && parentAnswer?.kind === 'option' && question.absentIf.includes(parentAnswer.optionId)));
+            if (impliedGap) {
+              asked[at] = 2;
+              themePossible += question.weight;
+              for (const id of question.actions) actions.add(id);
+            }
+            continue;
+          }
         }
         asked[at] = 1;
         askedCount += 1;
@@ -154,9 +170,12 @@ export function createAuditSummarizer(questionnaire: Questionnaire, catalogue: A
         // An option this questionnaire does not have counts as unanswered, as in the engine.
         if (score === undefined) continue;
         answered += 1;
-        themePossible += question.weight;
-        themeEarned += question.weight * score;
-        if (score < 1) for (const id of question.actions) actions.add(id);
+        // "Sans objet": answered, but out of the points.
+        if (score !== null) {
+          themePossible += question.weight;
+          themeEarned += question.weight * score;
+          if (score < 1) for (const id of question.actions) actions.add(id);
+        }
         // Any other answer ("je ne sais pas", an option in neither list) says nothing about the figure.
         for (const link of question.links) {
           if (link.indicator in indicators) continue;

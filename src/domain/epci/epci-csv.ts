@@ -10,6 +10,8 @@ export interface EpciCsvLabels {
   stratum: string;
   date: string;
   status: string;
+  /** The questionnaire version column's header. */
+  version: string;
   overall: string;
   answered: string;
   /** Theme id → its title, in questionnaire order. */
@@ -29,6 +31,7 @@ export function epciCsvRows(rows: readonly EpciRow[], labels: EpciCsvLabels): Cs
     labels.stratum,
     labels.date,
     labels.status,
+    labels.version,
     labels.answered,
     labels.overall,
     ...labels.themes.map((t) => t.title),
@@ -40,6 +43,7 @@ export function epciCsvRows(rows: readonly EpciRow[], labels: EpciCsvLabels): Cs
     labels.strata[row.stratum],
     row.date.slice(0, 10),
     labels.statuses[row.status],
+    row.questionnaireVersion,
     row.summary.answered,
     oneDecimal(row.summary.overall),
     ...labels.themes.map((t) => oneDecimal(row.summary.themeScores[t.id])),

@@ -16,6 +16,8 @@ export interface SummaryEntry {
   /** The population the commune declared in the audit's profile. */
   population: number;
   summary: AuditSummary;
+  /** The questionnaire version the audit was answered with (its summary was made with that version). */
+  questionnaireVersion: number;
 }
 
 /** What the view needs of a commune record. */
@@ -30,6 +32,8 @@ export interface EpciRow {
   /** The INSEE code, or "id:<commune id>" for a commune typed in without one. */
   key: string;
   insee: string;
+  /** The SIREN of the commune's intercommunalité, as the commune record gives it ('' when unknown). */
+  epciSiren: string;
   communeId: string;
   name: string;
   /** Lower case without accents: sorting 35,000 names this way takes milliseconds, Intl.Collator a quarter second. */
@@ -41,6 +45,7 @@ export interface EpciRow {
   /** When the audit was completed, or last updated while in progress (ISO date-time). */
   date: string;
   summary: AuditSummary;
+  questionnaireVersion: number;
 }
 
 export const communeKey = (commune: Pick<CommuneInfo, 'id' | 'insee'>) => (commune.insee ? commune.insee : `id:${commune.id}`);
@@ -78,6 +83,7 @@ export function latestRows(communes: readonly CommuneInfo[], entries: readonly S
     rows.push({
       key,
       insee: commune.insee,
+      epciSiren: commune.epciSiren,
       communeId: commune.id,
       name: commune.name,
       sortName: sortableName(commune.name),
@@ -87,6 +93,7 @@ export function latestRows(communes: readonly CommuneInfo[], entries: readonly S
       status: entry.status,
       date: entryDate(entry),
       summary: entry.summary,
+      questionnaireVersion: entry.questionnaireVersion,
     });
   }
   return rows;

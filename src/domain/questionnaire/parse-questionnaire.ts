@@ -1,6 +1,6 @@
 /** Turns the raw questionnaire files into a checked Questionnaire, or fails naming the file, question and problem. */
 import type { z } from 'zod';
-import { manifestSchema, themeSchema, type Questionnaire, type Theme } from './schema';
+import { manifestSchema, optionScore, themeSchema, type Questionnaire, type Theme } from './schema';
 
 export class QuestionnaireError extends Error {
   constructor(
@@ -75,13 +75,29 @@ function checkCoherence(themes: Theme[]): void {
         if (optionIds.has(option.id)) throw new QuestionnaireError(file, question.id, `option id "${option.id}" is used twice`);
         optionIds.set(option.id, true);
       }
+      if (!question.options.some((option) => optionScore(option) !== null)) {
+        throw new QuestionnaireError(file, question.id, 'every option is "sans objet": at least one must score');
+      }
+      if (question.vital && question.criticality !== 'critical') {
+        throw new QuestionnaireError(file, question.id, 'a vital control must be critical');
+      }
       if (question.showIf) {
         const target = seen.get(question.showIf.question);
         if (!target) {
           throw new QuestionnaireError(file, question.id, `showIf refers to "${question.showIf.question}", which is not an earlier question`);
         }
-        for (const optionId of question.showIf.anyOf) {
+        for (const optionId of [...question.showIf.anyOf, ...(question.showIf.absentIf ?? [])]) {
           if (!target.has(optionId)) throw new QuestionnaireError(file, question.id, `showIf refers to unknown option "${optionId}"`);
+        }
+        const both = (question.showIf.absentIf ?? []).find((optionId) => question.showIf?.anyOf.includes(optionId));
+        if (both) throw new QuestionnaireError(file, question.id, `showIf option "${both}" cannot both show the question and mean it is missing`);
+      }
+      if (question.vital && question.notApplicableIf?.length) {
+        throw new QuestionnaireError(file, question.id, 'a vital control is never sized away (no notApplicableIf)');
+      }
+      if (question.replaces) {
+        for (const optionId of Object.values(question.replaces.options)) {
+          if (!optionIds.has(optionId)) throw new QuestionnaireError(file, question.id, `replaces maps onto unknown option "${optionId}"`);
         }
       }
       for (const link of question.indicators) {

@@ -16,28 +16,63 @@ export const criticalitySchema = z.enum(['critical', 'major', 'minor']);
 /** Who can tell the answer when the user does not know it: the "vérifier" action is addressed to them. */
 export const knowerSchema = z.enum(['provider', 'software-vendor', 'secretary', 'elected', 'epci', 'dpo']);
 
-export const optionSchema = z.strictObject({
+/** An option that scores: 1 = best practice in place, 0.5 = partly, 0 = gap. */
+export const scoredOptionSchema = z.strictObject({
   id: idSchema,
   label: localizedSchema,
-  /** 1 = best practice in place, 0.5 = partly, 0 = gap. */
   score: z.number().min(0).max(1),
 });
 
-/** Shown only after one of the given answers to an earlier question. */
+/**
+ * A "sans objet" option (version 2): the question does not concern this commune (no online software, no public
+ * Wi-Fi). The question is then left out of the points, neither earned nor possible, and shown as « sans objet ».
+ */
+export const notApplicableOptionSchema = z.strictObject({
+  id: idSchema,
+  label: localizedSchema,
+  notApplicable: z.literal(true),
+});
+
+export const optionSchema = z.union([scoredOptionSchema, notApplicableOptionSchema]);
+
+/**
+ * Shown only after one of the given answers to an earlier question. `absentIf` (version 2) lists parent options
+ * that mean the thing asked about is missing (no backup, no plan): the question is then hidden but still counts,
+ * as an implied gap (score 0, its actions in the plan), instead of counting for nothing.
+ */
 export const answerConditionSchema = z.strictObject({
   question: idSchema,
   anyOf: z.array(idSchema).min(1),
+  absentIf: z.array(idSchema).min(1).optional(),
 });
 
-/** Not applicable for a given commune profile (the question is then neither asked nor scored). */
-export const profileConditionSchema = z.discriminatedUnion('field', [
+const sizeFieldSchema = z.enum(['population', 'agents', 'computers']);
+
+/** One fact about the commune profile. */
+export const singleProfileConditionSchema = z.union([
   z.strictObject({ field: z.literal('itProvider'), equals: z.boolean() }),
   z.strictObject({ field: z.literal('hasServer'), equals: z.boolean() }),
-  z.strictObject({
-    field: z.enum(['population', 'agents', 'computers']),
-    below: z.number().int().nonnegative(),
-  }),
+  z.strictObject({ field: sizeFieldSchema, below: z.number().int().nonnegative() }),
+  z.strictObject({ field: sizeFieldSchema, atLeast: z.number().int().nonnegative() }),
 ]);
+
+/**
+ * Not applicable for a given commune profile (the question is then neither asked nor scored). A list of these
+ * is read as OR; `allOf` (version 2) holds when every one of its conditions does (AND).
+ */
+export const profileConditionSchema = z.union([
+  singleProfileConditionSchema,
+  z.strictObject({ allOf: z.array(singleProfileConditionSchema).min(1) }),
+]);
+
+/**
+ * A version 2 question whose id changed but whose answers can be carried from a version 1 question: v1 option
+ * id → v2 option id. Options left out of the map are not carried (their meaning changed).
+ */
+export const replacesSchema = z.strictObject({
+  question: idSchema,
+  options: z.record(idSchema, idSchema),
+});
 
 /**
  * Link to a barometer indicator. `inGroup` lists the options that put the commune inside the population the
@@ -56,10 +91,13 @@ export const questionSchema = z.strictObject({
   criticality: criticalitySchema,
   options: z.array(optionSchema).min(2),
   knower: knowerSchema,
+  /** A vital control (version 2): anything short of "in place" keeps the level at « Fragile » at best. */
+  vital: z.boolean().optional(),
   showIf: answerConditionSchema.optional(),
   notApplicableIf: z.array(profileConditionSchema).optional(),
   indicators: z.array(indicatorLinkSchema).default([]),
   actions: z.array(idSchema).min(1),
+  replaces: replacesSchema.optional(),
 });
 
 export const themeSchema = z.strictObject({
@@ -81,8 +119,11 @@ export type Localized = z.infer<typeof localizedSchema>;
 export type Criticality = z.infer<typeof criticalitySchema>;
 export type Knower = z.infer<typeof knowerSchema>;
 export type Option = z.infer<typeof optionSchema>;
+export type ScoredOption = z.infer<typeof scoredOptionSchema>;
 export type AnswerCondition = z.infer<typeof answerConditionSchema>;
 export type ProfileCondition = z.infer<typeof profileConditionSchema>;
+export type SingleProfileCondition = z.infer<typeof singleProfileConditionSchema>;
+export type Replaces = z.infer<typeof replacesSchema>;
 export type IndicatorLink = z.infer<typeof indicatorLinkSchema>;
 export type Question = z.infer<typeof questionSchema>;
 export type Theme = z.infer<typeof themeSchema>;
@@ -93,4 +134,9 @@ export interface Questionnaire {
   version: number;
   title: Localized;
   themes: Theme[];
+}
+
+/** The score of an option, or null for a "sans objet" option (left out of the points). */
+export function optionScore(option: Option): number | null {
+  return 'score' in option ? option.score : null;
 }

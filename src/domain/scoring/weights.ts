@@ -16,3 +16,9 @@ export const MATURITY_THRESHOLDS: ReadonlyArray<readonly [MaturityLevel, number]
 
 /** With any critical gap left open, the level cannot be better than this, whatever the score. */
 export const MATURITY_CAP_WITH_CRITICAL_GAP: MaturityLevel = 'fragile';
+
+/**
+ * From this many critical questions left open (gap, implied gap, "je ne sais pas"), the level is « Exposé »
+ * whatever the score: two of the controls that stop the worst attacks are missing at once.
+ */
+export const EXPOSED_FROM_CRITICAL_OPEN = 2;

@@ -11,6 +11,7 @@ import { Loading } from '../../components/loading';
 import { NotFound } from '../../components/not-found';
 import { PageTitle } from '../../components/page-title';
 import { ProgressBar } from '../../components/progress-bar';
+import { TimeEstimate } from '../../components/time-estimate';
 import { useAudit } from '../../components/use-audit';
 import { useLocalize, useQuestionnaire } from '../../components/use-questionnaire';
 import { QuestionCard } from './question-card';
@@ -55,7 +56,7 @@ export function ThemePage() {
   if (!theme) return <NotFound missing="theme" back={{ to: `/audits/${auditId}`, label: t('common:errors.notFound.backToAudit') }} />;
 
   // The questions asked are those the scoring kept: one pass over the conditions per answer, not two.
-  const active = new Set(result.themes.flatMap((r) => r.outcomes.map((o) => o.questionId)));
+  const active = new Set(result.themes.flatMap((r) => r.outcomes.filter((o) => o.status !== 'implied-gap').map((o) => o.questionId)));
   const questions = theme.questions.filter((q) => active.has(q.id));
   const themeResult = result.themes[themeIndex];
   // A re-audit's answers carried over and not yet confirmed (hidden questions cannot be confirmed, so not counted).
@@ -96,6 +97,7 @@ export function ThemePage() {
           <span id="theme-title">{themeTitle}</span>
         </PageTitle>
         <p className="lead">{l(theme.summary)}</p>
+        <TimeEstimate questionnaire={questionnaire} profile={audit.profile} themeId={theme.id} />
         {themeResult && (
           <ProgressBar value={themeResult.answered} max={themeResult.asked} label={t('progress.theme', { answered: themeResult.answered, asked: themeResult.asked })} />
         )}

@@ -8,6 +8,7 @@ import { useActiveBenchmarks } from '../../components/use-active-benchmarks';
 import { localize } from '../../domain/questionnaire/localize';
 import { ImportBenchmarks } from './import-benchmarks';
 import { IndicatorList } from './indicator-list';
+import { RevertBenchmarks } from './revert-benchmarks';
 
 export function BenchmarksPage() {
   const { t, i18n } = useTranslation('benchmarks');
@@ -57,6 +58,8 @@ export function BenchmarksPage() {
       </section>
 
       <ImportBenchmarks />
+
+      <RevertBenchmarks />
 
       {active && <IndicatorList dataset={active.dataset} />}
     </section>

@@ -66,11 +66,12 @@ export function ImportBenchmarks() {
 
   const message = (error: ImportError) =>
     t(`errors.${error.code}`, {
-      max: megabytes(MAX_BENCHMARK_FILE_BYTES, i18n.language),
       path: 'path' in error ? error.path : '',
       id: 'id' in error ? error.id : '',
       version: 'version' in error ? error.version : '',
       current: 'currentVersion' in error ? error.currentVersion : '',
+      bundled: 'bundledVersion' in error ? error.bundledVersion : '',
+      max: 'maxVersion' in error ? error.maxVersion : megabytes(MAX_BENCHMARK_FILE_BYTES, i18n.language),
     });
 
   return (

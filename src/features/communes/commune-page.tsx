@@ -6,7 +6,6 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { listAuditsOfCommune, startAudit, startReaudit } from '../../db/audits-repository';
 import { getCommune } from '../../db/communes-repository';
 import { requestPersistenceOnce } from '../../services/storage/storage-persistence';
-import { loadQuestionnaire } from '../../content/load-questionnaire';
 import { TextField } from '../../components/field';
 import { formatDate } from '../../components/format';
 import { Loading } from '../../components/loading';
@@ -14,6 +13,8 @@ import { NotFound } from '../../components/not-found';
 import { PageTitle } from '../../components/page-title';
 import { DeleteAuditButton } from './delete-audit';
 import { DeleteCommuneSection } from './delete-commune';
+import { TimeEstimate } from '../../components/time-estimate';
+import { useQuestionnaire } from '../../components/use-questionnaire';
 
 export function CommunePage() {
   const { t, i18n } = useTranslation('communes');
@@ -27,6 +28,8 @@ export function CommunePage() {
   const [failed, setFailed] = useState(false);
   const [deletedAudit, setDeletedAudit] = useState<string | null>(null);
   const auditsHeading = useRef<HTMLHeadingElement>(null);
+  // The current version: the one a new audit or a re-audit is answered with.
+  const questionnaire = useQuestionnaire();
 
   if (commune === undefined) return <NotFound missing="commune" />;
   if (commune === null || audits === undefined) return <Loading />;
@@ -39,7 +42,6 @@ export function CommunePage() {
     setBusy(true);
     setFailed(false);
     try {
-      const questionnaire = await loadQuestionnaire();
       const audit = from
         ? await startReaudit(from, questionnaire, auditor.trim())
         : await startAudit(commune, questionnaire, auditor.trim());
@@ -156,6 +158,7 @@ export function CommunePage() {
       <div className="callout">
         <h2>{t('page.startTitle')}</h2>
         <p>{t('page.startIntro')}</p>
+        <TimeEstimate questionnaire={questionnaire} profile={commune.profile} />
         {previous && <p>{th('reaudit.intro', { date: auditDate(previous.startedAt) })}</p>}
         <TextField label={t('page.auditor')} hint={t('page.auditorHint')} name="auditor" value={auditor} onChange={(e) => setAuditor(e.target.value)} maxLength={120} />
         {failed && (

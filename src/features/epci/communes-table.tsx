@@ -83,7 +83,7 @@ export function CommunesTable({ rows, themes, query }: { rows: readonly EpciRow[
   const { t, i18n } = useTranslation('epci');
   const resetKey = JSON.stringify(query);
   const { start, end, before, after, scrollerRef, measureRef } = useRowWindow(rows.length, { resetKey });
-  const columns = 4 + themes.length;
+  const columns = 5 + themes.length;
   const visible = rows.slice(start, end);
   const selected = query.scoreColumn;
   // One formatter per language rather than one per cell: "31 juil. 2025" keeps the column narrow.
@@ -98,6 +98,7 @@ export function CommunesTable({ rows, themes, query }: { rows: readonly EpciRow[
             <SortHeader label={t('table.commune')} sortKey={{ kind: 'name' }} query={query} className="epci-table__name" />
             <SortHeader label={t('table.population')} sortKey={{ kind: 'population' }} query={query} />
             <SortHeader label={t('table.date')} sortKey={{ kind: 'date' }} query={query} />
+            <th scope="col">{t('table.version')}</th>
             <SortHeader label={t('table.overall')} sortKey={{ kind: 'score', column: OVERALL }} query={query} />
             {themes.map((theme) => (
               <SortHeader key={theme.id} label={theme.title} sortKey={{ kind: 'score', column: theme.id }} query={query} />
@@ -118,6 +119,7 @@ export function CommunesTable({ rows, themes, query }: { rows: readonly EpciRow[
               </th>
               <td className="epci-table__number">{row.population.toLocaleString(i18n.language)}</td>
               <td className="epci-table__date">{dateFormat.format(new Date(row.date))}</td>
+              <td className="epci-table__number">{t('table.versionValue', { version: row.questionnaireVersion })}</td>
               <ScoreCell score={scoreOf(row, OVERALL)} highlighted={selected === OVERALL} />
               {themes.map((theme) => (
                 <ScoreCell key={theme.id} score={row.summary.themeScores[theme.id]} highlighted={selected === theme.id} />

@@ -15,6 +15,7 @@ import { useLocalize } from '../../components/use-questionnaire';
 import { selectRows } from '../../domain/epci/select-rows';
 import { CommunesTable, HeatLegend, type TableTheme } from './communes-table';
 import { CsvExportButton } from './csv-export-button';
+import { XlsxExportButton } from './xlsx-export-button';
 import { useEpciStore } from './epci-store';
 import { ImportPanel } from './import-panel';
 import { MembersPanel } from './members-panel';
@@ -87,6 +88,7 @@ function Figures({ data, label }: { data: EpciData; label: string }) {
 
       <section aria-labelledby="epci-export">
         <h2 id="epci-export">{t('export.title')}</h2>
+        <XlsxExportButton rows={rows} themes={themes} label={label} />
         <CsvExportButton rows={rows} themes={themes} label={label} />
         <PdfExportButton data={data} label={label} />
       </section>

@@ -1,11 +1,9 @@
-/** The follow-up of one plan entry: owner, due date, status and note, each stored as it is typed. */
-import { useId, useState } from 'react';
+/** The follow-up of one plan entry: owner, due date and note, each stored as it is typed (the status is on its row). */
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PLAN_ITEM_STATUSES, savePlanItem, type PlanItemChanges } from '../../db/plan-repository';
-import type { AuditRecord, PlanItemRecord, PlanItemStatus } from '../../db/records';
+import type { AuditRecord, PlanItemRecord } from '../../db/records';
 import { useDraft } from './use-draft';
-
-const isStatus = (value: string): value is PlanItemStatus => (PLAN_ITEM_STATUSES as readonly string[]).includes(value);
+import { usePlanItemSave } from './use-plan-item-save';
 
 export function PlanItemFields({
   audit,
@@ -20,18 +18,9 @@ export function PlanItemFields({
 }) {
   const { t } = useTranslation('plan');
   const id = useId();
-  const [failed, setFailed] = useState(false);
-  const save = (changes: PlanItemChanges) => {
-    savePlanItem(audit, entryId, changes).then(
-      () => setFailed(false),
-      () => setFailed(true),
-    );
-  };
+  const { save, failed } = usePlanItemSave(audit, entryId);
   const owner = useDraft(item?.owner ?? '', (owner) => save({ owner }));
   const dueDate = useDraft(item?.dueDate ?? '', (dueDate) => save({ dueDate }));
-  const status = useDraft(item?.status ?? 'todo', (value) => {
-    if (isStatus(value)) save({ status: value });
-  });
   const note = useDraft(item?.note ?? '', (note) => save({ note }));
 
   return (
@@ -63,22 +52,6 @@ export function PlanItemFields({
             onFocus={dueDate.onFocus}
             onBlur={dueDate.onBlur}
           />
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-status`}>{t('fields.status')}</label>
-          <select
-            id={`${id}-status`}
-            value={status.value}
-            onChange={(e) => status.onChange(e.target.value)}
-            onFocus={status.onFocus}
-            onBlur={status.onBlur}
-          >
-            {PLAN_ITEM_STATUSES.map((value) => (
-              <option key={value} value={value}>
-                {t(`status.${value}`)}
-              </option>
-            ))}
-          </select>
         </div>
       </div>
       <div className="field">

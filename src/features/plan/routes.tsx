@@ -1,6 +1,10 @@
-/** The action plan of an audit, editable: who does what, by when, and where it stands. */
+/** The action plan of an audit, editable: who does what, by when, and where it stands; the questions to ask. */
+import { scoped } from '../../components/audit-route';
 import type { FeatureRoutes } from '../../components/feature-routes';
 
 export const featureRoutes: FeatureRoutes = {
-  routes: [{ path: 'audits/:auditId/plan', lazy: () => import('./plan-page').then((m) => ({ Component: m.PlanPage })) }],
+  routes: [
+    { path: 'audits/:auditId/plan', lazy: () => scoped(import('./plan-page').then((m) => m.PlanPage)) },
+    { path: 'audits/:auditId/questions', lazy: () => scoped(import('./questions-page').then((m) => m.QuestionsPage)) },
+  ],
 };

@@ -5,6 +5,7 @@ import { answerLabel } from '../../components/answer-label';
 import { useLocalize, useQuestionnaire } from '../../components/use-questionnaire';
 import type { Answers } from '../../domain/audit/types';
 import type { QuestionOutcome } from '../../domain/scoring/compute-results';
+import { OutcomeState } from './outcome-state';
 
 export function GapList({
   auditId,
@@ -30,7 +31,11 @@ export function GapList({
           <li key={outcome.questionId}>
             <Link to={`/audits/${auditId}/themes/${outcome.themeId}#question-${outcome.questionId}`}>{l(question.text)}</Link>
             <span className="gap-list__answer">
-              {t('answered', { answer: answerLabel(question, answers[question.id], i18n.language, t) })}
+              {outcome.status === 'implied-gap' ? (
+                <OutcomeState outcome={outcome} />
+              ) : (
+                t('answered', { answer: answerLabel(question, answers[question.id], i18n.language, t) })
+              )}
             </span>
             {showKnower && <span className="gap-list__knower">{t(`verify.knower.${question.knower}`)}</span>}
           </li>

@@ -10,7 +10,7 @@ import { Loading } from '../../components/loading';
 import { NotFound } from '../../components/not-found';
 import { PageTitle } from '../../components/page-title';
 import { useAudit } from '../../components/use-audit';
-import { useQuestionnaire } from '../../components/use-questionnaire';
+import { useCurrentQuestionnaire, useQuestionnaire } from '../../components/use-questionnaire';
 import { GapList } from './gap-list';
 import { ScoreChart } from './score-chart';
 import { ThemeDetails } from './theme-details';
@@ -18,15 +18,18 @@ import { BenchmarkDatasetLine } from './benchmark-dataset-line';
 import { BenchmarkTheme } from './benchmark-theme';
 import { useBenchmarkView } from './benchmark-view';
 import { EpciComparison } from './epci-comparison';
+import { LevelExplanation } from './level-explanation';
+import { OldVersionNotice } from './old-version-notice';
 
 export function ResultsPage() {
   const { auditId = '' } = useParams();
   const { t, i18n } = useTranslation('results');
   const questionnaire = useQuestionnaire();
+  const current = useCurrentQuestionnaire();
   const data = useAudit(auditId);
   const audit = data?.audit;
   const result = useMemo(
-    () => (audit ? computeResults(questionnaire, audit.answers, audit.profile) : undefined),
+    () => (audit ? computeResults(questionnaire, audit.answers, audit.profile, { completed: audit.status === 'completed' }) : undefined),
     [audit, questionnaire],
   );
   const benchmarks = useBenchmarkView(questionnaire, audit);
@@ -40,6 +43,9 @@ export function ResultsPage() {
   return (
     <section className="page">
       <PageTitle title={title}>{title}</PageTitle>
+      {questionnaire.version !== current.version && (
+        <OldVersionNotice version={questionnaire.version} current={current.version} communeId={audit.communeId} />
+      )}
 
       {remaining > 0 && (
         <div className="callout callout--info">
@@ -72,7 +78,6 @@ export function ResultsPage() {
         </div>
         <div className="summary-grid__text">
           {result.overall.maturity && <p>{t(`maturity.${result.overall.maturity}.description`)}</p>}
-          {result.overall.cappedByCriticalGap && <p>{t('overall.capped')}</p>}
           {result.certainty !== null && (
             <p>
               {t('certainty', {
@@ -85,11 +90,14 @@ export function ResultsPage() {
         </div>
       </div>
 
+      <LevelExplanation auditId={auditId} result={result} />
+
       <nav className="report-links" aria-label={t('plan:links.label')}>
         <Link className="button button--primary" to={`/audits/${auditId}/plan`}>
           {t('plan:links.plan')}
         </Link>
         <DownloadReportButton auditId={auditId} />
+        <DownloadReportButton auditId={auditId} kind="short" />
       </nav>
 
       <h2>{t('chart.title')}</h2>

@@ -6,6 +6,7 @@ import { formatScore } from '../../components/format';
 import { useLocalize, useQuestionnaire } from '../../components/use-questionnaire';
 import type { Answers } from '../../domain/audit/types';
 import type { ThemeResult } from '../../domain/scoring/compute-results';
+import { OutcomeState } from './outcome-state';
 
 const formatPoints = (points: number) => String(Math.round(points * 10) / 10);
 
@@ -32,12 +33,18 @@ export function ThemeDetails({ theme, answers, children }: { theme: ThemeResult;
               <li key={outcome.questionId} className={`outcome outcome--${outcome.status}`}>
                 <p className="outcome__question">{l(question.text)}</p>
                 <p className="outcome__answer">
-                  {t('answered', { answer: answerLabel(question, answers[question.id], i18n.language, t) })}
+                  {outcome.status === 'implied-gap' ? (
+                    <OutcomeState outcome={outcome} />
+                  ) : (
+                    t('answered', { answer: answerLabel(question, answers[question.id], i18n.language, t) })
+                  )}
                 </p>
                 <p className="outcome__points">
                   {outcome.status === 'unanswered'
                     ? t('details.unanswered')
-                    : t('details.points', {
+                    : outcome.status === 'not-applicable'
+                      ? t('details.notApplicable')
+                      : t('details.points', {
                         earned: formatPoints(outcome.pointsEarned),
                         weight: outcome.weight,
                         criticality: t(`criticality.${outcome.criticality}`),

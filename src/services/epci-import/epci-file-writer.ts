@@ -63,8 +63,10 @@ export interface HeldFile {
   summaries: ReadonlyMap<string, AuditSummary>;
 }
 
+/** Audits of another questionnaire version than the context's are summarised with theirs at the view's next refresh. */
 export function holdFile(payload: ExportPayload, context: SummaryContext): HeldFile {
-  return { payload, summaries: new Map(payload.audits.map((audit) => [audit.id, context.summarize(audit.answers, audit.profile)])) };
+  const audits = payload.audits.filter((audit) => audit.questionnaireVersion === context.questionnaireVersion);
+  return { payload, summaries: new Map(audits.map((audit) => [audit.id, context.summarize(audit.answers, audit.profile)])) };
 }
 
 export function fileKeys(payload: ExportPayload): FileKeys {

@@ -259,7 +259,7 @@ export async function importAuditFiles(
           device.record(outcome);
           results[index] = outcome.result;
           written.communes.push(...outcome.communes);
-          if (outcome.pack) written.entries.push(...entriesOfPack(outcome.pack, summaries.codec));
+          if (outcome.pack) written.entries.push(...entriesOfPack(outcome.pack, summaries));
         });
         const settled = write.finally(() => unwritten.delete(index));
         unwritten.set(index, { footprint, written: settled });

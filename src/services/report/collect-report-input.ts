@@ -4,18 +4,18 @@
  * app's language. Kept apart from the PDF code so that the lazy PDF chunk imports neither Dexie nor i18next.
  */
 import type { i18n as I18n } from 'i18next';
-import { loadActionCatalogue } from '../../content/load-actions';
-import { loadQuestionnaire } from '../../content/load-questionnaire';
+import { loadActionCatalogueVersion } from '../../content/load-actions';
+import { loadQuestionnaire, loadQuestionnaireVersion } from '../../content/load-questionnaire';
 import { getActiveBenchmarks } from '../../db/benchmarks-repository';
 import { db } from '../../db/database';
 import { listPlanItems } from '../../db/plan-repository';
 import { derivePlan } from '../../domain/actions/derive-plan';
-import { compareAnswers, type Comparison } from '../../domain/benchmarks/compare-answers';
+import { compareAnswers, earlierWavesOf, type Comparison } from '../../domain/benchmarks/compare-answers';
 import { contextIndicators } from '../../domain/benchmarks/indicator-for-population';
 import type { Questionnaire } from '../../domain/questionnaire/schema';
 import { computeResults } from '../../domain/scoring/compute-results';
 import type { ReportComparison, ReportInput, ReportPlanItem } from '../../pdf/report-input';
-import { describeComparison, describeContext } from '../../components/describe-comparison';
+import { describeComparison, describeContext, describeEarlierWave, describeUnsurveyed } from '../../components/describe-comparison';
 
 const CRITICALITY_ORDER = { critical: 0, major: 1, minor: 2 } as const;
 
@@ -31,15 +31,18 @@ function rankComparisons(comparisons: Comparison[], questionnaire: Questionnaire
 export async function collectReportInput(auditId: string, i18n: I18n, now = new Date()): Promise<ReportInput> {
   const audit = await db.audits.get(auditId);
   if (!audit) throw new Error(`audit ${auditId} not found`);
-  const [commune, questionnaire, catalogue, benchmarks, items] = await Promise.all([
+  // The audit's own questionnaire version (and its catalogue: an older plan names that version's actions).
+  const [commune, questionnaire, catalogue, current, benchmarks, items] = await Promise.all([
     db.communes.get(audit.communeId),
+    loadQuestionnaireVersion(audit.questionnaireVersion),
+    loadActionCatalogueVersion(audit.questionnaireVersion),
     loadQuestionnaire(),
-    loadActionCatalogue(),
     getActiveBenchmarks(),
     listPlanItems(auditId),
   ]);
+  if (!questionnaire || !catalogue) throw new Error(`questionnaire version ${audit.questionnaireVersion} is not known to this app`);
   const language = i18n.language.startsWith('en') ? 'en' : 'fr';
-  const result = computeResults(questionnaire, audit.answers, audit.profile);
+  const result = computeResults(questionnaire, audit.answers, audit.profile, { completed: audit.status === 'completed' });
   const plan = derivePlan(questionnaire, result, catalogue).entries;
   const all = i18n.getFixedT(language);
   const report = i18n.getFixedT(language, 'report');
@@ -48,7 +51,15 @@ export async function collectReportInput(auditId: string, i18n: I18n, now = new 
   const comparisons: ReportComparison[] = rankComparisons(compared, questionnaire).flatMap((c) => {
     const sentence = describeComparison(c, translate, language);
     if (!sentence) return [];
-    return [{ themeId: c.themeId, questionId: c.questionId, sentence, surveyQuestion: c.indicator.surveyQuestion[language] }];
+    return [
+      {
+        themeId: c.themeId,
+        questionId: c.questionId,
+        sentence,
+        surveyQuestion: c.indicator.surveyQuestion[language],
+        earlier: c.earlierWaves.map((earlier) => describeEarlierWave(earlier, translate, language)),
+      },
+    ];
   });
   // As on the results page: a figure already said as a comparison in a theme is not repeated as context.
   const context = benchmarks
@@ -56,8 +67,19 @@ export async function collectReportInput(auditId: string, i18n: I18n, now = new 
         const used = new Set(compared.filter((c) => c.themeId === theme.id).map((c) => c.indicatorId));
         return contextIndicators(benchmarks.dataset, theme.id, audit.profile.population)
           .filter((indicator) => !used.has(indicator.id))
-          .map((indicator) => ({ themeId: theme.id, sentence: describeContext(indicator, translate, language) }));
+          .map((indicator) => ({
+            themeId: theme.id,
+            sentence: describeContext(indicator, translate, language),
+            earlier: earlierWavesOf(benchmarks.dataset, indicator.id).map((earlier) => describeEarlierWave(earlier, translate, language)),
+          }));
       })
+    : [];
+  const unsurveyed = benchmarks
+    ? questionnaire.themes.flatMap((theme) =>
+        benchmarks.dataset.unsurveyed
+          .filter((topic) => topic.themes.includes(theme.id))
+          .map((topic) => ({ themeId: theme.id, sentence: describeUnsurveyed(topic, translate, language) })),
+      )
     : [];
   return {
     language,
@@ -77,6 +99,7 @@ export async function collectReportInput(auditId: string, i18n: I18n, now = new 
       answers: audit.answers,
     },
     questionnaire,
+    currentQuestionnaireVersion: current.version,
     result,
     plan,
     planItems: new Map<string, ReportPlanItem>(
@@ -85,6 +108,7 @@ export async function collectReportInput(auditId: string, i18n: I18n, now = new 
     benchmark: benchmarks ? { id: benchmarks.dataset.id, version: benchmarks.dataset.version } : null,
     comparisons,
     context,
+    unsurveyed,
     t: (key, options) => report(key, options),
   };
 }

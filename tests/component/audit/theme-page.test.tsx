@@ -6,6 +6,9 @@ import { db } from '../../../src/db/database';
 import { loadQuestionnaire } from '../../../src/content/load-questionnaire';
 import { renderApp } from '../../render';
 
+/** The page loads lazily (with the audit's questionnaire version) on a busy machine: room, not a timing assertion. */
+const slow = { timeout: 5000 };
+
 async function seedAudit() {
   const commune = await createCommune({
     name: 'Saint-Test',
@@ -23,11 +26,11 @@ describe('theme page', () => {
   it('stores an answer the moment it is clicked, with no save button', async () => {
     const audit = await seedAudit();
     const { user } = await renderApp(`/audits/${audit.id}/themes/backup`);
-    const question = await screen.findByRole('group', { name: /sont-elles sauvegardées/ });
-    await user.click(within(question).getByRole('radio', { name: /automatiquement/ }));
+    const question = await screen.findByRole('group', { name: /sont-elles sauvegardées/ }, slow);
+    await user.click(within(question).getByRole('radio', { name: /^Oui, automatiquement/ }));
     await waitFor(async () => {
       const stored = await db.audits.get(audit.id);
-      expect(stored?.answers['backup-exists']).toMatchObject({ kind: 'option', optionId: 'automatic-all' });
+      expect(stored?.answers['backup-automatic']).toMatchObject({ kind: 'option', optionId: 'automatic-all' });
     });
     expect(screen.queryByRole('button', { name: /enregistrer/i })).not.toBeInTheDocument();
   });
@@ -35,20 +38,20 @@ describe('theme page', () => {
   it('offers "je ne sais pas" on every question and stores it apart from the options', async () => {
     const audit = await seedAudit();
     const { user } = await renderApp(`/audits/${audit.id}/themes/backup`);
-    const question = await screen.findByRole('group', { name: /sont-elles sauvegardées/ });
+    const question = await screen.findByRole('group', { name: /sont-elles sauvegardées/ }, slow);
     await user.click(within(question).getByRole('radio', { name: 'Je ne sais pas' }));
     await waitFor(async () => {
-      expect((await db.audits.get(audit.id))?.answers['backup-exists']).toMatchObject({ kind: 'dontKnow' });
+      expect((await db.audits.get(audit.id))?.answers['backup-automatic']).toMatchObject({ kind: 'dontKnow' });
     });
   });
 
   it('shows a follow-up question only after the answer that calls for it', async () => {
     const audit = await seedAudit();
     const { user } = await renderApp(`/audits/${audit.id}/themes/backup`);
-    const question = await screen.findByRole('group', { name: /sont-elles sauvegardées/ });
-    await user.click(within(question).getByRole('radio', { name: 'Non' }));
+    const question = await screen.findByRole('group', { name: /sont-elles sauvegardées/ }, slow);
+    await user.click(within(question).getByRole('radio', { name: 'Non, aucune sauvegarde' }));
     expect(screen.queryByRole('group', { name: /fréquence/ })).not.toBeInTheDocument();
-    await user.click(within(question).getByRole('radio', { name: /automatiquement/ }));
+    await user.click(within(question).getByRole('radio', { name: /^Oui, automatiquement/ }));
     expect(await screen.findByRole('group', { name: /fréquence/ })).toBeInTheDocument();
   });
 });

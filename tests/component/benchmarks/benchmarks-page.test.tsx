@@ -1,9 +1,13 @@
-/** The benchmarks page: which dataset and version are in use, every figure with its source, and importing a newer file. */
+/**
+ * The benchmarks page: which dataset and version are in use, every figure with its source, importing a newer file
+ * (hostile ones refused with a translated message, nothing changed), and going back to the shipped dataset.
+ */
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { loadBundledBenchmarks } from '../../../src/content/load-benchmarks';
 import { ensureBundledDataset } from '../../../src/db/benchmarks-repository';
 import { db } from '../../../src/db/database';
+import versionOneFile from '../../fixtures/benchmarks/barometres-v1.json';
 import { renderApp } from '../../render';
 
 const bundled = await loadBundledBenchmarks();
@@ -41,10 +45,11 @@ describe('benchmarks page', { timeout: 30_000 }, () => {
     const subject = screen.getByRole('heading', { level: 4, name: "Collectivités sans plan de continuité d'activité (PCA)" });
     const card = subject.closest('li');
     if (!card) throw new Error('no card');
-    expect(within(card).getByText(/^66\s%\sdes collectivités répondantes n'ont pas de plan de continuité/)).toBeInTheDocument();
+    expect(within(card).getByText(/^66\s%\sdes collectivités répondantes déclaraient ne pas avoir de plan de continuité/)).toBeInTheDocument();
     expect(within(card).getByText("Collectivités qui n'ont pas de plan de continuité d'activité (PCA)")).toBeInTheDocument();
     expect(within(card).getByText(/Baromètre Numérique & Collectivités, résultats consolidés, DINUM et réseau Déclic, octobre 2025/)).toBeInTheDocument();
-    expect(within(card).getAllByRole('link', { name: /Ouvrir la source/ })[0]).toHaveAttribute('href', expect.stringMatching(/^https:\/\//));
+    // The link names the site it leads to, one of the publishers the app knows.
+    expect(within(card).getAllByRole('link', { name: /Ouvrir la source sur edoccacem-pom\.c3rb\.org/ })[0]).toHaveAttribute('href', expect.stringMatching(/^https:\/\//));
     expect(screen.getAllByRole('listitem').filter((li) => li.classList.contains('benchmark-indicator'))).toHaveLength(bundled.indicators.length);
   });
 
@@ -63,6 +68,9 @@ describe('benchmarks page', { timeout: 30_000 }, () => {
     ['a file that is not JSON', () => new File(['<html>'], 'reperes.json', { type: 'application/json' }), /n'est pas un fichier JSON/],
     ['a file of another kind', () => fileOf({ format: 'cyberdiag-export', version: 1 }), /n'est pas un fichier de repères Cyberdiag/],
     ['a file too big to be ours', () => new File(['x'.repeat(2 * 1024 * 1024 + 1)], 'big.json'), /trop volumineux/],
+    ['a file at version 1000000', () => fileOf(withVersion(1_000_000)), new RegExp(`annonce la version 1000000, bien au-delà de la version fournie avec l'application \\(version ${bundled.version}\\) : l'application n'accepte pas plus que la version ${bundled.version + 10}`)],
+    ['a file linking to another site', () => fileOf({ ...withVersion(bundled.version + 1), indicators: [{ ...bundled.indicators[0], url: 'https://cybermalveillance.gouv.fr.example/' }] }), /un lien vers un site qui ne fait pas partie des éditeurs connus de l'application, à l'endroit : indicators\[0\] \(bnc-2025-v1-responses\)\.url/],
+    ['the version 1 file', () => fileOf(versionOneFile), /écrit pour une version plus ancienne de Cyberdiag/],
   ])('refuses %s, says why, and changes nothing', async (_name, makeFile, message) => {
     const { user, active } = await openPage();
     const before = await db.benchmarkDatasets.toArray();
@@ -82,6 +90,26 @@ describe('benchmarks page', { timeout: 30_000 }, () => {
     expect(await screen.findByRole('alert', {}, slow)).toHaveTextContent(
       `Ce fichier contient une version plus ancienne (version ${bundled.version + 1}) que celle en service (version ${bundled.version + 2})`,
     );
+  });
+
+  it('goes back to the dataset shipped with the app, from an imported one', async () => {
+    const { user, active } = await openPage();
+    await user.upload(screen.getByLabelText('Choisir un fichier de repères (.json)'), fileOf(withVersion(bundled.version + 3)));
+    await waitFor(() => expect(valueOf(active, 'Version')).toBe(String(bundled.version + 3)), slow);
+    await user.click(screen.getByRole('button', { name: "Revenir au jeu fourni avec l'application" }));
+    expect(await screen.findByText(`Le jeu de repères fourni avec l'application (version ${bundled.version}) est de nouveau en service.`, {}, slow)).toBeInTheDocument();
+    await waitFor(() => expect(valueOf(active, 'Version')).toBe(String(bundled.version)), slow);
+    expect((await db.benchmarkDatasets.toArray()).map((r) => [r.version, r.source])).toEqual([[bundled.version, 'bundled']]);
+  });
+
+  it('offers the way back even when the stored dataset is unreadable', async () => {
+    await ensureBundledDataset();
+    await db.benchmarkDatasets.clear();
+    await db.benchmarkDatasets.put({ id: bundled.id, version: 7, data: { broken: true } as never, source: 'imported', installedAt: '2026-11-20T10:00:00.000Z' });
+    const { user } = await renderApp('/benchmarks');
+    await user.click(await screen.findByRole('button', { name: "Revenir au jeu fourni avec l'application" }, slow));
+    expect(await screen.findByRole('status', {}, slow)).toHaveTextContent(`(version ${bundled.version}) est de nouveau en service`);
+    expect((await db.benchmarkDatasets.toArray()).map((r) => [r.version, r.source])).toEqual([[bundled.version, 'bundled']]);
   });
 
   it('speaks English too', async () => {

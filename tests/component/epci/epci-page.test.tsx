@@ -52,7 +52,8 @@ describe('EPCI view', { timeout: 60_000 }, () => {
     const table = screen.getByRole('table', { name: 'Score de chaque commune par thème, sur 100' });
     expect(rowNames(table)).toEqual(['Bollène', 'Lapalud', 'Mornas']);
     const bollène = within(table).getByRole('row', { name: /Bollène/ });
-    expect(within(bollène).getAllByRole('cell')[2]).toHaveTextContent('100');
+    expect(within(bollène).getAllByRole('cell')[2]).toHaveTextContent('2');
+    expect(within(bollène).getAllByRole('cell')[3]).toHaveTextContent('100');
 
     // Keyboard only: move to the "Score global" header button and sort on it.
     const sortOverall = within(table).getByRole('button', { name: /^Score global/ });

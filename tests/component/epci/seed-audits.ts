@@ -1,4 +1,5 @@
 /** Communes and completed audits written straight into the (fake) database, answered with the real questionnaire. */
+import { optionScore } from '../../../src/domain/questionnaire/schema';
 import { loadQuestionnaire } from '../../../src/content/load-questionnaire';
 import { db } from '../../../src/db/database';
 import { buildExportDocument } from '../../../src/domain/exchange/build-export';
@@ -41,7 +42,7 @@ export async function auditRecords({
   for (const theme of questionnaire.themes) {
     for (const question of theme.questions) {
       if (question.showIf) continue;
-      const sorted = [...question.options].sort((a, b) => b.score - a.score);
+      const sorted = [...question.options].sort((a, b) => (optionScore(b) ?? -1) - (optionScore(a) ?? -1));
       const option = pick === 'best' ? sorted[0] : sorted.at(-1);
       answers[question.id] =
         pick === 'dont-know' || !option ? { kind: 'dontKnow', answeredAt: date } : { kind: 'option', optionId: option.id, answeredAt: date };

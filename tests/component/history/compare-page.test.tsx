@@ -7,26 +7,27 @@ import { seedAudit, seedCommune } from './seed';
 const slow = { timeout: 5000 };
 
 /**
- * Worked out by hand (weights: critical 3, major 2):
- *   older  backup-exists none (0/3), backup-saas not-covered (0/2)  → Sauvegardes 0/5 = 0
- *          governance-rssi nobody (0/3)                             → RSSI et gouvernance 0
- *          awareness-agents all (2/2)                               → Sensibilisation 100
- *          overall 2/10 = 20, exposed
- *   newer  backup-exists automatic-all (3/3), backup-saas assumed (1/2) → 4/5 = 80 (follow-ups not answered yet)
- *          governance-rssi nobody (0/3)                             → 0
+ * Worked out by hand on questionnaire version 2 (weights: critical 3, major 2; 800 inhabitants, 4 PCs):
+ *   older  backup-automatic none (0/3) and its follow-ups, implied gaps: frequency (0/2), copies, off-site copy,
+ *          offline copy, restore test (0/3 each); backup-saas not-covered (0/2)  → Sauvegardes 0/19 = 0
+ *          governance-rssi nobody (0/2)                             → Qui s'occupe de la sécurité 0
+ *          awareness-agents all (2/2)                               → Former les agents et les élus 100
+ *          overall 2/23 = 8.7, exposed
+ *   newer  backup-automatic automatic-all (3/3), backup-saas assumed (1/2) → 4/5 = 80 (follow-ups not answered yet)
+ *          governance-rssi nobody (0/2)                             → 0
  *          awareness-agents none (0/2)                              → 0
- *          overall 4/10 = 40, fragile
+ *          overall 4/9 = 44.4, fragile
  */
 async function seedTwoAudits() {
   const commune = await seedCommune();
   const older = await seedAudit(
     commune,
     '2025-03-10T09:00:00Z',
-    { 'backup-exists': 'none', 'backup-saas': 'not-covered', 'governance-rssi': 'nobody', 'awareness-agents': 'all' },
+    { 'backup-automatic': 'none', 'backup-saas': 'not-covered', 'governance-rssi': 'nobody', 'awareness-agents': 'all' },
     { plan: { 'backup-automate': 'done', 'governance-appoint-rssi': 'done', 'backup-restore-test': 'todo' } },
   );
   const newer = await seedAudit(commune, '2026-03-12T09:00:00Z', {
-    'backup-exists': 'automatic-all',
+    'backup-automatic': 'automatic-all',
     'backup-saas': 'assumed',
     'governance-rssi': 'nobody',
     'awareness-agents': 'none',
@@ -48,12 +49,12 @@ describe('comparing two audits of a commune', { timeout: 20_000 }, () => {
       'Évolution',
     ]);
     expect(cells(within(table).getByRole('row', { name: /^Sauvegardes/ }))).toEqual(['0', '80', '+80 points, en progrès']);
-    expect(cells(within(table).getByRole('row', { name: /^RSSI et gouvernance/ }))).toEqual(['0', '0', 'stable']);
-    expect(cells(within(table).getByRole('row', { name: /^Sensibilisation/ }))).toEqual(['100', '0', '−100 points, en recul']);
+    expect(cells(within(table).getByRole('row', { name: /^Qui s'occupe de la sécurité/ }))).toEqual(['0', '0', 'stable']);
+    expect(cells(within(table).getByRole('row', { name: /^Former les agents/ }))).toEqual(['100', '0', '−100 points, en recul']);
     expect(cells(within(table).getByRole('row', { name: /^Antivirus/ }))).toEqual(['pas de réponse', 'pas de réponse', 'non comparable']);
-    expect(cells(within(table).getByRole('row', { name: /^Score global/ }))).toEqual(['20', '40', '+20 points, en progrès']);
+    expect(cells(within(table).getByRole('row', { name: /^Score global/ }))).toEqual(['9', '44', '+35 points, en progrès']);
     expect(
-      screen.getByText('Du 10 mars 2025 au 12 mars 2026, le score global passe de 20 à 40 sur 100 : +20 points, en progrès.'),
+      screen.getByText('Du 10 mars 2025 au 12 mars 2026, le score global passe de 9 à 44 sur 100 : +35 points, en progrès.'),
     ).toBeInTheDocument();
     expect(screen.getByText('Niveau : Exposé, puis Fragile.')).toBeInTheDocument();
   });
@@ -64,7 +65,7 @@ describe('comparing two audits of a commune', { timeout: 20_000 }, () => {
     expect(await screen.findByRole('heading', { name: 'Écarts comblés (1)' }, slow)).toBeInTheDocument();
     const closed = screen.getByRole('table', { name: /n'en perd plus/ });
     const closedRow = within(closed).getByRole('row', { name: /sont-elles sauvegardées/ });
-    expect(cells(closedRow)).toEqual(['Non', 'Oui, automatiquement, pour toutes les données importantes']);
+    expect(cells(closedRow)).toEqual(['Non, aucune sauvegarde', 'Oui, automatiquement, pour toutes les données importantes']);
 
     expect(screen.getByRole('heading', { name: 'Autres réponses améliorées (1)' })).toBeInTheDocument();
     const improved = screen.getByRole('table', { name: /s'est améliorée/ });
@@ -104,7 +105,7 @@ describe('comparing two audits of a commune', { timeout: 20_000 }, () => {
 
   it('says that two audits are needed when the commune has only one', async () => {
     const commune = await seedCommune();
-    await seedAudit(commune, '2025-03-10T09:00:00Z', { 'backup-exists': 'none' });
+    await seedAudit(commune, '2025-03-10T09:00:00Z', { 'backup-automatic': 'none' });
     await renderApp(`/communes/${commune.id}/compare`);
     expect(await screen.findByText(/Il faut au moins deux audits/, {}, slow)).toBeInTheDocument();
   });
@@ -113,6 +114,6 @@ describe('comparing two audits of a commune', { timeout: 20_000 }, () => {
     const { commune } = await seedTwoAudits();
     await renderApp(`/communes/${commune.id}/compare`, { language: 'en' });
     const table = await screen.findByRole('table', { name: /Score of each theme/ }, slow);
-    expect(cells(within(table).getByRole('row', { name: /^Overall score/ }))).toEqual(['20', '40', '+20 points, better']);
+    expect(cells(within(table).getByRole('row', { name: /^Overall score/ }))).toEqual(['9', '44', '+35 points, better']);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { derivePlan } from '../../../src/domain/actions/derive-plan';
+import { derivePlan, groupByHorizon, planHorizon } from '../../../src/domain/actions/derive-plan';
+import type { ActionCatalogue } from '../../../src/domain/actions/parse-catalogue';
 import type { Answer, Answers } from '../../../src/domain/audit/types';
 import { computeResults } from '../../../src/domain/scoring/compute-results';
 import { catalogue, profile, questionnaire } from './plan-fixtures';
@@ -110,5 +111,85 @@ describe('derivePlan', () => {
   it('carries the catalogue action with its theme, cost and time frame', () => {
     const [entry] = planOf({ ...allYes, 'backup-b': no }).entries.filter((e) => e.id === 'backup-offsite');
     expect(entry).toMatchObject({ kind: 'action', themeId: 'backup', cost: 'medium', timeframe: 'within-3-months', effort: 3 });
+  });
+
+  it.each([
+    { timeframe: 'immediate', critical: false, horizon: 'this-month' },
+    { timeframe: 'immediate', critical: true, horizon: 'this-month' },
+    { timeframe: 'within-3-months', critical: false, horizon: 'within-3-months' },
+    { timeframe: 'within-3-months', critical: true, horizon: 'this-month' },
+    { timeframe: 'within-12-months', critical: false, horizon: 'within-year' },
+    { timeframe: 'within-12-months', critical: true, horizon: 'within-3-months' },
+  ] as const)('acts on a $timeframe action (critical: $critical) $horizon', ({ timeframe, critical, horizon }) => {
+    expect(planHorizon(timeframe, critical)).toBe(horizon);
+  });
+
+  it('groups the plan by horizon, soonest first, critical first inside each', () => {
+    // Same answers as "critical gaps first" above, with two time frames changed: backup-automate (critical) is a
+    // project for the year, brought forward to three months; accounts-mfa (not critical here) waits three months.
+    const timeframes: Record<string, 'within-3-months' | 'within-12-months'> = {
+      'backup-automate': 'within-12-months',
+      'accounts-mfa': 'within-3-months',
+      'backup-offsite': 'within-12-months',
+    };
+    const longer: ActionCatalogue = new Map(
+      [...catalogue].map(([id, action]) => [id, { ...action, timeframe: timeframes[id] ?? action.timeframe }] as const),
+    );
+    const answers: Answers = { ...allYes, 'backup-a': no, 'backup-b': partly, 'backup-c': no, 'accounts-b': no, 'accounts-c': dontKnow };
+    const plan = derivePlan(questionnaire, computeResults(questionnaire, answers, profile), longer);
+    expect(groupByHorizon(plan.entries).map((group) => ({ horizon: group.horizon, ids: group.entries.map((e) => e.id) }))).toEqual([
+      { horizon: 'this-month', ids: ['backup-test', 'verify-accounts-c'] },
+      { horizon: 'within-3-months', ids: ['backup-automate', 'accounts-policy', 'accounts-mfa'] },
+      { horizon: 'within-year', ids: ['backup-offsite'] },
+    ]);
+  });
+
+  it('leaves out the horizons with nothing to do', () => {
+    const plan = planOf({ ...allYes, 'backup-c': no });
+    expect(groupByHorizon(plan.entries).map((group) => group.horizon)).toEqual(['this-month']);
+  });
+
+  it('puts the actions of implied gaps in the plan: "no backup" also calls for the follow-ups it hides', () => {
+    const [backup] = questionnaire.themes;
+    if (!backup) throw new Error('fixture');
+    const [a, b, c] = backup.questions;
+    if (!a || !b || !c) throw new Error('fixture');
+    const v2: typeof questionnaire = {
+      ...questionnaire,
+      themes: [
+        {
+          ...backup,
+          questions: [
+            { ...a, vital: true },
+            { ...b, showIf: { question: 'backup-a', anyOf: ['yes', 'partly'], absentIf: ['no'] } },
+            { ...c, showIf: { question: 'backup-a', anyOf: ['yes', 'partly'] } },
+          ],
+        },
+      ],
+    };
+    const plan = derivePlan(v2, computeResults(v2, { 'backup-a': no }, profile), catalogue);
+    // backup-a (3, answered) + backup-b (2, implied) → backup-automate 5 ÷ 2; backup-offsite 2 ÷ 3 for the implied
+    // gap alone. backup-c has no absentIf: hidden, it asks for nothing.
+    expect(plan.entries.map(({ id, questionIds, riskRemoved, critical }) => ({ id, questionIds, riskRemoved, critical }))).toEqual([
+      { id: 'backup-automate', questionIds: ['backup-a', 'backup-b'], riskRemoved: 5, critical: true },
+      { id: 'backup-offsite', questionIds: ['backup-b'], riskRemoved: 2, critical: false },
+    ]);
+    // Each in its horizon: backup-automate answers a critical gap this month; backup-offsite, for the implied
+    // major gap alone, keeps its three months.
+    expect(groupByHorizon(plan.entries).map((group) => [group.horizon, group.entries.map((e) => e.id)])).toEqual([
+      ['this-month', ['backup-automate']],
+      ['within-3-months', ['backup-offsite']],
+    ]);
+  });
+
+  it('puts first the actions of a vital control only partly in place (it holds the level down)', () => {
+    const [backup, accounts] = questionnaire.themes;
+    if (!backup || !accounts) throw new Error('fixture');
+    const v2: typeof questionnaire = {
+      ...questionnaire,
+      themes: [backup, { ...accounts, questions: accounts.questions.map((q) => (q.id === 'accounts-a' ? { ...q, vital: true } : q)) }],
+    };
+    const plan = derivePlan(v2, computeResults(v2, { ...allYes, 'accounts-a': partly, 'backup-b': no }, profile), catalogue);
+    expect(plan.entries[0]).toMatchObject({ id: 'accounts-mfa', critical: true });
   });
 });

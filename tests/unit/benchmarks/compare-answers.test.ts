@@ -1,10 +1,11 @@
 /**
- * The commune's answers against the barometers, table-driven: answer → position, share and the sentence said to
- * the user (expected sentences written by hand from the dataset). An answer a figure does not speak about gives
- * no comparison: a figure is never stretched past its question.
+ * The commune's answers beside the barometers, table-driven: answer → position and the sentence said to the user
+ * (expected sentences written by hand from the dataset): the figure as published, then the commune's own answer,
+ * never a share computed for the other side. An answer a figure does not speak about gives nothing; an old or
+ * unverified figure is never a comparison.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { describeComparison, describeContext, type Translate } from '../../../src/components/describe-comparison';
+import { describeComparison, describeContext, describeEarlierWave, type Translate } from '../../../src/components/describe-comparison';
 import { loadBundledBenchmarks } from '../../../src/content/load-benchmarks';
 import type { Answers, CommuneProfile } from '../../../src/domain/audit/types';
 import { compareAnswers } from '../../../src/domain/benchmarks/compare-answers';
@@ -43,10 +44,7 @@ const questionnaire: Questionnaire = {
       summary: text('PCA'),
       questions: [
         // "one-of-two" does not say whether the commune has a PCA: it must say nothing about the "no PCA" figure.
-        question('continuity-plans', ['both', 'one-of-two', 'neither'], [
-          link('bnc-2025-c-no-pca', ['neither'], ['both']),
-          link('bnc-2025-v1-no-pca-nor-pra', ['neither'], ['both', 'one-of-two']),
-        ]),
+        question('continuity-plans', ['both', 'one-of-two', 'neither'], [link('bnc-2025-c-no-pca', ['neither'], ['both'])]),
         question('continuity-hidden', ['yes', 'no'], [link('bnc-2025-c-no-pca', ['no'], ['yes'])], {
           showIf: { question: 'continuity-plans', anyOf: ['both'] },
         }),
@@ -57,17 +55,21 @@ const questionnaire: Questionnaire = {
       title: text('RSSI'),
       summary: text('RSSI'),
       questions: [
-        question('governance-rssi', ['internal', 'shared', 'none'], [
-          link('bnc-2025-v1-no-rssi', ['none'], ['internal', 'shared']),
-          link('bnc-2025-c-no-rssi', ['none'], ['internal', 'shared']),
-        ]),
+        question('governance-rssi', ['internal', 'shared', 'none'], [link('bnc-2025-c-no-rssi', ['none'], ['internal', 'shared'])]),
         question('governance-missing', ['yes', 'no'], [link('no-such-indicator', ['no'], ['yes']), link('bnc-2025-v1-attacked-3y', ['no'], ['yes'])]),
       ],
+    },
+    {
+      id: 'awareness',
+      title: text('Sensibilisation'),
+      summary: text('Sensibilisation'),
+      questions: [question('awareness-agents', ['all', 'some', 'none'], [link('bnc-2025-c-trained-agents', ['all', 'some'], ['none'])])],
     },
     {
       id: 'backup',
       title: text('Sauvegardes'),
       summary: text('Sauvegardes'),
+      // A 2016 figure: context with its age, never a comparison, even if a question links to it.
       questions: [question('backup-how', ['automatic', 'manual'], [link('jvs-2016-manual-backup', ['manual'], ['automatic'])])],
     },
     {
@@ -75,19 +77,10 @@ const questionnaire: Questionnaire = {
       title: text('Incident'),
       summary: text('Incident'),
       questions: [
-        question('incident-prepared', ['yes', 'no'], [link('cmv-2024-prepared', ['yes'], ['no'])]),
+        question('incident-procedure', ['yes', 'no'], [link('cmv-2024-response-procedure', ['yes'], ['no'])]),
         question('incident-servers', ['yes', 'no'], [link('cmv-2023-firewall', ['yes'], ['no'])], {
           notApplicableIf: [{ field: 'hasServer', equals: false }],
         }),
-      ],
-    },
-    {
-      id: 'gdpr',
-      title: text('RGPD'),
-      summary: text('RGPD'),
-      questions: [
-        question('gdpr-dpo', ['yes', 'no'], [link('cnil-2019-no-dpo', ['no'], ['yes'])]),
-        question('gdpr-personal-devices', ['no', 'yes'], [link('cmv-2021-personal-devices', ['yes'], ['no'])]),
       ],
     },
   ],
@@ -99,8 +92,9 @@ const option = (optionId: string) => ({ kind: 'option' as const, optionId });
 const plain = (s: string) => s.replace(/[\u202f\u00a0]/g, ' ');
 
 const BNC_C = 'Baromètre Numérique & Collectivités, résultats consolidés, DINUM et réseau Déclic, octobre 2025';
-const BNC_V1 = 'Baromètre Numérique & Collectivités, premiers résultats, DINUM et réseau Déclic, mars 2025';
-const CMV24 = 'Étude sur la maturité cyber des collectivités de moins de 25 000 habitants, 3e étude, Cybermalveillance.gouv.fr avec OpinionWay, 19 novembre 2024';
+const BNC_V1 = 'Baromètre Numérique & Collectivités, premiers résultats, DINUM et réseau Déclic, mars 2025, 2 729 réponses';
+const CMV24 = 'Étude sur la maturité cyber des collectivités de moins de 25 000 habitants, 3e étude, Cybermalveillance.gouv.fr avec OpinionWay, 19 novembre 2024, 1 710 réponses';
+const CMV23 = 'Étude sur la maturité cyber des collectivités de moins de 25 000 habitants, 2e étude, Cybermalveillance.gouv.fr avec OpinionWay, 20 novembre 2023, 1 178 réponses';
 
 let dataset: BenchmarkDataset;
 let fr: Translate;
@@ -118,187 +112,84 @@ interface Case {
   questionId: string;
   optionId: string;
   population?: number;
-  expected: { indicatorId: string; position: 'in-group' | 'out-of-group'; share: number; sentence: string }[];
+  expected: { indicatorId: string; position: 'in-group' | 'out-of-group'; presentation: 'comparison' | 'beside'; sentence: string; earlier: string[] }[];
 }
+
+const NO_PCA = `66 % des collectivités répondantes déclaraient ne pas avoir de plan de continuité d'activité, ou PCA (${BNC_C}).`;
+const NO_PCA_V1 = `À savoir : une vague antérieure de la même enquête disait : 76 % des collectivités répondantes ne disposent ni d'un plan de continuité d'activité (PCA) ni d'un plan de reprise d'activité (PRA) (${BNC_V1}). Le chiffre le plus récent la remplace.`;
+const NO_RSSI = `73 % des collectivités répondantes déclaraient ne pas avoir de responsable de la sécurité informatique (${BNC_C}).`;
 
 const CASES: Case[] = [
   {
-    name: 'both plans: outside the 66 % without PCA and the 76 % with neither plan',
+    name: 'both plans: the 66 % without PCA as published, then the answer; no "34 % with one"',
     questionId: 'continuity-plans',
     optionId: 'both',
-    expected: [
-      {
-        indicatorId: 'bnc-2025-c-no-pca',
-        position: 'out-of-group',
-        share: 0.34,
-        sentence: `Votre commune fait partie des 34 % de collectivités qui ont un plan de continuité d'activité, ou PCA (${BNC_C}).`,
-      },
-      {
-        indicatorId: 'bnc-2025-v1-no-pca-nor-pra',
-        position: 'out-of-group',
-        share: 0.24,
-        sentence: `Votre commune fait partie des 24 % de collectivités qui ont au moins l'un des deux plans, PCA ou PRA (${BNC_V1}).`,
-      },
-    ],
+    expected: [{ indicatorId: 'bnc-2025-c-no-pca', position: 'out-of-group', presentation: 'comparison', sentence: `${NO_PCA} Votre commune en a un.`, earlier: [NO_PCA_V1] }],
   },
+  { name: 'only one of the two plans: nothing about the 66 % without PCA', questionId: 'continuity-plans', optionId: 'one-of-two', expected: [] },
   {
-    name: 'only one of the two plans: nothing about the 66 % without PCA',
-    questionId: 'continuity-plans',
-    optionId: 'one-of-two',
-    expected: [
-      {
-        indicatorId: 'bnc-2025-v1-no-pca-nor-pra',
-        position: 'out-of-group',
-        share: 0.24,
-        sentence: `Votre commune fait partie des 24 % de collectivités qui ont au moins l'un des deux plans, PCA ou PRA (${BNC_V1}).`,
-      },
-    ],
-  },
-  {
-    name: 'neither plan: inside both figures, each wave named',
+    name: 'neither plan: one reference, the consolidated results; the first results under « À savoir »',
     questionId: 'continuity-plans',
     optionId: 'neither',
     expected: [
       {
         indicatorId: 'bnc-2025-c-no-pca',
         position: 'in-group',
-        share: 0.66,
-        sentence: `Votre commune fait partie des 66 % de collectivités qui n'ont pas de plan de continuité d'activité, ou PCA (${BNC_C}).`,
-      },
-      {
-        indicatorId: 'bnc-2025-v1-no-pca-nor-pra',
-        position: 'in-group',
-        share: 0.76,
-        sentence: `Votre commune fait partie des 76 % de collectivités qui n'ont ni PCA ni PRA, c'est-à-dire ni plan de continuité ni plan de reprise d'activité (${BNC_V1}).`,
+        presentation: 'comparison',
+        sentence: `${NO_PCA} Votre commune n'a pas de plan de continuité d'activité (PCA).`,
+        earlier: [NO_PCA_V1],
       },
     ],
   },
   {
-    name: 'no RSSI: 64 % in the first results, 73 % in the consolidated ones',
+    name: 'no RSSI: 73 % in the consolidated results, the 64 % of the first results only under « À savoir »',
     questionId: 'governance-rssi',
     optionId: 'none',
     expected: [
       {
-        indicatorId: 'bnc-2025-v1-no-rssi',
-        position: 'in-group',
-        share: 0.64,
-        sentence: `Votre commune fait partie des 64 % de collectivités qui n'ont pas de responsable de la sécurité des systèmes d'information (RSSI), ni interne ni mutualisé (${BNC_V1}).`,
-      },
-      {
         indicatorId: 'bnc-2025-c-no-rssi',
         position: 'in-group',
-        share: 0.73,
-        sentence: `Votre commune fait partie des 73 % de collectivités qui n'ont pas de responsable de la sécurité informatique (${BNC_C}).`,
+        presentation: 'comparison',
+        sentence: `${NO_RSSI} Votre commune n'a pas de responsable de la sécurité informatique.`,
+        earlier: [
+          `À savoir : une vague antérieure de la même enquête disait : 64 % des collectivités répondantes n'ont pas de responsable de la sécurité des systèmes d'information (RSSI), ni en interne ni mutualisé (${BNC_V1}). Le chiffre le plus récent la remplace.`,
+        ],
       },
     ],
   },
   {
-    name: 'a shared RSSI counts as having one',
-    questionId: 'governance-rssi',
-    optionId: 'shared',
+    name: 'agents trained: a share of people, said beside the answer, not « comme 50 % »',
+    questionId: 'awareness-agents',
+    optionId: 'some',
     expected: [
       {
-        indicatorId: 'bnc-2025-v1-no-rssi',
-        position: 'out-of-group',
-        share: 0.36,
-        sentence: `Votre commune fait partie des 36 % de collectivités qui ont un RSSI, interne ou mutualisé (${BNC_V1}).`,
-      },
-      {
-        indicatorId: 'bnc-2025-c-no-rssi',
-        position: 'out-of-group',
-        share: 0.27,
-        sentence: `Votre commune fait partie des 27 % de collectivités qui ont un responsable de la sécurité informatique (${BNC_C}).`,
-      },
-    ],
-  },
-  {
-    name: 'manual backups in a commune of 800: the figure for communes under 1,000, stratum named',
-    questionId: 'backup-how',
-    optionId: 'manual',
-    population: 800,
-    expected: [
-      {
-        indicatorId: 'jvs-2016-manual-backup',
+        indicatorId: 'bnc-2025-c-trained-agents',
         position: 'in-group',
-        share: 0.57,
-        sentence:
-          'Votre mairie sauvegarde à la main, comme 57 % des mairies de moins de 1 000 habitants interrogées en 2016, chiffre pour les communes de moins de 1 000 habitants (Baromètre de la dématérialisation 2016, 3e édition, JVS-Mairistem, 2016).',
-      },
-    ],
-  },
-  { name: 'manual backups in a commune of exactly 1,000: the under-1,000 figure does not apply', questionId: 'backup-how', optionId: 'manual', population: 1000, expected: [] },
-  {
-    name: 'well prepared, 3,000 inhabitants: the national figure',
-    questionId: 'incident-prepared',
-    optionId: 'yes',
-    population: 3000,
-    expected: [
-      {
-        indicatorId: 'cmv-2024-prepared',
-        position: 'in-group',
-        share: 0.14,
-        sentence: `Votre commune fait partie des 14 % de collectivités qui se sentent bien préparées à une cyberattaque (${CMV24}).`,
+        presentation: 'beside',
+        sentence: `Pour situer, une part de personnes et non de communes : 50 % des agents ont été formés à la cybersécurité au cours des deux dernières années, selon les collectivités répondantes (${BNC_C}). Dans votre mairie, des agents ont été formés ou sensibilisés ces deux dernières années.`,
+        earlier: [
+          `À savoir : une vague antérieure de la même enquête disait : 46 % des agents ont reçu une formation ou une sensibilisation à la cybersécurité au cours des deux dernières années, selon les collectivités répondantes (${BNC_V1}). Le chiffre le plus récent la remplace.`,
+        ],
       },
     ],
   },
   {
-    name: 'well prepared, exactly 5,000 inhabitants: still the national figure (the stratum starts above 5,000)',
-    questionId: 'incident-prepared',
-    optionId: 'yes',
-    population: 5000,
-    expected: [
-      {
-        indicatorId: 'cmv-2024-prepared',
-        position: 'in-group',
-        share: 0.14,
-        sentence: `Votre commune fait partie des 14 % de collectivités qui se sentent bien préparées à une cyberattaque (${CMV24}).`,
-      },
-    ],
-  },
-  {
-    name: 'not prepared, 6,000 inhabitants: the stratum over 5,000 is used and named',
-    questionId: 'incident-prepared',
-    optionId: 'no',
-    population: 6000,
-    expected: [
-      {
-        indicatorId: 'cmv-2024-prepared-over-5000',
-        position: 'out-of-group',
-        share: 0.76,
-        sentence: `Votre commune fait partie des 76 % de collectivités qui ne se sentent pas bien préparées à une cyberattaque, chiffre pour les collectivités de plus de 5 000 habitants (${CMV24}).`,
-      },
-    ],
-  },
-  {
-    name: 'no DPO: an approximate figure stays approximate',
-    questionId: 'gdpr-dpo',
+    name: 'a written procedure: the 2024 study, the 2023 one under « À savoir »',
+    questionId: 'incident-procedure',
     optionId: 'no',
     expected: [
       {
-        indicatorId: 'cnil-2019-no-dpo',
-        position: 'in-group',
-        share: 0.6,
-        sentence:
-          "Votre commune n'a pas désigné de délégué à la protection des données (DPO), comme environ 60 % des communes fin 2019 (Bilan des désignations de délégués à la protection des données par les communes, présenté au Congrès des maires 2019, CNIL, 11 février 2020).",
+        indicatorId: 'cmv-2024-response-procedure',
+        position: 'out-of-group',
+        presentation: 'comparison',
+        sentence: `22 % des collectivités interrogées ont une procédure formalisée de réaction en cas de cyberattaque (${CMV24}). Votre commune n'a pas de procédure écrite en cas d'attaque.`,
+        earlier: [
+          `À savoir : une vague antérieure de la même enquête disait : 19 % des collectivités interrogées ont une procédure de réaction en cas d'attaque (${CMV23}). Le chiffre le plus récent la remplace.`,
+        ],
       },
     ],
   },
-  {
-    name: 'personal devices in a commune of 1,200: the 2021 survey of communes under 3,500, stratum named',
-    questionId: 'gdpr-personal-devices',
-    optionId: 'yes',
-    population: 1200,
-    expected: [
-      {
-        indicatorId: 'cmv-2021-personal-devices',
-        position: 'in-group',
-        share: 0.5,
-        sentence:
-          'Des outils personnels servent aux affaires de votre mairie, comme pour environ 50 % des élus ruraux interrogés, chiffre pour les collectivités de moins de 3 500 habitants (La cybersécurité dans les collectivités de moins de 3 500 habitants, 1re étude, Cybermalveillance.gouv.fr, 17 mai 2022).',
-      },
-    ],
-  },
-  { name: 'personal devices in a commune of 5,000: a survey of communes under 3,500 says nothing', questionId: 'gdpr-personal-devices', optionId: 'yes', population: 5000, expected: [] },
+  { name: 'a 2016 figure is never a comparison, even when linked', questionId: 'backup-how', optionId: 'manual', population: 800, expected: [] },
   { name: 'a missing indicator, or one that is only context, gives nothing', questionId: 'governance-missing', optionId: 'no', expected: [] },
   { name: 'a question not applicable to the profile gives nothing', questionId: 'incident-servers', optionId: 'yes', expected: [] },
 ];
@@ -311,8 +202,9 @@ describe('compareAnswers and describeComparison', () => {
       comparisons.map((c) => ({
         indicatorId: c.indicatorId,
         position: c.position,
-        share: Math.round(c.share * 100) / 100,
+        presentation: c.presentation,
         sentence: plain(describeComparison(c, fr, 'fr')),
+        earlier: c.earlierWaves.map((e) => plain(describeEarlierWave(e, fr, 'fr'))),
       })),
     ).toEqual(expected);
   });
@@ -327,19 +219,32 @@ describe('compareAnswers and describeComparison', () => {
     expect(ids).not.toContain('continuity-hidden');
   });
 
-  it('turns an approximate share round for the other side ("nearly 20 %" → "just over 80 %")', () => {
+  it('keeps an approximate figure approximate and never turns it round for the other side', () => {
     const base = dataset.indicators.find((i) => i.id === 'bnc-2025-c-no-pca');
     if (!base) throw new Error('bnc-2025-c-no-pca missing');
     const nearly: BenchmarkDataset = { ...dataset, indicators: [{ ...base, value: 0.2, qualifier: 'nearly' }] };
     const [outside] = compareAnswers(questionnaire, { 'continuity-plans': option('both') }, profile(500), nearly);
-    expect(outside?.qualifier).toBe('just-over');
-    expect(plain(outside ? describeComparison(outside, fr, 'fr') : '')).toContain('des un peu plus de 80 % de collectivités qui ont un plan');
+    const sentence = plain(outside ? describeComparison(outside, fr, 'fr') : '');
+    expect(sentence).toContain('Près de 20 % des collectivités répondantes');
+    expect(sentence).not.toContain('80');
   });
 
   it('says the same in English, with the English source words', () => {
     const [consolidated] = compareAnswers(questionnaire, { 'continuity-plans': option('both') }, profile(500), dataset);
     expect(consolidated ? plain(describeComparison(consolidated, en, 'en')) : '').toBe(
-      'Your commune is among the 34% of local authorities that have a business continuity plan, or PCA (Baromètre Numérique & Collectivités, consolidated results, DINUM and réseau Déclic, October 2025).',
+      '66% of the responding local authorities said they had no business continuity plan, or PCA (Baromètre Numérique & Collectivités, consolidated results, DINUM and réseau Déclic, October 2025). Your commune has one.',
+    );
+  });
+
+  it('names the stratum of a breakdown figure', () => {
+    const base = dataset.indicators.find((i) => i.id === 'cmv-2024-response-procedure');
+    if (!base) throw new Error('cmv-2024-response-procedure missing');
+    const stratum = { maxPopulation: 999, label: { fr: 'communes de moins de 1 000 habitants', en: 'communes under 1,000 inhabitants' } };
+    const withStratum: BenchmarkDataset = { ...dataset, indicators: [base, { ...base, id: 'breakdown', value: 0.1, stratum, stratumOf: base.id, publishedNumbers: [3, 999, 1000, 25000] }] };
+    const [small] = compareAnswers(questionnaire, { 'incident-procedure': option('yes') }, profile(500), withStratum);
+    expect(small?.indicatorId).toBe('breakdown');
+    expect(plain(small ? describeComparison(small, fr, 'fr') : '')).toBe(
+      `10 % des collectivités interrogées ont une procédure formalisée de réaction en cas de cyberattaque, chiffre pour les communes de moins de 1 000 habitants (${CMV24}). Votre commune a une procédure écrite en cas d'attaque.`,
     );
   });
 });
@@ -355,6 +260,11 @@ describe('stratum choice', () => {
     expect(indicatorForPopulation(dataset, 'cmv-2023-feel-exposed', population)?.id).toBe(expected);
   });
 
+  it('gives the under-300 stratum of the 2024 study to a commune of 250', () => {
+    expect(indicatorForPopulation(dataset, 'cmv-2024-feel-low-exposure', 250)?.id).toBe('cmv-2024-feel-low-exposure-under-300');
+    expect(indicatorForPopulation(dataset, 'cmv-2024-feel-low-exposure', 300)?.id).toBe('cmv-2024-feel-low-exposure');
+  });
+
   it('gives nothing when the only figure is about communes of another size', () => {
     expect(indicatorForPopulation(dataset, 'jvs-2016-manual-backup', 2000)).toBeUndefined();
     expect(indicatorForPopulation(dataset, 'no-such-indicator', 2000)).toBeUndefined();
@@ -362,19 +272,32 @@ describe('stratum choice', () => {
 });
 
 describe('context figures', () => {
-  it('shows the ransomware share of incidents in the backup theme, with its source, as a statement', () => {
+  it('shows the ransomware share of incidents in the backup theme, with its source and that it was not checked', () => {
     const backup = contextIndicators(dataset, 'backup', 3000);
-    expect(backup.map((i) => i.id)).toContain('bnc-2025-v1-incidents-ransomware');
     const ransomware = backup.find((i) => i.id === 'bnc-2025-v1-incidents-ransomware');
     expect(ransomware && plain(describeContext(ransomware, fr, 'fr'))).toBe(
-      `Parmi les incidents déclarés par les collectivités victimes, 40 % étaient des rançongiciels (logiciels qui chiffrent les données pour exiger une rançon). Source : ${BNC_V1}.`,
+      `Parmi les incidents déclarés par les collectivités victimes, 40 % étaient des rançongiciels (logiciels qui chiffrent les données pour exiger une rançon). Source : ${BNC_V1.replace(', 2 729 réponses', '')}. Chiffre non vérifié dans sa source d'origine : il donne le contexte, il ne sert pas de comparaison.`,
     );
   });
 
-  it('follows the commune’s stratum and leaves out figures about other sizes', () => {
+  it('says the age of a figure older than 2023', () => {
+    const [manual] = contextIndicators(dataset, 'backup', 600).filter((i) => i.id === 'jvs-2016-manual-backup');
+    expect(manual && plain(describeContext(manual, fr, 'fr'))).toContain('Chiffre ancien (données de 2016) : il donne le contexte, il ne sert pas de comparaison.');
+  });
+
+  it('sets the directory count beside the article’s wrong count of communes under 10,000 inhabitants', () => {
+    const wrong = dataset.indicators.find((i) => i.id === 'decideur-2021-communes-under-10000');
+    const sentence = wrong ? plain(describeContext(wrong, fr, 'fr')) : '';
+    expect(sentence).toContain('9 025 communes auraient moins de 10 000 habitants');
+    expect(sentence).toContain('33 896 communes ont moins de 10 000 habitants');
+  });
+
+  it('follows the commune’s stratum, leaves out figures about other sizes and earlier waves', () => {
     expect(contextIndicators(dataset, 'awareness', 600).map((i) => i.id)).toContain('cmv-2023-feel-exposed-under-1000');
     expect(contextIndicators(dataset, 'awareness', 600).map((i) => i.id)).not.toContain('cmv-2023-feel-exposed');
+    expect(contextIndicators(dataset, 'awareness', 250).map((i) => i.id)).toContain('cmv-2024-feel-low-exposure-under-300');
     expect(contextIndicators(dataset, 'backup', 600).map((i) => i.id)).toContain('jvs-2016-manual-backup');
     expect(contextIndicators(dataset, 'backup', 4000).map((i) => i.id)).not.toContain('jvs-2016-manual-backup');
+    expect(dataset.indicators.filter((i) => i.earlierWaveOf).every((i) => !contextIndicators(dataset, 'incident', 600).includes(i))).toBe(true);
   });
 });

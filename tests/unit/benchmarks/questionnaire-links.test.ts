@@ -33,7 +33,7 @@ describe('questionnaire links to benchmark indicators', async () => {
   const byId = new Map(dataset.indicators.map((i) => [i.id, i]));
   const links = Object.entries(themeFiles).flatMap(([file, theme]) => linksOf(file, theme));
 
-  it('points only at indicators of the dataset that can be compared', () => {
+  it('points only at indicators of the dataset that can be set beside an answer', () => {
     const broken = links
       .filter((link) => {
         const indicator = byId.get(link.indicator);
@@ -41,5 +41,15 @@ describe('questionnaire links to benchmark indicators', async () => {
       })
       .map((link) => `${link.file} [${link.question}] → ${link.indicator}`);
     expect(broken).toEqual([]);
+  });
+
+  it('gives a question at most one figure to set beside its answer (one reference per topic)', () => {
+    const comparable = new Map<string, string[]>();
+    for (const link of links) {
+      if (!byId.get(link.indicator)?.comparison) continue;
+      const key = `${link.file} [${link.question}]`;
+      comparable.set(key, [...(comparable.get(key) ?? []), link.indicator]);
+    }
+    expect([...comparable].filter(([, ids]) => ids.length > 1)).toEqual([]);
   });
 });

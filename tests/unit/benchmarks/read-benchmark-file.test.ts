@@ -1,7 +1,8 @@
 /** The one door for benchmark files: every malformed or hostile file is refused with a code (and a path when invalid). */
 import { describe, expect, it } from 'vitest';
+import versionOneFile from '../../fixtures/benchmarks/barometres-v1.json';
 import { loadBundledBenchmarks } from '../../../src/content/load-benchmarks';
-import { checkImport, shouldInstallBundled } from '../../../src/domain/benchmarks/decide-install';
+import { checkImport, MAX_VERSIONS_AHEAD, shouldInstallBundled } from '../../../src/domain/benchmarks/decide-install';
 import { MAX_BENCHMARK_FILE_BYTES, readBenchmarkFile } from '../../../src/domain/benchmarks/read-benchmark-file';
 
 type Json = Record<string, unknown>;
@@ -36,7 +37,39 @@ describe('readBenchmarkFile', async () => {
   });
 
   it('refuses a file from a newer format', () => {
-    expect(readBenchmarkFile(file((d) => (d.formatVersion = 2)))).toEqual({ ok: false, error: { code: 'newer-format' } });
+    expect(readBenchmarkFile(file((d) => (d.formatVersion = 3)))).toEqual({ ok: false, error: { code: 'newer-format' } });
+  });
+
+  it('refuses the version 1 file, whose sentences said computed complements', () => {
+    expect(readBenchmarkFile(JSON.stringify(versionOneFile))).toEqual({ ok: false, error: { code: 'older-format' } });
+  });
+
+  it.each([
+    ['a site no publisher of the file is on', 'https://evil.example/cybermalveillance.gouv.fr'],
+    ['a look-alike of a publisher', 'https://cybermalveillance.gouv.fr.evil.example/'],
+    ['a publisher name inside another domain', 'https://notcybermalveillance.gouv.fr/'],
+    ['a plain http address', 'http://www.cybermalveillance.gouv.fr/'],
+    ['an address with credentials', 'https://user:pass@cybermalveillance.gouv.fr/'],
+    ['a javascript: address', 'javascript:alert(1)'],
+  ])('refuses a link to %s, naming where', (_name, url) => {
+    const result = readBenchmarkFile(file((d) => (first(d).url = url)));
+    expect(result).toEqual({ ok: false, error: { code: 'untrusted-link', path: `indicators[0] (${firstId()}).url` } });
+  });
+
+  it('refuses a relay link off the allow-list too', () => {
+    const result = readBenchmarkFile(
+      file((d) => {
+        const relayed = d.indicators.find((i) => Array.isArray(i.reportedIn));
+        const relays = relayed?.reportedIn as Json[] | undefined;
+        if (relays?.[0]) relays[0].url = 'https://phishing.example/';
+        d.indicators = relayed ? [relayed] : [];
+      }),
+    );
+    expect(result.ok ? '' : result.error.code).toBe('untrusted-link');
+  });
+
+  it('accepts a sub-domain of a listed publisher', () => {
+    expect(readBenchmarkFile(file((d) => (first(d).url = 'https://www.cybermalveillance.gouv.fr/etude'))).ok).toBe(true);
   });
 
   const firstId = (): string => String(first(structuredClone(bundled) as unknown as { indicators: Json[] }).id);
@@ -50,16 +83,35 @@ describe('readBenchmarkFile', async () => {
       d.indicators = share ? [share] : [];
     }, 'indicators[0] (ID).value'],
     ['a negative figure', (d) => (first(d).value = -0.1), 'indicators[0] (ID).value'],
-    ['a javascript: address', (d) => (first(d).url = 'javascript:alert(1)'), 'indicators[0] (ID).url'],
     ['a missing English text', (d) => (first(d).subject = { fr: 'Sujet' }), 'indicators[0] (ID).subject.en'],
     ['an id that is not kebab-case', (d) => (first(d).id = 'Bad Id'), 'indicators[0] (Bad Id).id'],
     ['a version that is not a whole number', (d) => (d.version = 1.5), 'version'],
     ['no indicators', (d) => (d.indicators = []), 'indicators'],
-    ['a sentence without its figure', (d) => {
+    ['an answer sentence with a computed share', (d) => {
       const comparing = d.indicators.find((i) => i.comparison !== undefined);
-      if (comparing) (comparing.comparison as { inGroup: { sentence: { fr: string } } }).inGroup.sentence.fr = 'Votre commune est comme les autres';
+      if (comparing) (comparing.comparison as { outOfGroup: { sentence: { fr: string } } }).outOfGroup.sentence.fr = 'Votre commune fait partie des 34 % qui en ont un';
       d.indicators = comparing ? [comparing] : [];
-    }, 'indicators[0] (ID).comparison.inGroup.sentence.fr'],
+    }, 'indicators[0] (ID).comparison.outOfGroup.sentence.fr'],
+    ['a statement with a number that was not published', (d) => {
+      const noPca = d.indicators.find((i) => i.id === 'bnc-2025-c-no-pca');
+      if (noPca) (noPca.statement as { fr: string }).fr = '{{value}} des collectivités répondantes, soit 34 % avec un PCA.';
+      d.indicators = noPca ? [noPca] : [];
+    }, 'indicators[0] (ID).statement.fr'],
+    ['a comparison on a figure older than 2023', (d) => {
+      const noPca = d.indicators.find((i) => i.id === 'bnc-2025-c-no-pca');
+      if (noPca) noPca.year = 2016;
+      d.indicators = noPca ? [noPca] : [];
+    }, 'indicators[0] (ID).comparison'],
+    ['a comparison on an unverified figure', (d) => {
+      const noPca = d.indicators.find((i) => i.id === 'bnc-2025-c-no-pca');
+      if (noPca) noPca.verification = 'NV';
+      d.indicators = noPca ? [noPca] : [];
+    }, 'indicators[0] (ID).comparison'],
+    ['a comparison on a share of incidents', (d) => {
+      const noPca = d.indicators.find((i) => i.id === 'bnc-2025-c-no-pca');
+      if (noPca) noPca.counts = 'incidents';
+      d.indicators = noPca ? [noPca] : [];
+    }, 'indicators[0] (ID).comparison'],
     ['the same indicator id twice', (d) => d.indicators.push(first(d)), `indicators[${bundled.indicators.length}] (ID).id`],
     ['a stratum breakdown of an unknown indicator', (d) => {
       first(d).stratumOf = 'no-such-indicator';
@@ -97,7 +149,17 @@ describe('which dataset a device keeps', () => {
     ['an older version', installed(3), file(2), { ok: false, code: 'older-version' }],
     ['the same version', installed(2), file(2), { ok: false, code: 'same-version' }],
     ['another dataset', installed(1), file(9, 'opsn-dataset'), { ok: false, code: 'other-dataset' }],
-  ])('import of %s', (_name, current, candidate, expected) => {
-    expect(checkImport(current, candidate)).toEqual(expected);
+    ['another dataset, nothing stored', undefined, file(9, 'opsn-dataset'), { ok: false, code: 'other-dataset' }],
+    ['the furthest version trusted', installed(2), file(2 + MAX_VERSIONS_AHEAD), { ok: true }],
+    ['one version further', installed(2), file(3 + MAX_VERSIONS_AHEAD), { ok: false, code: 'too-far-ahead' }],
+    ['version 1000000', installed(2), file(1_000_000), { ok: false, code: 'too-far-ahead' }],
+    ['version 1000000, nothing stored', undefined, file(1_000_000), { ok: false, code: 'too-far-ahead' }],
+  ])('import of %s (shipped: version 2)', (_name, current, candidate, expected) => {
+    expect(checkImport(current, candidate, file(2))).toEqual(expected);
+  });
+
+  it('replaces at start a stored version beyond what the release trusts (pinned by an older app)', () => {
+    expect(shouldInstallBundled(installed(1_000_000, 'imported'), file(2))).toBe(true);
+    expect(shouldInstallBundled(installed(2 + MAX_VERSIONS_AHEAD, 'imported'), file(2))).toBe(false);
   });
 });

@@ -18,6 +18,8 @@ import {
   NEVER_IN_FIRST_LOAD,
   type ChunkRecord,
 } from './first-load';
+import frenchHome from '../../../src/i18n/locales/fr/home.json';
+import frenchCommon from '../../../src/i18n/locales/fr/common.json';
 
 const root = path.resolve(import.meta.dirname, '../../..');
 let dir = '';
@@ -99,11 +101,22 @@ describe('the Content-Security-Policy of the built index.html', () => {
     expect(html).not.toMatch(/javascript:/i);
   });
 
-  it('loads the service worker registration as a deferred external file of the app', () => {
+  it('names only scripts of the build, the service worker being registered by the app itself once the page is shown', () => {
     const { scripts } = assetsNamedInHtml(html);
-    // External (no inline script under the CSP) and deferred (it must not hold the first paint back).
-    expect(html).toMatch(/<script id="vite-plugin-pwa:register-sw" src="\/registerSW\.js" defer><\/script>/);
+    expect(scripts.length).toBeGreaterThan(0);
     for (const script of scripts) expect(existsSync(path.join(dist, script)), `${script} is in the build`).toBe(true);
+    expect(html).not.toMatch(/registerSW/);
+  });
+
+  it('holds the first page already rendered, in French, and an empty page for the other routes', () => {
+    // The texts of the locale files, as React escapes them.
+    const escape = (text: string) => text.replaceAll("'", '&#x27;');
+    expect(html).toContain(`<h1 tabindex="-1" class="page-title">${escape(frenchHome.title)}</h1>`);
+    expect(html).toContain(escape(frenchHome.intro));
+    expect(html).toContain(frenchCommon.layout.skipToContent);
+    const shell = readFileSync(path.join(dist, 'app-shell.html'), 'utf8');
+    expect(shell).toContain('<div id="root"></div>');
+    expect(policyOf(shell)).toEqual(policyOf(html));
   });
 });
 

@@ -1,7 +1,7 @@
 /**
  * What the first page of the built app loads: the scripts and stylesheets named in index.html, every chunk they
- * import statically, and the home route's lazy chunk with its own static imports (the router fetches it before
- * the first page can show anything). Sizes are gzipped, as a server or the service worker's network sends them.
+ * import statically, what the entry starts with import() (the app itself), and the home route's lazy chunk with
+ * its own static imports (the router fetches it before the app can hydrate the page). Sizes are gzipped, as a server or the service worker's network sends them.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -75,6 +75,8 @@ export function firstLoad(distDir: string, chunks: ChunkRecord[], root: string):
     for (const imported of chunk?.imports ?? []) visit(imported);
     for (const css of chunk?.css ?? []) loaded.add(css);
   };
+  // The entry only paints-then-starts: the app it loads with import() (src/app/start.ts) is part of the first page.
+  for (const file of named.scripts) for (const started of byFile.get(file)?.dynamicImports ?? []) visit(started);
   for (const file of [...named.scripts, ...named.modulePreloads, home.fileName]) visit(file);
   for (const css of named.stylesheets) loaded.add(css);
 

@@ -27,9 +27,9 @@ async function seedWithSummaries() {
 
 /** Every summary entry stored, by audit id. */
 async function storedEntries() {
-  const { codec } = await loadSummaryContext();
+  const context = await loadSummaryContext();
   const packs = await db.summaryPacks.toArray();
-  return new Map(packs.flatMap((pack) => entriesOfPack(pack, codec)).map((entry) => [entry.auditId, entry]));
+  return new Map(packs.flatMap((pack) => entriesOfPack(pack, context)).map((entry) => [entry.auditId, entry]));
 }
 
 describe('deleting records', () => {

@@ -129,16 +129,18 @@ describe('compareWithBarometers', () => {
     url: null,
     wave: null,
     verification: 'P' as const,
+    counts: 'collectivites' as const,
   };
-  const side = { label: { fr: 'l', en: 'l' }, sentence: { fr: '{{share}}', en: '{{share}}' } };
+  const side = { label: { fr: 'l', en: 'l' }, sentence: { fr: 'Votre commune en a un.', en: 'Your commune has one.' } };
   const dataset = (indicators: BenchmarkDataset['indicators']): BenchmarkDataset => ({
     format: 'cyberdiag-benchmarks',
-    formatVersion: 1,
+    formatVersion: 2,
     id: 'test',
     version: 1,
     publishedAt: '2025',
     title: { fr: 't', en: 't' },
     indicators,
+    unsurveyed: [],
   });
   const comparison = { inGroup: side, outOfGroup: side };
 
@@ -154,6 +156,11 @@ describe('compareWithBarometers', () => {
     );
     // ind-x: A and G inside, B outside, C's answer says nothing.
     expect(comparisons.map((c) => [c.indicator.id, c.themeId, c.inGroup, c.communes, c.share])).toEqual([['ind-x', 'backup', 2, 3, 2 / 3]]);
+  });
+
+  it('does not count communes against a share of people (agents, élus)', () => {
+    const people = dataset([{ ...base, id: 'ind-x', kind: 'share', value: 0.5, comparison, counts: 'people' }]);
+    expect(compareWithBarometers(aggregate.rows, questionnaire, people)).toEqual([]);
   });
 
   it('sets a figure about a size stratum against the members of that stratum only', () => {

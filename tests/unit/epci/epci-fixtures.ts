@@ -98,6 +98,7 @@ export function entry(
   date: string,
   value: AuditSummary,
   population = 800,
+  questionnaireVersion = 2,
 ): SummaryEntry {
   return {
     auditId,
@@ -107,5 +108,6 @@ export function entry(
     completedAt: status === 'completed' ? date : null,
     population,
     summary: value,
+    questionnaireVersion,
   };
 }

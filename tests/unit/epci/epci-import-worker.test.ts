@@ -24,6 +24,7 @@ const gate = vi.hoisted(() => {
 vi.mock('../../../src/db/epci-repository', async (importOriginal) => {
   const actual = await importOriginal<typeof EpciRepository>();
   const context: SummaryContext = {
+    questionnaireVersion: questionnaire.version,
     derivationKey: summaryDerivationKey(questionnaire, catalogue),
     summarize: createAuditSummarizer(questionnaire, catalogue),
     codec: createSummaryCodec(questionnaire, catalogue),

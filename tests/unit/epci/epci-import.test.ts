@@ -13,6 +13,7 @@ import { catalogue, questionnaire } from './epci-fixtures';
 import { exportedAudit, exportedCommune, exportFile } from './export-files';
 
 const context: SummaryContext = {
+  questionnaireVersion: questionnaire.version,
   derivationKey: summaryDerivationKey(questionnaire, catalogue),
   summarize: createAuditSummarizer(questionnaire, catalogue),
   codec: createSummaryCodec(questionnaire, catalogue),

@@ -1,13 +1,19 @@
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CyberdiagDatabase, DATABASE_NAME, db } from '../../../src/db/database';
+import { loadActionCatalogue, loadActionCatalogueVersion } from '../../../src/content/load-actions';
+import { loadQuestionnaire, loadQuestionnaireVersion } from '../../../src/content/load-questionnaire';
+import { saveAnswer, startAudit } from '../../../src/db/audits-repository';
+import { createCommune } from '../../../src/db/communes-repository';
 import { loadSummaryContext, loadSummaryEntries, refreshAuditSummaries } from '../../../src/db/epci-repository';
+import { summarizeWithEngine, type AuditSummary } from '../../../src/domain/epci/create-audit-summarizer';
 import { openDatabase } from '../../../src/db/open-database';
 import v1 from '../../fixtures/db/v1.json';
 import v4 from '../../fixtures/db/v4.json';
 import { reviveTypedArrays } from '../db/fixture-rows';
 
 const NAME = 'cyberdiag-epci-schema-test';
+const profile = { population: 800, agents: 3, computers: 4, itProvider: true, hasServer: false };
 
 /** A database as schema version 2 left it (the last version before the EPCI summaries). */
 async function writeV2Database() {
@@ -62,5 +68,29 @@ describe('the EPCI summaries in the database', () => {
     expect(await refreshAuditSummaries(context)).toBe(0);
     const overall = Object.fromEntries((await loadSummaryEntries(context)).map((e) => [e.auditId, e.summary.overall]));
     expect(overall).toEqual(Object.fromEntries(v4.tables.auditSummaries.map((s) => [s.auditId, s.summary.scores.values.at(-1)])));
+  });
+
+  it('summarises each audit with its own questionnaire version, version 1 and 2 side by side, and says which', async () => {
+    const [v1, v2, v1Catalogue, v2Catalogue] = await Promise.all([loadQuestionnaireVersion(1), loadQuestionnaire(), loadActionCatalogueVersion(1), loadActionCatalogue()]);
+    if (!v1 || !v1Catalogue) throw new Error('version 1 is archived');
+    const commune = await createCommune({ name: 'Saint-Test', insee: '01001', postcode: '', epciSiren: '200000001', epciName: 'CC', profile });
+    const old = await startAudit(commune, v1, 'Conseillère', new Date('2025-03-01T09:00:00Z'));
+    const current = await startAudit(commune, v2, 'Conseillère', new Date('2026-03-01T09:00:00Z'));
+    // Each answered with ids of its own version only ("continuity-critical-services" is gone from version 2).
+    await saveAnswer(old.id, 'continuity-critical-services', { kind: 'option', optionId: 'prioritised-list' });
+    await saveAnswer(old.id, 'backup-automatic', { kind: 'option', optionId: 'manual' });
+    await saveAnswer(current.id, 'backup-automatic', { kind: 'option', optionId: 'none' });
+    const stored = await Promise.all([db.audits.get(old.id), db.audits.get(current.id)]);
+
+    const entries = await loadSummaryEntries(await loadSummaryContext());
+    const byId = new Map(entries.map((e) => [e.auditId, e]));
+    expect(byId.get(old.id)?.questionnaireVersion).toBe(1);
+    expect(byId.get(current.id)?.questionnaireVersion).toBe(2);
+    // The same figures as the engine's with that version (the order of the action ids aside).
+    const sorted = (summary: AuditSummary | undefined) => summary && { ...summary, actionIds: [...summary.actionIds].sort() };
+    expect(sorted(byId.get(old.id)?.summary)).toEqual(sorted(summarizeWithEngine(v1, v1Catalogue, stored[0]?.answers ?? {}, profile)));
+    expect(sorted(byId.get(current.id)?.summary)).toEqual(sorted(summarizeWithEngine(v2, v2Catalogue, stored[1]?.answers ?? {}, profile)));
+    // Read again: both kept in packs of their own version, nothing made again.
+    expect(await refreshAuditSummaries(await loadSummaryContext())).toBe(0);
   });
 });

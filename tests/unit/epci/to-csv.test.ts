@@ -58,6 +58,7 @@ describe('epciCsvRows', () => {
     stratum: 'Strate',
     date: "Date de l'audit",
     status: 'Statut',
+    version: 'Questionnaire',
     answered: 'Réponses',
     overall: 'Score global',
     themes: [
@@ -73,15 +74,16 @@ describe('epciCsvRows', () => {
       [commune('1', 'Saint-Étienne-du-Bois; "Ain"', '01350'), commune('2', '=Piège', '01002')],
       [
         entry('a', '1', 'completed', '2026-03-01T10:00:00.000Z', summary({ backup: 200 / 3, accounts: null }, 62.25, []), 2_650),
-        entry('b', '2', 'in-progress', '2026-04-01T10:00:00.000Z', summary({ backup: 100, accounts: 0 }, 50, []), 120),
+        // Answered with questionnaire version 1: the line says so.
+        entry('b', '2', 'in-progress', '2026-04-01T10:00:00.000Z', summary({ backup: 100, accounts: 0 }, 50, []), 120, 1),
       ],
     );
     const csv = toCsv(epciCsvRows(rows, labels));
     expect(csv).toBe(
       '\uFEFF' +
-        "Commune;Code INSEE;Population;Strate;Date de l'audit;Statut;Réponses;Score global;Sauvegardes;Comptes\r\n" +
-        '"Saint-Étienne-du-Bois; ""Ain""";01350;2650;2 000–3 499;2026-03-01;terminé;6;62,3;66,7;\r\n' +
-        "'=Piège;01002;120;< 500;2026-04-01;en cours;6;50;100;0\r\n",
+        "Commune;Code INSEE;Population;Strate;Date de l'audit;Statut;Questionnaire;Réponses;Score global;Sauvegardes;Comptes\r\n" +
+        '"Saint-Étienne-du-Bois; ""Ain""";01350;2650;2 000–3 499;2026-03-01;terminé;2;6;62,3;66,7;\r\n' +
+        "'=Piège;01002;120;< 500;2026-04-01;en cours;1;6;50;100;0\r\n",
     );
     expect(bytes(csv).slice(0, 3)).toEqual([0xef, 0xbb, 0xbf]);
   });

@@ -21,6 +21,32 @@ describe('carryOverAnswers', () => {
     expect(carried).toEqual(['b1', 'a1']);
     expect(answers).toEqual({ b1: previous.b1, a1: previous.a1 });
   });
+
+  it('carries an answer to the question of a newer version that replaces it, through the option mapping only', () => {
+    const [backup, accounts] = questionnaire.themes;
+    if (!backup || !accounts) throw new Error('fixture');
+    // The next version: b1 keeps its id (same meaning); "b-new" replaces the old question b2, mapping "yes" →
+    // "yes" and "partly" (an option b2 had before) → "no"; the old "no" has no counterpart.
+    const next = {
+      ...questionnaire,
+      version: 3,
+      themes: [
+        {
+          ...backup,
+          questions: backup.questions.map((q) => (q.id === 'b2' ? { ...q, id: 'b-new', replaces: { question: 'b2', options: { yes: 'yes', partly: 'no' } } } : q)),
+        },
+        accounts,
+      ],
+    };
+    const carry = (b2: Answer) => carryOverAnswers({ b1: stored({ kind: 'option', optionId: 'yes' }), b2: stored(b2) }, next);
+    expect(carry({ kind: 'option', optionId: 'partly' })).toEqual({
+      answers: { b1: stored({ kind: 'option', optionId: 'yes' }), 'b-new': stored({ kind: 'option', optionId: 'no' }) },
+      carried: ['b1', 'b-new'],
+    });
+    // No mapping for "no", and "je ne sais pas" is not carried to another question: only b1 comes over.
+    expect(Object.keys(carry({ kind: 'option', optionId: 'no' }).answers)).toEqual(['b1']);
+    expect(Object.keys(carry({ kind: 'dontKnow' }).answers)).toEqual(['b1']);
+  });
 });
 
 describe('startReaudit', () => {

@@ -37,9 +37,13 @@ describe('collectReportInput', () => {
     expect(input.plan.length).toBeGreaterThan(5);
     expect(input.result.answered).toBe(input.result.asked);
     expect(input.planItems.get('verify-backup-copies')).toEqual({ owner: 'Mme Lefèvre', dueDate: '', status: 'done', note: '' });
-    // Each comparison sentence names its source, in brackets, as on the results page.
+    // Each comparison sentence quotes the figure with its source in brackets, then the commune's own answer, as on
+    // the results page; an earlier wave comes as « À savoir », never as a second comparison.
     expect(input.comparisons.length).toBeGreaterThan(0);
-    for (const comparison of input.comparisons) expect(comparison.sentence).toMatch(/\(.+\)\.?$/);
+    for (const comparison of input.comparisons) expect(comparison.sentence).toMatch(/^\S.* \(.+\)\. .+\.$/);
+    expect(input.comparisons.flatMap((c) => c.earlier ?? []).every((e) => e.startsWith('À savoir'))).toBe(true);
+    // The topics no national survey measured are said, theme by theme.
+    expect(input.unsurveyed.map((u) => u.themeId)).toEqual(expect.arrayContaining(['backup', 'accounts', 'updates']));
     expect(input.t('plan.title')).toBe('Plan d’action');
 
     const model = buildReportModel(input);

@@ -7,8 +7,9 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildReportModel } from '../../../src/pdf/report-model';
+import { buildReportModel, buildShortReportModel } from '../../../src/pdf/report-model';
 import { renderReport } from '../../../src/pdf/render-report';
+import { typographic } from '../../../src/pdf/report-format';
 import { COMMUNE_NAME, reportInput } from './report-fixture';
 
 const fonts = {
@@ -63,9 +64,11 @@ describe('renderReport', () => {
     expect(pages[1]).toContain('Synthèse pour le conseil municipal');
     expect(pages[1]).toContain('Ce que le conseil peut décider');
     // Each theme starts a page of its own, in the questionnaire's order (a long one may run onto a second page).
-    const starts = input.questionnaire.themes.map((theme) => pages.findIndex((page) => page.replace(/\s+/g, ' ').trimStart().startsWith(theme.title.fr)));
-    expect(starts[0]).toBe(2);
-    expect(starts.every((start, index) => start > (starts[index - 1] ?? 1))).toBe(true);
+    const starts = input.questionnaire.themes.map((theme) => pages.findIndex((page) => page.replace(/\s+/g, ' ').trimStart().startsWith(typographic(theme.title.fr))));
+    // The vital controls come right after the summary, on their own page.
+    expect(pages[2]?.trimStart().startsWith('Les contrôles vitaux')).toBe(true);
+    expect(starts[0]).toBeGreaterThan(2);
+    expect(starts.every((start, index) => start > (starts[index - 1] ?? 2))).toBe(true);
     // The cover lists the sections; the attack sheet, to print and pin up, is the last page, whole.
     expect(pages[0]).toContain('Sommaire');
     expect(pages.at(-1)?.trimStart().startsWith('En cas d’attaque : que faire ?')).toBe(true);
@@ -79,5 +82,18 @@ describe('renderReport', () => {
       expect(text).toContain(title);
     }
     expect(text).not.toContain('Synthèse');
+  });
+
+  it('makes the short report in at most four pages: the summary, the vital controls, the plan', async () => {
+    const bytes = renderReport(buildShortReportModel(await reportInput('fr')), fonts);
+    const file = join(mkdtempSync(join(tmpdir(), 'cyberdiag-pdf-')), 'short.pdf');
+    writeFileSync(file, Buffer.from(bytes));
+    const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
+    const pages = Number(/^Pages:\s+(\d+)/m.exec(info)?.[1]);
+    expect(pages).toBeLessThanOrEqual(4);
+    const text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
+    for (const title of ['Synthèse pour le conseil municipal', 'Les contrôles vitaux', 'Plan d’action']) expect(text).toContain(title);
+    expect(text).not.toContain('Annexe : toutes les réponses');
+    expect(text).toContain(`Page ${pages} sur ${pages}`);
   });
 });

@@ -1,4 +1,5 @@
 /** A fully answered audit of the shipped questionnaire, with its plan followed up, for the report tests. */
+import { optionScore } from '../../../src/domain/questionnaire/schema';
 import type { TFunction } from 'i18next';
 import { loadActionCatalogue } from '../../../src/content/load-actions';
 import { loadQuestionnaire } from '../../../src/content/load-questionnaire';
@@ -27,7 +28,7 @@ export function answerEverything(questionnaire: Awaited<ReturnType<typeof loadQu
         answers[question.id] = { kind: 'option', optionId: opens };
         return;
       }
-      const byScore = [...question.options].sort((a, b) => a.score - b.score);
+      const byScore = [...question.options].filter((o) => optionScore(o) !== null).sort((a, b) => (optionScore(a) ?? 0) - (optionScore(b) ?? 0));
       const worst = byScore[0];
       const best = byScore[byScore.length - 1];
       const middle = byScore[Math.floor(byScore.length / 2)];
@@ -95,6 +96,7 @@ export async function reportInput(language: Language = 'fr'): Promise<ReportInpu
       answers,
     },
     questionnaire,
+    currentQuestionnaireVersion: questionnaire.version,
     result,
     plan,
     planItems,
@@ -109,6 +111,7 @@ export async function reportInput(language: Language = 'fr'): Promise<ReportInpu
         ),
       },
     ],
+    unsurveyed: [],
     t: (key, options) => t(key, options),
     tFunction: t,
   };

@@ -14,7 +14,7 @@ import {
   type DirectoryIndex,
   type SearchResult,
 } from '../domain/directory/search-directory';
-import { loadDirectory } from '../directory/load-directory';
+import { loadDirectory } from '../content/load-directory';
 
 /** Long enough to skip the intermediate keystrokes of a word typed quickly, short enough to feel immediate. */
 const DEBOUNCE_MS = 120;

@@ -2,49 +2,25 @@
  * "Télécharger le rapport PDF": gathers the audit on the device, loads the PDF code on demand (import()),
  * makes the report in the browser and hands it to the browser as a download. Nothing leaves the device.
  */
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { collectReportInput } from '../services/report/collect-report-input';
-import { saveFile } from './save-file';
-
-type State = 'idle' | 'busy' | 'done' | 'error';
+import { DownloadButton } from './download-button';
 
 /** `short`: the four-page report for the conseil municipal; by default the full report. */
 export function DownloadReportButton({ auditId, primary = false, kind = 'full' }: { auditId: string; primary?: boolean; kind?: 'full' | 'short' }) {
   const { t, i18n } = useTranslation('report');
-  const [state, setState] = useState<State>('idle');
-
-  const download = async () => {
-    if (state === 'busy') return;
-    setState('busy');
-    try {
-      const [input, { generateReport }] = await Promise.all([collectReportInput(auditId, i18n), import('../pdf/generate-report')]);
-      const { blob, fileName } = await generateReport(input, kind);
-      saveFile(blob, fileName);
-      setState('done');
-    } catch {
-      setState('error');
-    }
+  const make = async () => {
+    const [input, { generateReport }] = await Promise.all([collectReportInput(auditId, i18n), import('../pdf/generate-report')]);
+    return generateReport(input, kind);
   };
-
   return (
-    <div className="download-report">
-      <button
-        type="button"
-        className={`button${primary ? ' button--primary' : ''}`}
-        onClick={() => void download()}
-        aria-disabled={state === 'busy' || undefined}
-      >
-        {t(kind === 'short' ? 'download.shortButton' : 'download.button')}
-      </button>
-      <p className="download-report__status" role="status">
-        {state === 'busy' ? t('download.busy') : state === 'done' ? t('download.done') : ''}
-      </p>
-      {state === 'error' && (
-        <p className="alert alert--error" role="alert">
-          {t('download.error')}
-        </p>
-      )}
-    </div>
+    <DownloadButton
+      make={make}
+      label={t(kind === 'short' ? 'download.shortButton' : 'download.button')}
+      texts={{ busy: t('download.busy'), done: t('download.done'), error: t('download.error') }}
+      primary={primary}
+      className="download-report"
+      statusClassName="download-report__status"
+    />
   );
 }

@@ -107,17 +107,6 @@ export async function saveAnswer(auditId: string, questionId: string, answer: An
   if (changed === 0) throw new Error(`audit ${auditId} not found`);
 }
 
-export async function clearAnswer(auditId: string, questionId: string, now = new Date()): Promise<void> {
-  await db.audits
-    .where('id')
-    .equals(auditId)
-    .modify((audit) => {
-      const { [questionId]: _removed, ...rest } = audit.answers;
-      audit.answers = rest;
-      audit.updatedAt = laterStamp(audit.updatedAt, now);
-    });
-}
-
 export async function rememberTheme(auditId: string, themeId: string): Promise<void> {
   await db.audits.update(auditId, { lastThemeId: themeId });
 }
@@ -132,10 +121,6 @@ export async function setAuditStatus(auditId: string, status: AuditRecord['statu
       audit.updatedAt = stamp;
       audit.completedAt = status === 'completed' ? stamp : null;
     });
-}
-
-export async function setAuditor(auditId: string, auditor: string): Promise<void> {
-  await db.audits.update(auditId, { auditor: checkedAuditor(auditor) });
 }
 
 /** Deletes an audit with its plan and its summary in the EPCI view, in one transaction. */

@@ -30,10 +30,6 @@ export async function updateCommune(id: string, input: CommuneInput, now = new D
   await db.communes.update(id, { ...checked(input), updatedAt: now.toISOString() });
 }
 
-export function listCommunes(): Promise<CommuneRecord[]> {
-  return db.communes.orderBy('name').toArray();
-}
-
 export function getCommune(id: string): Promise<CommuneRecord | undefined> {
   return db.communes.get(id);
 }

@@ -100,7 +100,7 @@ export const importTables = () => [db.communes, db.audits, db.planItems, db.sett
  * The one write of a planned import, for the backup pages' batch and for each file of an EPCI's import alike; it
  * runs inside the caller's read-write transaction over importTables(), so that the import is all or nothing. Every
  * write is asked for at once, not one after the other: the database works on the communes while the audits are
- * still being handed over (a third of a file's write was spent waiting between the two). `pack` holds the
+ * still being handed over, instead of waiting between the two. `pack` holds the
  * summaries of the audits written, for the EPCI view (the backup pages leave them to be made when it is opened).
  */
 export async function writePlannedImport(

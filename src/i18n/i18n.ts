@@ -29,8 +29,6 @@ const lazyBundles: Record<Language, Record<string, () => Promise<Bundle>>> = {
 
 const namespaceOf = (path: string) => path.slice(path.lastIndexOf('/') + 1, -'.json'.length);
 
-export const NAMESPACES = [...Object.keys(frenchFirstPage), ...Object.keys(lazyBundles.fr)].map(namespaceOf).sort();
-
 async function loadLanguage(instance: I18n, language: Language): Promise<void> {
   const loaders = lazyBundles[language];
   await Promise.all(

@@ -10,6 +10,10 @@ export interface CommuneData {
   hasServer: boolean;
 }
 
+/** Bounds for the loops that walk an audit: well above the questionnaire's size, so that a stuck page fails. */
+const MAX_QUESTIONS_PER_THEME = 100;
+const MAX_THEMES = 50;
+
 export const SAINT_EXEMPLE: CommuneData = {
   name: 'Saint-Exemple-sur-Loire',
   population: '1240',
@@ -44,11 +48,18 @@ export async function startAudit(page: Page, auditor = 'Secrétaire de mairie'):
 export async function answerThemePage(page: Page, pick: (questionIndex: number, optionCount: number) => number): Promise<number> {
   let answered = 0;
   await page.locator('fieldset.question').first().waitFor();
-  for (;;) {
+  const savedCount = () => page.locator('.save-status').getAttribute('data-saved-count').then(Number);
+  const savedBefore = await savedCount();
+  // More answers than a theme has questions means the page is not taking them.
+  for (let round = 0; round < MAX_QUESTIONS_PER_THEME; round += 1) {
     const open = page.locator('fieldset.question:not(:has(input:checked))');
     if ((await open.count()) === 0) {
-      // A follow-up question appears on the render after the answer that calls for it.
-      await page.waitForTimeout(150);
+      // A follow-up question is on screen by the time the answer that calls for it is stored (the page shows
+      // an answer as it is given, then counts it stored): once every answer is counted, none is still to come.
+      await page.waitForFunction(
+        (n) => Number(document.querySelector('.save-status')?.getAttribute('data-saved-count')) >= n,
+        savedBefore + answered,
+      );
       if ((await open.count()) === 0) return answered;
     }
     const question = open.first();
@@ -57,15 +68,17 @@ export async function answerThemePage(page: Page, pick: (questionIndex: number, 
     await radios.nth(pick(answered, count)).check();
     answered += 1;
   }
+  throw new Error(`Answered ${answered} questions on ${page.url()} and some are still open.`);
 }
 
 /** Walks every theme from the current one to the results, answering everything. */
 export async function answerAllThemes(page: Page, pick: (questionIndex: number, optionCount: number) => number): Promise<number> {
   let total = 0;
-  for (;;) {
+  for (let themes = 1; ; themes += 1) {
     total += await answerThemePage(page, pick);
     const next = page.getByRole('link', { name: /^Thème suivant/ });
     if ((await next.count()) === 0) break;
+    if (themes >= MAX_THEMES) throw new Error(`Still a next theme after ${themes} themes, on ${page.url()}.`);
     const href = (await next.getAttribute('href')) ?? '';
     await next.click();
     await page.waitForURL((url) => url.pathname === href);

@@ -152,13 +152,15 @@ describe('keyboard only', () => {
 
     const counter = { answered: 0, base: 0 };
     let themes = 0;
-    for (;;) {
+    const themeCount = questionnaireFacts().themeIds.length;
+    for (let where: 'next' | 'results' = 'next'; where === 'next'; ) {
+      // One theme page after another, never more than the questionnaire has.
+      if (themes > themeCount) throw new Error(`Still a next theme after ${themes} themes, on ${page.url()}.`);
       await page.locator('fieldset.question').first().waitFor();
       counter.base = counter.answered;
-      const where = await answerThemeByKeyboard(page, counter);
+      where = await answerThemeByKeyboard(page, counter);
       themes += 1;
-      if (where === 'results') break;
-      await settle(page);
+      if (where === 'next') await settle(page);
     }
     await page.waitForURL(/\/results$/);
     await settle(page);

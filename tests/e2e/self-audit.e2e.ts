@@ -69,9 +69,23 @@ describe('the self-audit journey', () => {
     const { page } = session;
     await createCommune(page, { name: 'Petit-Bourg', population: '180', agents: '1', computers: '1', itProvider: false, hasServer: false });
     await startAudit(page);
+    const question = (id: string) => page.locator(`fieldset#question-${id}`);
     const answered = await answerThemePage(page, () => 0);
-    expect(answered).toBeGreaterThan(0);
+    // Automatic backups of everything: their follow-ups are asked, the one about manual backups is not.
+    expect(await question('backup-frequency').count()).toBe(1);
+    expect(await question('backup-method').count()).toBe(0);
     const nav = page.getByRole('navigation', { name: "Thèmes de l'audit" });
     expect(await nav.getByText(`${answered} sur ${answered}`).count()).toBeGreaterThan(0);
+
+    // No IT provider: nothing about the provider's contract; no server: nothing about updating it.
+    for (const [theme, asked, notAsked] of [
+      ['providers', 'providers-', 'providers-contract'],
+      ['updates', 'updates-', 'updates-server-before'],
+    ] as const) {
+      await nav.locator(`a[href$="/themes/${theme}"]`).click();
+      await page.waitForURL((url) => url.pathname.endsWith(`/themes/${theme}`));
+      await page.locator(`fieldset[id^="question-${asked}"]`).first().waitFor();
+      expect(await question(notAsked).count()).toBe(0);
+    }
   });
 });

@@ -30,8 +30,8 @@ export type AuditSummarizer = (answers: Answers, profile: CommuneProfile) => Aud
 
 /**
  * The reference: the summary read off the scoring engine and the plan derivation, exactly as the results and plan
- * pages compute them. Too slow for 35,000 audits in a row (about 300 µs each: computeResults builds an outcome
- * object per question), so createAuditSummarizer computes the same figures in one pass; a test checks that both
+ * pages compute them. Too slow for 35,000 audits in a row (computeResults builds an outcome object per question;
+ * docs/measurements.md), so createAuditSummarizer computes the same figures in one pass; a test checks that both
  * agree on every audit it generates.
  */
 export function summarizeWithEngine(

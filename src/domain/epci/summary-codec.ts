@@ -2,8 +2,7 @@
  * How audit summaries are stored: in columns of typed arrays, many audits to a record, indexed by the
  * questionnaire's and the catalogue's orders rather than objects keyed by id. Reading 35,000 summaries back from
  * IndexedDB is then a copy of a few buffers instead of the rebuilding of 40-odd strings and objects per audit, and
- * writing them is one record per imported file instead of one per audit (measured: a third of a bulk import's
- * writes). The orders are those of the derivation key: columns packed with another questionnaire or catalogue
+ * writing them is one record per imported file instead of one per audit (docs/measurements.md). The orders are those of the derivation key: columns packed with another questionnaire or catalogue
  * have another key and are made again, never unpacked against the wrong order.
  */
 import type { ActionCatalogue } from '../actions/parse-catalogue';

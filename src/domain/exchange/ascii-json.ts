@@ -3,8 +3,8 @@
  * "Amb\u00e9rieu"), the same document for any JSON reader.
  *
  * Why: a browser holds a text as one byte per character only when every character fits in one byte; a single
- * "œ" or typographic apostrophe in a 16 MB file made it two bytes a character, and reading then parsing it took
- * 45 + 37 ms instead of 23 + 27 ms (Chromium 156, tests/bench/epci.mjs files) — on every file of an EPCI's import.
+ * "œ" or typographic apostrophe in a 16 MB file made it two bytes a character, and reading and parsing it much
+ * slower, on every file of an EPCI's import (figures in docs/measurements.md).
  */
 const NON_ASCII = /[\u0080-\uffff]/g;
 

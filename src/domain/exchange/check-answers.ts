@@ -4,7 +4,7 @@ import { DATE_TIME_MAX_LENGTH } from '../limits';
 
 /*
  * Why not zod here: an audit carries about 80 answers and the CSP forbids the eval zod would need to compile its
- * checks, so jitless zod spent ~100 µs an audit on this map alone (most of an EPCI import). These checks are the
+ * checks, so jitless zod spent most of an EPCI import on this map alone (docs/measurements.md). These checks are the
  * same rules as zod's record of strict discriminated objects, written as plain loops: nothing is weakened.
  */
 
@@ -14,7 +14,7 @@ export const STABLE_ID_MAX_LENGTH = 100;
 /** Keys that would reach an object's prototype once used as a property name. */
 export const RESERVED_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
 /** The pattern zod's z.iso.datetime({ offset: true }) uses (the schema's answeredAt), taken from zod itself. */
-export const ISO_DATE_TIME_PATTERN = z.regexes.datetime({ offset: true });
+const ISO_DATE_TIME_PATTERN = z.regexes.datetime({ offset: true });
 
 export type ImportedAnswer = { kind: 'option'; optionId: string; answeredAt: string } | { kind: 'dontKnow'; answeredAt: string };
 
@@ -33,7 +33,7 @@ const validIds = new Set<string>();
 const VALID_IDS_KEPT = 5_000;
 
 /** The stable-id rules, in zod's order: length, pattern, reserved word. Returns the failing code, or null. */
-export function stableIdProblem(value: unknown): string | null {
+function stableIdProblem(value: unknown): string | null {
   if (typeof value !== 'string') return 'invalid_type';
   if (validIds.has(value)) return null;
   if (value.length > STABLE_ID_MAX_LENGTH) return 'too-long';
@@ -44,7 +44,7 @@ export function stableIdProblem(value: unknown): string | null {
 }
 
 /** A plain object as JSON.parse makes them (zod's records and objects refuse arrays, dates, class instances). */
-export function isPlainObject(value: unknown): value is Record<string, unknown> {
+function isPlainObject(value: unknown): value is Record<string, unknown> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   const prototype: unknown = Object.getPrototypeOf(value);
   return prototype === Object.prototype || prototype === null;
@@ -83,7 +83,7 @@ function answerProblem(answer: unknown): AnswersIssue | null {
 export function findAnswersIssue(value: unknown, maxAnswers: number): AnswersIssue | null {
   if (!isPlainObject(value)) return { path: [], code: 'invalid_type' };
   // Every own key must be an enumerable string (JSON.parse makes no other): checked once for the whole map,
-  // rather than key by key, which was a third of the time spent on 150,000 answers.
+  // rather than key by key, which was much of the time spent on a large file's answers.
   const keys = Object.keys(value);
   if (Object.getOwnPropertySymbols(value).length > 0) return { path: [], code: 'invalid_key' };
   if (Object.getOwnPropertyNames(value).length !== keys.length) {

@@ -6,7 +6,6 @@
 import { z } from 'zod';
 import { checkDates } from './check-dates';
 import { checkPayload } from './check-payload';
-import { fastDocumentV1 } from './fast-document-v1';
 import { exceedsJsonDepth } from './json-depth';
 import { describeIssue } from './describe-issue';
 import { fail, ok, type Result } from './exchange-error';
@@ -55,8 +54,8 @@ const ENVELOPE_SCHEMAS: Readonly<Record<number, z.ZodType<EncryptedEnvelope> | u
  * Nesting is measured only once the text is refused. An accepted document cannot nest deeper than its strict
  * schema (six levels), and nothing on the way walks a structure the schema does not describe: the schemas stop
  * at an unknown key, and JSON.parse is iterative in today's engines (one that ran out of stack would throw, and
- * the text be refused here all the same). Scanning 20 MB of text ahead of every parse was a tenth of a bulk
- * import's reading time.
+ * the text be refused here all the same). Scanning 20 MB of text ahead of every parse cost a bulk import time
+ * for nothing (docs/measurements.md).
  */
 export function openExportText(text: string, { now }: { now: Date }): Result<OpenedText> {
   const opened = openUncheckedDepth(text, now);
@@ -88,13 +87,9 @@ function openUncheckedDepth(text: string, now: Date): Result<OpenedText> {
   if (version === 0 && text.length > EXPORT_LIMITS.v0FileBytes) return fail('invalid', 'version 0: too-large');
   const upgraded = upgradeToCurrent(json, version);
   if (!upgraded.ok) return upgraded;
-  // The usual file goes through the fast path; anything it does not accept, zod checks (and words the refusal).
-  let data = fastDocumentV1(upgraded.value);
-  if (data === null) {
-    const document = exportDocumentV1Schema.safeParse(upgraded.value);
-    if (!document.success) return fail('invalid', describeIssue(document.error));
-    data = document.data;
-  }
+  const document = exportDocumentV1Schema.safeParse(upgraded.value);
+  if (!document.success) return fail('invalid', describeIssue(document.error));
+  const data = document.data;
   const payload = checkPayload(data.payload);
   if (!payload.ok) return payload;
   const dates = checkDates(data.exportedAt, payload.value, now);

@@ -9,7 +9,7 @@ import { loadActionCatalogue } from '../../content/load-actions';
 import { loadQuestionnaire } from '../../content/load-questionnaire';
 import { getActiveBenchmarks } from '../../db/benchmarks-repository';
 import { loadCommuneInfos, loadSummaryContext, loadSummaryEntries } from '../../db/epci-repository';
-import { loadDirectory } from '../../directory/load-directory';
+import { loadDirectory } from '../../content/load-directory';
 import type { ActionCatalogue } from '../../domain/actions/parse-catalogue';
 import type { BenchmarkDataset } from '../../domain/benchmarks/schema';
 import { aggregateEpci, communesInScope, type EpciAggregate, type EpciScope, type Member } from '../../domain/epci/aggregate-epci';

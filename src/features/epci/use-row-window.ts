@@ -1,8 +1,9 @@
 /**
  * Windowing for long tables: only the rows in view (plus a margin) are in the DOM, between two spacer rows
- * that keep the scroll height right. Fixed row height, measured from a rendered row. A dozen lines rather
- * than a dependency (@tanstack/react-virtual): rows never change height here (cells do not wrap), and the
- * table keeps its real <table> semantics with aria-rowcount and aria-rowindex.
+ * that keep the scroll height right, the table keeping its <table> semantics with aria-rowcount and
+ * aria-rowindex. Fixed row height, measured from a rendered row: rows never change height here (cells do not
+ * wrap). A headless virtualiser (@tanstack/react-virtual) would keep the table semantics as well; ours is kept
+ * because fixed-height rows need only these few lines, and no dependency.
  */
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
 

@@ -97,7 +97,7 @@ export async function writeCheckedFile(
     decide: (conflict) => decided.get(conflict.auditId) ?? 'keep-existing',
     newId: () => crypto.randomUUID(),
   });
-  // One pack for the file's audits: a record for all of them, not one each (a third of the writes otherwise).
+  // One pack for the file's audits: a record for all of them, not one each.
   // An audit kept as a copy has a new id, and is summarised now.
   const pack = plan.audits.length > 0 ? summaryPack(plan.audits, summaryContext, summaries) : null;
   try {

@@ -16,7 +16,7 @@
  *   and the database takes its transaction as soon as theirs ends (it sat idle between files otherwise). A file
  *   that shares one waits for them, and is planned against what they wrote;
  * - what the device already holds is read once, by key, and kept up to date as files are written: applyImport
- *   reads it again for every file, with queries whose cost grows with the table (2 s per file at 20,000 audits).
+ *   reads it again for every file, with queries whose cost grows with the table.
  */
 import { decideDuplicate } from '../../domain/epci/duplicate-policy';
 import type { ExchangeError } from '../../domain/exchange/exchange-error';
@@ -153,8 +153,8 @@ const failedEarly = new WeakSet<Worker>();
 
 /**
  * Starts the import's two workers ahead of time, their code loaded, questionnaire read and database open, so that
- * an import starts reading at once (starting them took a few hundred milliseconds, a third of a 1,000-audit
- * import). Returns what gives back those no import has taken (the view closes).
+ * an import starts reading at once (starting them was a large share of a small import: docs/measurements.md).
+ * Returns what gives back those no import has taken (the view closes).
  */
 export function prepareImportWorkers(): () => void {
   if (typeof Worker === 'undefined') return () => undefined;

@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { AppProviders } from '../../../src/app/providers';
 import { EpciSearch } from '../../../src/components/commune-search';
 import { db } from '../../../src/db/database';
-import { loadDirectory } from '../../../src/directory/load-directory';
+import { loadDirectory } from '../../../src/content/load-directory';
 import { createI18n } from '../../../src/i18n/i18n';
 import { renderApp } from '../../render';
 

@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadDirectory } from '../../../src/directory/load-directory';
+import { loadDirectory } from '../../../src/content/load-directory';
 import { resetEpciView } from '../../../src/features/epci/epci-store';
 import { renderApp } from '../../render';
 import { auditRecords, exportFile, seedAudit } from './seed-audits';

@@ -5,7 +5,7 @@ import {
   writeCompactDirectory,
   type DirectorySource,
 } from '../../../src/domain/directory/compact-directory';
-import { loadDirectory } from '../../../src/directory/load-directory';
+import { loadDirectory } from '../../../src/content/load-directory';
 
 const source: DirectorySource = {
   source: 'test 1.0.0',

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { normalizeSearchText } from '../../../src/domain/directory/normalize-search-text';
 import { searchCommunes, searchEpcis, type DirectoryIndex } from '../../../src/domain/directory/search-directory';
-import { loadDirectory } from '../../../src/directory/load-directory';
+import { loadDirectory } from '../../../src/content/load-directory';
 
 let index: DirectoryIndex;
 beforeAll(async () => {

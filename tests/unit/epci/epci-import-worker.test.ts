@@ -24,8 +24,8 @@ const gate = vi.hoisted(() => {
 vi.mock('../../../src/db/epci-repository', async (importOriginal) => {
   const actual = await importOriginal<typeof EpciRepository>();
   const context: SummaryContext = {
-    derivationKey: summaryDerivationKey(questionnaire, catalogue),
     questionnaireVersion: questionnaire.version,
+    derivationKey: summaryDerivationKey(questionnaire, catalogue),
     summarize: createAuditSummarizer(questionnaire, catalogue),
     codec: createSummaryCodec(questionnaire, catalogue),
   };

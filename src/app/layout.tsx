@@ -13,7 +13,7 @@ import { UpdatePrompt } from './update-prompt';
 export function Layout({ navItems }: { navItems: NavItem[] }) {
   const { t } = useTranslation();
   const location = useLocation();
-  const databaseStatus = useSyncExternalStore(subscribeDatabaseStatus, getDatabaseStatus);
+  const databaseStatus = useSyncExternalStore(subscribeDatabaseStatus, getDatabaseStatus, getDatabaseStatus);
 
   const notAPage = usePageMemory((memory) => memory.notAPage);
 

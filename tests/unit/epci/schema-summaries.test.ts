@@ -52,7 +52,7 @@ describe('the EPCI summaries in the database', () => {
     await writeV2Database();
     const current = new CyberdiagDatabase(NAME);
     expect(await openDatabase(current)).toEqual({ ok: true });
-    expect(current.verno).toBe(5);
+    expect(current.verno).toBe(6);
     expect(await current.communes.toArray()).toEqual(v1.tables.communes);
     expect(await current.audits.toArray()).toEqual(v1.tables.audits.map((a) => ({ ...a, origin: 'local' })));
     expect(await current.summaryPacks.count()).toBe(0);

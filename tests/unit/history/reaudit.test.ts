@@ -96,7 +96,8 @@ describe('startReaudit', () => {
   it("takes the commune's current profile, not the one of the previous audit", async () => {
     const { commune, audit } = await previousAudit();
     if (!audit) throw new Error('no audit');
-    await updateCommune(commune.id, { ...commune, profile: { ...profile, computers: 9, hasServer: true } });
+    const { id, createdAt: _createdAt, updatedAt: _updatedAt, ...input } = commune;
+    await updateCommune(id, { ...input, profile: { ...profile, computers: 9, hasServer: true } });
     const reaudit = await startReaudit(audit, questionnaire, '');
     expect(reaudit.profile).toMatchObject({ computers: 9, hasServer: true });
     expect(audit.profile).toMatchObject({ computers: 4, hasServer: false });

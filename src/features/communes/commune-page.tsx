@@ -132,7 +132,7 @@ export function CommunePage() {
                   : ''}
                 {audit.unconfirmed.length > 0 ? ` · ${th('reaudit.toConfirm', { count: audit.unconfirmed.length })}` : ''}
               </p>
-              <p className="card__actions">
+              <div className="card__actions">
                 <Link className="button" to={`/audits/${audit.id}`}>
                   {audit.status === 'completed' ? t('page.review') : t('page.resume')}
                 </Link>
@@ -150,7 +150,7 @@ export function CommunePage() {
                     auditsHeading.current?.focus();
                   }}
                 />
-              </p>
+              </div>
             </li>
           ))}
         </ul>
@@ -168,14 +168,14 @@ export function CommunePage() {
           </p>
         )}
         {previous ? (
-          <p className="card__actions">
+          <div className="card__actions">
             <button type="button" className="button button--primary" disabled={busy} onClick={() => void start(previous)}>
               {th('reaudit.start')}
             </button>
             <button type="button" className="button" disabled={busy} onClick={() => void start(undefined)}>
               {th('reaudit.blank')}
             </button>
-          </p>
+          </div>
         ) : (
           <button type="button" className="button button--primary" disabled={busy} onClick={() => void start(undefined)}>
             {t('page.start')}

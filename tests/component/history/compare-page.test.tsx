@@ -4,7 +4,7 @@ import { renderApp } from '../../render';
 import { seedAudit, seedCommune } from './seed';
 
 /** A busy machine (two cores shared by everyone) can take more than the default second to render. */
-const slow = { timeout: 5000 };
+const slow = { timeout: 15_000 };
 
 /**
  * Worked out by hand on questionnaire version 2 (weights: critical 3, major 2; 800 inhabitants, 4 PCs):

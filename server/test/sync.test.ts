@@ -43,7 +43,7 @@ describe('sync services through a real server', () => {
 
     // The commune's device, offline at first: the audit waits in the outbox.
     await db.communes.add(commune('commune-a', 'Aubeterre', '16020'));
-    await db.audits.add(audit('audit-a1', 'commune-a', { status: 'completed', completedAt: '2026-01-06T09:00:00.000Z' }));
+    await db.audits.add(audit('audit-a1', 'commune-a', { status: 'completed', completedAt: '2026-01-05T10:06:00.000Z' }));
     await queueAudit('audit-a1');
     expect(await sendPending()).toEqual({ sent: 0, failed: 0, nextRetryAt: null });
     expect((await db.outbox.get('audit-a1'))?.state).toBe('pending');

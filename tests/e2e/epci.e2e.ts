@@ -116,7 +116,9 @@ describe('the EPCI view', () => {
     // The heat map: the score as text in every cell.
     const table = page.getByRole('table', { name: 'Score de chaque commune par thème, sur 100' });
     expect(await table.getByRole('rowheader').allTextContents()).toEqual(['Bollène', 'Lapalud', 'Mornas']);
-    expect(await table.getByRole('row', { name: /Bollène/ }).getByRole('cell').nth(2).textContent()).toBe('100');
+    // Population, date, questionnaire version, then the overall score.
+    expect(await table.getByRole('row', { name: /Bollène/ }).getByRole('cell').nth(2).textContent()).toBe('v2');
+    expect(await table.getByRole('row', { name: /Bollène/ }).getByRole('cell').nth(3).textContent()).toBe('100');
 
     // CSV: UTF-8 with its byte order mark, ';' between cells, accents intact.
     const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /Télécharger le tableau en CSV/ }).click()]);

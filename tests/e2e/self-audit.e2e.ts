@@ -71,17 +71,16 @@ describe('the self-audit journey', () => {
     await startAudit(page);
     const question = (id: string) => page.locator(`fieldset#question-${id}`);
     const answered = await answerThemePage(page, () => 0);
-    // Automatic backups of everything: their follow-ups are asked, the one about manual backups is not.
-    expect(await question('backup-frequency').count()).toBe(1);
-    expect(await question('backup-method').count()).toBe(0);
+    // Automatic backups of everything: their vital follow-ups are asked; how often they run is not asked of a
+    // mairie under 1,000 inhabitants with fewer than 4 PCs (sized to the commune).
+    expect(await question('backup-offline-immutable').count()).toBe(1);
+    expect(await question('backup-restore-tested').count()).toBe(1);
+    expect(await question('backup-frequency').count()).toBe(0);
     const nav = page.getByRole('navigation', { name: "Thèmes de l'audit" });
     expect(await nav.getByText(`${answered} sur ${answered}`).count()).toBeGreaterThan(0);
 
-    // No IT provider: nothing about the provider's contract; no server: nothing about updating it.
-    for (const [theme, asked, notAsked] of [
-      ['providers', 'providers-', 'providers-contract'],
-      ['updates', 'updates-', 'updates-server-before'],
-    ] as const) {
+    // No server: nothing about updating it first.
+    for (const [theme, asked, notAsked] of [['updates', 'updates-', 'updates-server-before']] as const) {
       await nav.locator(`a[href$="/themes/${theme}"]`).click();
       await page.waitForURL((url) => url.pathname.endsWith(`/themes/${theme}`));
       await page.locator(`fieldset[id^="question-${asked}"]`).first().waitFor();

@@ -1,38 +1,25 @@
 /** Deleting one audit of a commune, after a confirmation that says what goes with it. */
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { formatDate } from '../../components/format';
 import { deleteAudit } from '../../db/audits-repository';
 import { listPlanItems } from '../../db/plan-repository';
 import type { AuditRecord } from '../../db/records';
+import { useConfirmedDelete } from './use-confirmed-delete';
 
 export function DeleteAuditButton({ audit, onDeleted }: { audit: AuditRecord; onDeleted: (date: string) => void }) {
   const { t, i18n } = useTranslation('communes');
-  const [open, setOpen] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [failed, setFailed] = useState(false);
-  const followed = useLiveQuery(async () => (open ? (await listPlanItems(audit.id)).length : 0), [open, audit.id]);
   const date = formatDate(audit.startedAt, i18n.language);
-
-  const confirm = async () => {
-    setBusy(true);
-    setFailed(false);
-    try {
-      await deleteAudit(audit.id);
-      setOpen(false);
-      onDeleted(date);
-    } catch {
-      setFailed(true);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { open, busy, failed, ask, confirm, cancel } = useConfirmedDelete(
+    () => deleteAudit(audit.id),
+    () => onDeleted(date),
+  );
+  const followed = useLiveQuery(async () => (open ? (await listPlanItems(audit.id)).length : 0), [open, audit.id]);
 
   return (
     <>
-      <button type="button" className="button button--quiet" onClick={() => setOpen(true)}>
+      <button type="button" className="button button--quiet" onClick={ask}>
         {t('delete.audit.button')}
         <span className="visually-hidden"> {t('page.auditOf', { date })}</span>
       </button>
@@ -42,11 +29,8 @@ export function DeleteAuditButton({ audit, onDeleted }: { audit: AuditRecord; on
         confirmLabel={t('delete.audit.confirm')}
         cancelLabel={t('delete.cancel')}
         busy={busy}
-        onConfirm={() => void confirm()}
-        onCancel={() => {
-          setOpen(false);
-          setFailed(false);
-        }}
+        onConfirm={confirm}
+        onCancel={cancel}
       >
         <p>
           {t('delete.audit.body', {

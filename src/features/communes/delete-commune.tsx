@@ -1,38 +1,27 @@
 /** Deleting a commune with its audits and plans (a request to erase, a shared laptop cleaned), after a confirmation. */
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { countCommuneData, deleteCommune } from '../../db/communes-repository';
 import type { CommuneRecord } from '../../db/records';
+import { useConfirmedDelete } from './use-confirmed-delete';
 
 export function DeleteCommuneSection({ commune }: { commune: CommuneRecord }) {
   const { t } = useTranslation('communes');
   const navigate = useNavigate();
-  const [open, setOpen] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [failed, setFailed] = useState(false);
+  const { open, busy, failed, ask, confirm, cancel } = useConfirmedDelete(async () => {
+    await deleteCommune(commune.id);
+    // The commune's page is gone: back to the list, which says what was deleted.
+    await navigate('/', { replace: true, state: { deletedCommune: commune.name } });
+  });
   const counts = useLiveQuery(() => countCommuneData(commune.id), [commune.id]);
-
-  const confirm = async () => {
-    setBusy(true);
-    setFailed(false);
-    try {
-      await deleteCommune(commune.id);
-      // The commune's page is gone: back to the list, which says what was deleted.
-      await navigate('/', { replace: true, state: { deletedCommune: commune.name } });
-    } catch {
-      setFailed(true);
-      setBusy(false);
-    }
-  };
 
   return (
     <section aria-labelledby="delete-commune-title">
       <h2 id="delete-commune-title">{t('delete.commune.sectionTitle')}</h2>
       <p>{t('delete.commune.intro')}</p>
-      <button type="button" className="button button--danger" onClick={() => setOpen(true)}>
+      <button type="button" className="button button--danger" onClick={ask}>
         {t('delete.commune.button', { commune: commune.name })}
       </button>
       <ConfirmDialog
@@ -41,11 +30,8 @@ export function DeleteCommuneSection({ commune }: { commune: CommuneRecord }) {
         confirmLabel={t('delete.commune.confirm')}
         cancelLabel={t('delete.cancel')}
         busy={busy}
-        onConfirm={() => void confirm()}
-        onCancel={() => {
-          setOpen(false);
-          setFailed(false);
-        }}
+        onConfirm={confirm}
+        onCancel={cancel}
       >
         <p>
           {t('delete.commune.body', {

@@ -5,9 +5,9 @@
 import { useTranslation } from 'react-i18next';
 import type { Answer } from '../../domain/audit/types';
 import type { Question } from '../../domain/questionnaire/schema';
+import { AnswerChoices, answerValue } from '../../components/answer-choices';
 import { useLocalize } from '../../components/use-questionnaire';
 
-export const DONT_KNOW_VALUE = '__dont-know';
 
 export function QuestionCard({
   question,
@@ -24,11 +24,9 @@ export function QuestionCard({
 }) {
   const { t } = useTranslation('audit');
   const l = useLocalize();
-  const selected = answer === undefined ? undefined : answer.kind === 'dontKnow' ? DONT_KNOW_VALUE : answer.optionId;
+  const selected = answer === undefined ? undefined : answerValue(answer);
   const name = `question-${question.id}`;
   const helpId = `${name}-help`;
-  const choose = (value: string) =>
-    onAnswer(value === DONT_KNOW_VALUE ? { kind: 'dontKnow' } : { kind: 'option', optionId: value });
 
   return (
     <fieldset className={`question${answer ? ' question--answered' : ''}`} id={name} aria-describedby={helpId}>
@@ -43,18 +41,7 @@ export function QuestionCard({
         <summary>{t('question.help')}</summary>
         <p>{l(question.help)}</p>
       </details>
-      <div className="choices">
-        {question.options.map((option) => (
-          <label key={option.id} className="choice">
-            <input type="radio" name={name} value={option.id} checked={selected === option.id} onChange={() => choose(option.id)} />
-            <span>{l(option.label)}</span>
-          </label>
-        ))}
-        <label className="choice choice--dont-know">
-          <input type="radio" name={name} value={DONT_KNOW_VALUE} checked={selected === DONT_KNOW_VALUE} onChange={() => choose(DONT_KNOW_VALUE)} />
-          <span>{t('question.dontKnow')}</span>
-        </label>
-      </div>
+      <AnswerChoices question={question} name={name} selected={selected} dontKnowLabel={t('question.dontKnow')} onChoose={onAnswer} />
       {unconfirmed && answer && (
         <button type="button" className="button button--quiet" onClick={() => onAnswer(answer)}>
           {t('question.confirm')}

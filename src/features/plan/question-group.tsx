@@ -1,6 +1,7 @@
 /** The questions for one person: the message (copy, print, mail program) and a form to record the answers. */
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { AnswerChoices, DONT_KNOW_VALUE } from '../../components/answer-choices';
 import { useLocalize } from '../../components/use-questionnaire';
 import { saveAnswer } from '../../db/audits-repository';
 import type { AuditRecord } from '../../db/records';
@@ -8,7 +9,6 @@ import type { Answer } from '../../domain/audit/types';
 import type { Knower, Question } from '../../domain/questionnaire/schema';
 import { MAILTO_SAFE_LENGTH, mailtoHref, messageText, questionMessage } from './question-message';
 
-const DONT_KNOW = '__dont-know';
 type CopyState = 'idle' | 'copied' | 'failed';
 
 export function QuestionGroup({
@@ -138,13 +138,12 @@ function AnswerField({
   const { t } = useTranslation('plan');
   const l = useLocalize();
   const [state, setState] = useState<'idle' | 'saved' | 'failed'>('idle');
-  const stored = answer?.kind === 'option' ? answer.optionId : DONT_KNOW;
+  const stored = answer?.kind === 'option' ? answer.optionId : DONT_KNOW_VALUE;
   const [selected, setSelected] = useState(stored);
   const name = `${idPrefix}-${question.id}`;
-  const choose = (value: string) => {
+  const choose = (next: Answer, value: string) => {
     setSelected(value);
     onAnswered(question);
-    const next: Answer = value === DONT_KNOW ? { kind: 'dontKnow' } : { kind: 'option', optionId: value };
     saveAnswer(auditId, question.id, next).then(
       () => setState('saved'),
       () => {
@@ -156,18 +155,7 @@ function AnswerField({
   return (
     <fieldset className="question questions-answer">
       <legend className="question__text">{l(question.text)}</legend>
-      <div className="choices">
-        {question.options.map((option) => (
-          <label key={option.id} className="choice">
-            <input type="radio" name={name} value={option.id} checked={selected === option.id} onChange={() => choose(option.id)} />
-            <span>{l(option.label)}</span>
-          </label>
-        ))}
-        <label className="choice choice--dont-know">
-          <input type="radio" name={name} value={DONT_KNOW} checked={selected === DONT_KNOW} onChange={() => choose(DONT_KNOW)} />
-          <span>{t('questions.stillDontKnow')}</span>
-        </label>
-      </div>
+      <AnswerChoices question={question} name={name} selected={selected} dontKnowLabel={t('questions.stillDontKnow')} onChoose={choose} />
       <p role="status" className="questions-answer__status">
         {state === 'saved' ? t('questions.saved') : ''}
       </p>

@@ -5,8 +5,8 @@
  */
 import type { createRoot as CreateRoot, hydrateRoot as HydrateRoot } from 'react-dom/client';
 import { startTransition } from 'react';
-import { getSetting, isString, SETTING_KEYS } from '../db/settings-repository';
-import { createI18n, DEFAULT_LANGUAGE, isLanguage, loadEveryNamespace } from '../i18n/i18n';
+import { getSetting, isString, setSetting, SETTING_KEYS } from '../db/settings-repository';
+import { createI18n, DEFAULT_LANGUAGE, isLanguage, LANGUAGE_PARAM, languageInSearch, loadEveryNamespace, type Language } from '../i18n/i18n';
 import { AppProviders } from './providers';
 import { createAppRouter } from './router';
 import { openDatabase } from '../db/open-database';
@@ -31,17 +31,24 @@ export async function bootstrap(
     );
     return;
   }
-  const [language, lastPath] = await Promise.all([
+  // A language chosen on the prerendered page before the app had started (the switch's form: `?lang=en`).
+  const chosen = takeLanguageFromAddress();
+  const [stored, lastPath] = await Promise.all([
     getSetting(SETTING_KEYS.language, isLanguage).catch(() => undefined),
     getSetting(SETTING_KEYS.lastPath, isString).catch(() => undefined),
   ]);
+  if (chosen) void setSetting(SETTING_KEYS.language, chosen).catch(() => undefined);
+  // Start-up is cut into tasks the browser can slip a click or a frame between (see nextTask).
+  await nextTask();
   // Only the first page's texts before the first render; the other namespaces follow once it is shown.
-  const i18n = await createI18n(language ?? DEFAULT_LANGUAGE, { everything: false });
+  const i18n = await createI18n(chosen ?? stored ?? DEFAULT_LANGUAGE, { everything: false });
   document.documentElement.lang = i18n.language;
-  // Opening the app at its start page takes the user back to where she stopped, days later included.
-  if (window.location.pathname === '/' && lastPath && lastPath.startsWith('/') && lastPath !== '/') {
+  // Opening the app at its start page takes the user back to where she stopped, days later included; a language
+  // chosen on the start page keeps her there.
+  if (!chosen && window.location.pathname === '/' && lastPath && lastPath.startsWith('/') && lastPath !== '/') {
     window.history.replaceState(null, '', lastPath);
   }
+  await nextTask();
   const router = createAppRouter();
   const app = <AppRoot i18n={i18n} router={router} />;
   if (prerendered && i18n.language === DEFAULT_LANGUAGE && window.location.pathname === '/') {
@@ -56,19 +63,31 @@ export async function bootstrap(
   }
   // Coming back from the reload into a new version: what was being typed goes back into its fields.
   restoreTypedFields();
-  // Barometer figures: stored on first run or when this release ships a newer version; loaded apart, never blocks the page.
-  whenFirstPageShown(router, () => {
-    registerServiceWorker();
-    void loadEveryNamespace(i18n).catch(() => undefined);
-    installBundledBenchmarks();
+  whenFirstPageShown(router, [
+    registerServiceWorker,
+    () => void loadEveryNamespace(i18n).catch(() => undefined),
+    // Barometer figures: stored on first run or when this release ships a newer version; never blocks the page.
+    installBundledBenchmarks,
     // Audits waiting in the mailbox outbox leave now or when the network is back; the sync code loads only then.
-    void db.outbox
-      .where('state')
-      .equals('pending')
-      .count()
-      .then((pending) => (pending > 0 ? import('../services/sync/outbox-runner').then((m) => m.startOutboxRunner()) : undefined))
-      .catch(() => undefined);
-  });
+    () =>
+      void db.outbox
+        .where('state')
+        .equals('pending')
+        .count()
+        .then((pending) => (pending > 0 ? import('../services/sync/outbox-runner').then((m) => m.startOutboxRunner()) : undefined))
+        .catch(() => undefined),
+  ]);
+}
+
+/** The language of the address's `?lang=`, taken out of the address so that a reload or a bookmark does not keep it. */
+function takeLanguageFromAddress(): Language | undefined {
+  const language = languageInSearch(window.location.search);
+  if (language) {
+    const url = new URL(window.location.href);
+    url.searchParams.delete(LANGUAGE_PARAM);
+    window.history.replaceState(window.history.state, '', `${url.pathname}${url.search}${url.hash}`);
+  }
+  return language;
 }
 
 /** The shipped barometer dataset, stored on first run or when newer: in a worker, off the page's thread. */
@@ -84,19 +103,41 @@ function installBundledBenchmarks(): void {
 }
 
 /**
- * Runs `task` once the first route has loaded and the browser is idle, so that work the page does not need (the
- * barometer dataset and its schemas, ~45 KB gzipped) never competes with the first page on a slow line.
+ * Runs `tasks` once the first route has loaded, one each time the browser is idle, so that work the page does not
+ * need (the service worker, the other namespaces, the barometer dataset and its schemas, ~45 KB gzipped) never
+ * competes with the first page on a slow line or a slow machine, nor lumps together into one long task.
  */
-function whenFirstPageShown(router: AppRouter, task: () => void): void {
-  const whenIdle = () =>
-    typeof window.requestIdleCallback === 'function' ? window.requestIdleCallback(task, { timeout: 3000 }) : window.setTimeout(task, 300);
+function whenFirstPageShown(router: AppRouter, tasks: Array<() => void>): void {
+  const queue = [...tasks];
+  const runNext = () => {
+    const task = queue.shift();
+    if (!task) return;
+    task();
+    whenIdle(runNext);
+  };
   if (router.state.initialized) {
-    whenIdle();
+    whenIdle(runNext);
     return;
   }
   const unsubscribe = router.subscribe((state) => {
     if (!state.initialized) return;
     unsubscribe();
-    whenIdle();
+    whenIdle(runNext);
   });
+}
+
+function whenIdle(task: () => void): void {
+  if (typeof window.requestIdleCallback === 'function') window.requestIdleCallback(task, { timeout: 3000 });
+  else window.setTimeout(task, 300);
+}
+
+/**
+ * A new task: what is left of the start-up runs after the browser has had the chance to handle a click or paint a
+ * frame. On a slow machine each piece of start-up is then a short task rather than one long one (Lighthouse counts
+ * every task over 50 ms as blocking).
+ */
+function nextTask(): Promise<void> {
+  const { scheduler } = globalThis as { scheduler?: { yield?: () => Promise<void> } };
+  if (typeof scheduler?.yield === 'function') return scheduler.yield();
+  return new Promise((resolve) => setTimeout(resolve, 0));
 }

@@ -13,6 +13,15 @@ export const DEFAULT_LANGUAGE: Language = 'fr';
 
 export const isLanguage = (value: unknown): value is Language => value === 'fr' || value === 'en';
 
+/** The address parameter the language switch's form sends (`/?lang=en`) when clicked before the app has started. */
+export const LANGUAGE_PARAM = 'lang';
+
+/** The language asked for in the address (`?lang=en`), if it is one of ours. */
+export function languageInSearch(search: string): Language | undefined {
+  const value = new URLSearchParams(search).get(LANGUAGE_PARAM);
+  return isLanguage(value) ? value : undefined;
+}
+
 type Bundle = Record<string, unknown>;
 
 // Keep these two lists in step: what the layout and the home page (backup reminder included) use, and the rest.

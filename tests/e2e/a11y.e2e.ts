@@ -49,7 +49,7 @@ async function walkEverything(page: Page, language: Language, label: string): Pr
   await check('new commune form, directory search open');
   await search.press('Escape');
   await search.press('Escape');
-  await page.locator('form button[type="submit"]').click();
+  await page.locator('main form button[type="submit"]').click();
   await page.locator('.field__error').first().waitFor();
   await check('new commune form, validation errors shown');
 

@@ -8,16 +8,17 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useDeferredValue, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
+import { useDownload } from '../../components/download-button';
 import { TextField } from '../../components/field';
 import { formatDate } from '../../components/format';
 import { Loading } from '../../components/loading';
 import { PageTitle } from '../../components/page-title';
 import { listExportableAudits, listExportableCommunes, type ExportableAudit, type ExportableCommune } from '../../db/exchange-repository';
-import { ExportRefusedError, exportAudits } from '../../services/exchange/export-files';
+import { exportAudits } from '../../services/exchange/export-files';
 import type { ExchangeError } from '../../domain/exchange/exchange-error';
 import { ExportRefusedMessage } from './export-refused-message';
 import { EXPORT_LIMITS } from '../../domain/exchange/export-format';
-import { downloadFile } from './download-file';
+import { exportedFile, exportRefusal } from './exported-file';
 import { formatBytes } from './format-bytes';
 import { prepareExportList, searchExportList } from './export-list';
 import { chosenPassphrase, judgePassphrase, NO_PASSPHRASE, PassphraseFields, passphraseProblem } from './passphrase-fields';
@@ -26,8 +27,6 @@ import { chosenPassphrase, judgePassphrase, NO_PASSPHRASE, PassphraseFields, pas
 export const EXPORT_PAGE_SIZE = 50;
 /** From this many communes (a conseiller numérique's round), the list gets its search box and counts. */
 export const EXPORT_SEARCH_FROM = 6;
-/** Pause between two downloads of a split export: browsers drop or merge downloads started in the same instant. */
-const DOWNLOAD_PAUSE_MS = 250;
 
 export function ExportPage() {
   const communes = useLiveQuery(listExportableCommunes);
@@ -46,8 +45,6 @@ function ExportChoices({ communes }: { communes: readonly ExportableCommune[] })
   const [page, setPage] = useState(0);
   const [passphrase, setPassphrase] = useState(NO_PASSPHRASE);
   const [submitted, setSubmitted] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [outcome, setOutcome] = useState<{ ok: true; fileNames: string[] } | { ok: false; refused?: ExchangeError } | null>(null);
 
   const list = useMemo(() => prepareExportList(communes, i18n.language), [communes, i18n.language]);
   // Typing stays responsive while 35,000 communes are searched behind it.
@@ -101,30 +98,30 @@ function ExportChoices({ communes }: { communes: readonly ExportableCommune[] })
       return next;
     });
 
+  const download = useDownload<ExchangeError>(async () => {
+    const ofCommunes = list.filter((c) => c.auditIds.some((auditId) => selected.has(auditId)));
+    const label = ofCommunes.length === 1 && ofCommunes[0] ? ofCommunes[0].name : t('fileName.selection');
+    try {
+      const files = await exportAudits(chosen, { label, passphrase: chosenPassphrase(passphrase) });
+      return files.map(exportedFile);
+    } catch (error) {
+      return { refused: exportRefusal(error) };
+    }
+  });
+  const outcome = download.state;
+
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setSubmitted(true);
-    setOutcome(null);
+    download.reset();
     const judged = await judgePassphrase(passphrase);
     setPassphrase(judged);
     if (chosen.length === 0 || passphraseProblem(judged)) return;
-    const ofCommunes = list.filter((c) => c.auditIds.some((auditId) => selected.has(auditId)));
-    const label = ofCommunes.length === 1 && ofCommunes[0] ? ofCommunes[0].name : t('fileName.selection');
-    setBusy(true);
-    try {
-      const files = await exportAudits(chosen, { label, passphrase: chosenPassphrase(passphrase) });
-      for (const [index, file] of files.entries()) {
-        if (index > 0) await new Promise((resolve) => window.setTimeout(resolve, DOWNLOAD_PAUSE_MS));
-        downloadFile(file.fileName, file.text);
-      }
-      setOutcome({ ok: true, fileNames: files.map((f) => f.fileName) });
+    const end = await download.start();
+    if (end.status === 'done') {
       // The passphrase lives only as long as the form needs it.
       setPassphrase(NO_PASSPHRASE);
       setSubmitted(false);
-    } catch (error) {
-      setOutcome(error instanceof ExportRefusedError ? { ok: false, refused: error.refusal } : { ok: false });
-    } finally {
-      setBusy(false);
     }
   };
 
@@ -240,13 +237,13 @@ function ExportChoices({ communes }: { communes: readonly ExportableCommune[] })
           )}
           <PassphraseFields value={passphrase} onChange={setPassphrase} showErrors={submitted} />
           <p>
-            <button type="submit" className="button button--primary" disabled={busy}>
+            <button type="submit" className="button button--primary" disabled={outcome.status === 'busy'}>
               {t('export.submit', { count: chosen.length })}
             </button>
           </p>
         </form>
       )}
-      {outcome?.ok === true &&
+      {outcome.status === 'done' &&
         (outcome.fileNames.length === 1 ? (
           <p className="alert alert--success" role="status">
             {t('export.done', { fileName: outcome.fileNames[0] })}
@@ -263,9 +260,9 @@ function ExportChoices({ communes }: { communes: readonly ExportableCommune[] })
             <p>{t('export.doneManyDownloads')}</p>
           </div>
         ))}
-      {outcome?.ok === false &&
-        (outcome.refused ? (
-          <ExportRefusedMessage refusal={outcome.refused} />
+      {outcome.status === 'error' &&
+        (outcome.refusal ? (
+          <ExportRefusedMessage refusal={outcome.refusal} />
         ) : (
           <p className="alert alert--error" role="alert">
             {t('errors.export-failed')}

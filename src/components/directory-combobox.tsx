@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { DirectoryIndex, SearchResult } from '../domain/directory/search-directory';
 import { useDirectorySearch, type SearchStatus } from './use-directory-search';
 
-export interface ComboboxMessages {
+interface ComboboxMessages {
   found: (count: number) => string;
   more: (count: number, total: number) => string;
   none: (query: string) => string;

@@ -1,6 +1,5 @@
 /** Downloading a full backup of the device, optionally protected by a passphrase. */
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatDate } from '../../components/format';
@@ -8,11 +7,11 @@ import { loadBackupState } from '../../db/backup-settings';
 import { countData } from '../../db/exchange-repository';
 import { exportBackup } from '../../services/exchange/export-files';
 import type { ExchangeError } from '../../domain/exchange/exchange-error';
-import { useDownload } from '../../components/download-button';
 import { ExportRefusedMessage } from './export-refused-message';
 import { exportedFile, exportRefusal } from './exported-file';
 import { formatBytes } from './format-bytes';
-import { chosenPassphrase, judgePassphrase, NO_PASSPHRASE, PassphraseFields, passphraseProblem } from './passphrase-fields';
+import { PassphraseFields } from './passphrase-fields';
+import { usePassphraseDownload } from './use-passphrase-download';
 
 /** Why no backup was downloaded, when the page can say it: too large for the restore door, or refused by it. */
 type BackupRefusal = { tooLarge: { bytes: number; maxBytes: number } } | { exchange: ExchangeError };
@@ -21,11 +20,9 @@ export function BackupSection() {
   const { t, i18n } = useTranslation('exchange');
   const counts = useLiveQuery(countData);
   const state = useLiveQuery(loadBackupState);
-  const [passphrase, setPassphrase] = useState(NO_PASSPHRASE);
-  const [submitted, setSubmitted] = useState(false);
-  const download = useDownload<BackupRefusal>(async () => {
+  const form = usePassphraseDownload<BackupRefusal>(async (passphrase) => {
     try {
-      const made = await exportBackup({ label: t('fileName.backup'), passphrase: chosenPassphrase(passphrase) });
+      const made = await exportBackup({ label: t('fileName.backup'), passphrase });
       // A backup the restore door would refuse is no backup: none is downloaded, none recorded.
       if (!made.ok) return { refused: { tooLarge: { bytes: made.bytes, maxBytes: made.maxBytes } } };
       return exportedFile(made.file);
@@ -33,21 +30,7 @@ export function BackupSection() {
       return { refused: { exchange: exportRefusal(error) } };
     }
   });
-  const outcome = download.state;
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setSubmitted(true);
-    download.reset();
-    const judged = await judgePassphrase(passphrase);
-    setPassphrase(judged);
-    if (passphraseProblem(judged)) return;
-    const end = await download.start();
-    if (end.status === 'done') {
-      setPassphrase(NO_PASSPHRASE);
-      setSubmitted(false);
-    }
-  };
+  const outcome = form.state;
 
   const empty = counts !== undefined && counts.communes === 0;
   return (
@@ -63,8 +46,8 @@ export function BackupSection() {
         </p>
       )}
       {!empty && (
-        <form className="form" onSubmit={(e) => void submit(e)} noValidate>
-          <PassphraseFields value={passphrase} onChange={setPassphrase} showErrors={submitted} />
+        <form className="form" onSubmit={(e) => void form.submit(e)} noValidate>
+          <PassphraseFields value={form.passphrase} onChange={form.setPassphrase} showErrors={form.submitted} />
           <p>
             <button type="submit" className="button button--primary" disabled={outcome.status === 'busy'}>
               {t('backup.download')}

@@ -5,10 +5,9 @@
  * search box, ticks what it finds in one click, counts what is ticked, and draws one page of communes at a time.
  */
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useDeferredValue, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { useDownload } from '../../components/download-button';
 import { TextField } from '../../components/field';
 import { formatDate } from '../../components/format';
 import { Loading } from '../../components/loading';
@@ -21,7 +20,8 @@ import { EXPORT_LIMITS } from '../../domain/exchange/export-format';
 import { exportedFile, exportRefusal } from './exported-file';
 import { formatBytes } from './format-bytes';
 import { prepareExportList, searchExportList } from './export-list';
-import { chosenPassphrase, judgePassphrase, NO_PASSPHRASE, PassphraseFields, passphraseProblem } from './passphrase-fields';
+import { PassphraseFields } from './passphrase-fields';
+import { usePassphraseDownload } from './use-passphrase-download';
 
 /** Communes drawn at once: a page of checkboxes stays light whatever the device holds. */
 export const EXPORT_PAGE_SIZE = 50;
@@ -43,8 +43,6 @@ function ExportChoices({ communes }: { communes: readonly ExportableCommune[] })
   const [selected, setSelected] = useState<ReadonlySet<string>>(() => new Set(params.getAll('audit')));
   const [query, setQuery] = useState('');
   const [page, setPage] = useState(0);
-  const [passphrase, setPassphrase] = useState(NO_PASSPHRASE);
-  const [submitted, setSubmitted] = useState(false);
 
   const list = useMemo(() => prepareExportList(communes, i18n.language), [communes, i18n.language]);
   // Typing stays responsive while 35,000 communes are searched behind it.
@@ -98,32 +96,17 @@ function ExportChoices({ communes }: { communes: readonly ExportableCommune[] })
       return next;
     });
 
-  const download = useDownload<ExchangeError>(async () => {
+  const form = usePassphraseDownload<ExchangeError>(async (passphrase) => {
     const ofCommunes = list.filter((c) => c.auditIds.some((auditId) => selected.has(auditId)));
     const label = ofCommunes.length === 1 && ofCommunes[0] ? ofCommunes[0].name : t('fileName.selection');
     try {
-      const files = await exportAudits(chosen, { label, passphrase: chosenPassphrase(passphrase) });
+      const files = await exportAudits(chosen, { label, passphrase });
       return files.map(exportedFile);
     } catch (error) {
       return { refused: exportRefusal(error) };
     }
-  });
-  const outcome = download.state;
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setSubmitted(true);
-    download.reset();
-    const judged = await judgePassphrase(passphrase);
-    setPassphrase(judged);
-    if (chosen.length === 0 || passphraseProblem(judged)) return;
-    const end = await download.start();
-    if (end.status === 'done') {
-      // The passphrase lives only as long as the form needs it.
-      setPassphrase(NO_PASSPHRASE);
-      setSubmitted(false);
-    }
-  };
+  }, chosen.length > 0);
+  const outcome = form.state;
 
   // The page appears whole: the first communes with their audits.
   if (audits === undefined) return <Loading />;
@@ -134,7 +117,7 @@ function ExportChoices({ communes }: { communes: readonly ExportableCommune[] })
       {list.length === 0 ? (
         <p>{t('export.none')}</p>
       ) : (
-        <form className="form" onSubmit={(e) => void submit(e)} noValidate>
+        <form className="form" onSubmit={(e) => void form.submit(e)} noValidate>
           <p className="lead">{t('export.intro')}</p>
           {large && (
             <>
@@ -230,12 +213,12 @@ function ExportChoices({ communes }: { communes: readonly ExportableCommune[] })
               </button>
             </nav>
           )}
-          {submitted && chosen.length === 0 && (
+          {form.submitted && chosen.length === 0 && (
             <p className="field__error" role="alert">
               {t('export.nothingSelected')}
             </p>
           )}
-          <PassphraseFields value={passphrase} onChange={setPassphrase} showErrors={submitted} />
+          <PassphraseFields value={form.passphrase} onChange={form.setPassphrase} showErrors={form.submitted} />
           <p>
             <button type="submit" className="button button--primary" disabled={outcome.status === 'busy'}>
               {t('export.submit', { count: chosen.length })}

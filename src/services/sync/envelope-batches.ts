@@ -128,9 +128,18 @@ export class EnvelopeBatcher {
     this.batches.push({ file: new File([text], `mailbox-${this.gathered}${EXPORT_FILE_EXTENSION}`, { type: EXPORT_MEDIA_TYPE }), members: batch.members });
   }
 
-  /** Every file for the import: the files of their own as they came, each batch once full (or at the end). */
+  private given = 0;
+
+  /** The files ready since the last call: those of their own as they came, each batch once full. */
+  take(): ImportBatch[] {
+    const ready = this.batches.slice(this.given);
+    this.given = this.batches.length;
+    return ready;
+  }
+
+  /** The rest, once every envelope is in: the batches not full yet. */
   finish(): ImportBatch[] {
     for (const batch of [...this.open]) this.close(batch);
-    return this.batches;
+    return this.take();
   }
 }

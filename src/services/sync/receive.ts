@@ -7,7 +7,7 @@ import { createMailboxKey, openEnvelope, type MailboxPrivateKey, type OpenEnvelo
 import { base64ToBytes } from '../../crypto/base64';
 import type { SummaryContext } from '../../db/epci-repository';
 import { importAuditFiles, type EpciFileResult, type EpciImportProgress, type EpciImportResult } from '../epci-import/epci-import';
-import { EnvelopeBatcher } from './envelope-batches';
+import { EnvelopeBatcher, type ImportBatch } from './envelope-batches';
 import { callMailbox, callMailboxJson, MailboxError, normaliseServerUrl, readLines } from './mailbox-api';
 import { readEpciConnection, saveEpciConnection, type EpciConnection } from './mailbox-settings';
 
@@ -103,9 +103,42 @@ async function openLine(line: PulledLine, key: MailboxPrivateKey): Promise<Opene
 
 const isStorageError = (file: EpciFileResult) => file.status === 'error' && (file.code === 'storage-full' || file.code === 'write-failed');
 
+/** Files handed to the import while the pull goes on: the import waits for the next one, or for the end. */
+function fileQueue() {
+  const files: Blob[] = [];
+  let ended = false;
+  let wake: (() => void) | null = null;
+  const notify = () => {
+    wake?.();
+    wake = null;
+  };
+  return {
+    push(...more: Blob[]) {
+      files.push(...more);
+      notify();
+    },
+    end() {
+      ended = true;
+      notify();
+    },
+    get ended() {
+      return ended;
+    },
+    async *[Symbol.asyncIterator](): AsyncGenerator<Blob> {
+      for (;;) {
+        const next = files.shift();
+        if (next !== undefined) yield next;
+        else if (ended) return;
+        else await new Promise<void>((resolve) => (wake = resolve));
+      }
+    },
+  };
+}
+
 /**
- * Pulls and imports. The cursor moves only once the stream has ended complete and the import has run: a pull cut
- * short is pulled again whole next time (importing the same version twice changes nothing).
+ * Pulls and imports. Each batch is imported as soon as it is full, by the import's workers, while the page goes on
+ * reading and opening envelopes. The cursor moves only once the stream has ended complete and the import has run: a
+ * pull cut short is pulled again whole next time (importing the same version twice changes nothing).
  */
 export async function receive(context: SummaryContext, onProgress: (progress: ReceiveProgress | EpciImportProgress) => void = () => undefined): Promise<ReceiveResult> {
   const connection = await connected();
@@ -113,45 +146,59 @@ export async function receive(context: SummaryContext, onProgress: (progress: Re
   if (key === null) throw new MailboxError('no-epci-key', 0);
   const response = await callMailbox(connection.serverUrl, `/v1/epci/envelopes?after=${connection.cursor}`, { token: connection.session });
   const batcher = new EnvelopeBatcher();
+  /** In the order the import is given them. */
+  const batches: ImportBatch[] = [];
+  const queue = fileQueue();
+  const hand = (ready: ImportBatch[]) => {
+    batches.push(...ready);
+    queue.push(...ready.map((batch) => batch.file));
+  };
   const refused: RefusedEnvelope[] = [];
   let received = 0;
   let withdrawn = 0;
   let cursor: number | null = null;
-  // Opened in order of arrival, a few at a time.
-  const opening: Array<{ name: string; insee: string; opened: Promise<Opened> }> = [];
-  const settleFirst = async () => {
-    const first = opening.shift();
-    if (first === undefined) return;
-    const opened = await first.opened;
-    if (opened.ok) batcher.add({ name: first.name, insee: first.insee, text: opened.text });
-    else refused.push({ name: first.name, problem: opened.problem });
-    received += 1;
-    // Not every envelope: each report re-renders the panel, and 35,000 renders cost more than the opening.
-    if (received % PROGRESS_EVERY === 0) onProgress({ stage: 'receiving', done: received });
-  };
-  for await (const text of readLines(response)) {
-    const line = JSON.parse(text) as PulledLine;
-    if (line.done) {
-      cursor = line.cursor ?? null;
-      break;
+  const receiving = (async () => {
+    try {
+      // Opened in order of arrival, a few at a time.
+      const opening: Array<{ name: string; insee: string; opened: Promise<Opened> }> = [];
+      const settleFirst = async () => {
+        const first = opening.shift();
+        if (first === undefined) return;
+        const opened = await first.opened;
+        if (opened.ok) batcher.add({ name: first.name, insee: first.insee, text: opened.text });
+        else refused.push({ name: first.name, problem: opened.problem });
+        hand(batcher.take());
+        received += 1;
+        // Not every envelope: each report re-renders the panel, and 35,000 renders cost more than the opening.
+        if (received % PROGRESS_EVERY === 0) onProgress({ stage: 'receiving', done: received });
+      };
+      for await (const text of readLines(response)) {
+        const line = JSON.parse(text) as PulledLine;
+        if (line.done) {
+          cursor = line.cursor ?? null;
+          break;
+        }
+        if (line.withdrawn) {
+          withdrawn += 1;
+          continue;
+        }
+        opening.push({ name: `${line.insee ?? '?'}-${line.auditId ?? '?'}.cyberdiag.json`, insee: line.insee ?? '', opened: openLine(line, key) });
+        if (opening.length >= OPENING) await settleFirst();
+      }
+      while (opening.length > 0) await settleFirst();
+      onProgress({ stage: 'receiving', done: received });
+      hand(batcher.finish());
+    } finally {
+      queue.end();
     }
-    if (line.withdrawn) {
-      withdrawn += 1;
-      continue;
-    }
-    opening.push({ name: `${line.insee ?? '?'}-${line.auditId ?? '?'}.cyberdiag.json`, insee: line.insee ?? '', opened: openLine(line, key) });
-    if (opening.length >= OPENING) await settleFirst();
-  }
-  while (opening.length > 0) await settleFirst();
-  onProgress({ stage: 'receiving', done: received });
+  })();
+  // Rethrown below, once the import has ended.
+  receiving.catch(() => undefined);
+  // While envelopes still arrive, the panel counts them; the import's own steps show once the stream has ended.
+  const first = await importAuditFiles(queue, context, { onProgress: (progress) => (queue.ended ? onProgress(progress) : undefined) });
+  await receiving;
   if (cursor === null) throw new MailboxError('incomplete-pull', 0);
 
-  const batches = batcher.finish();
-  const first = await importAuditFiles(
-    batches.map((batch) => batch.file),
-    context,
-    { onProgress },
-  );
   // A batch the door refused goes again file by file: each of its envelopes gets its own verdict.
   const again = batches.flatMap((batch, index) => {
     const result = first.files[index];

@@ -3,7 +3,9 @@
  * the only thing it waits for: the app's code is fetched and run only after the browser has painted it, so that
  * the text shows as soon as it arrives, whatever the speed of the line or of the machine.
  */
-import './app/styles.css';
+import './styles/tokens.css';
+import './styles/base.css';
+import './styles/ui.css';
 
 const start = () => void import('./app/start').then((app) => app.start());
 

@@ -15,6 +15,7 @@ import {
   type SearchResult,
 } from '../domain/directory/search-directory';
 import { loadDirectory } from '../content/load-directory';
+import './commune-search.css';
 
 /** Long enough to skip the intermediate keystrokes of a word typed quickly, short enough to feel immediate. */
 const DEBOUNCE_MS = 120;

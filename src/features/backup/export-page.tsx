@@ -21,6 +21,7 @@ import { downloadFile } from './download-file';
 import { formatBytes } from './format-bytes';
 import { prepareExportList, searchExportList } from './export-list';
 import { chosenPassphrase, judgePassphrase, NO_PASSPHRASE, PassphraseFields, passphraseProblem } from './passphrase-fields';
+import './backup.css';
 
 /** Communes drawn at once: a page of checkboxes stays light whatever the device holds. */
 export const EXPORT_PAGE_SIZE = 50;

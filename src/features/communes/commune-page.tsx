@@ -16,7 +16,6 @@ import { DeleteAuditButton } from './delete-audit';
 import { DeleteCommuneSection } from './delete-commune';
 import { TimeEstimate } from '../../components/time-estimate';
 import { useQuestionnaire } from '../../components/use-questionnaire';
-import './communes.css';
 
 export function CommunePage() {
   const { t, i18n } = useTranslation('communes');

@@ -114,7 +114,7 @@ export function ResultsPage() {
       ) : (
         <>
           <p>{t('critical.intro')}</p>
-          <GapList auditId={auditId} outcomes={result.criticalGaps} answers={audit.answers} />
+          <GapList auditId={auditId} outcomes={result.criticalGaps} detail="answer" answers={audit.answers} />
         </>
       )}
 
@@ -124,7 +124,7 @@ export function ResultsPage() {
       ) : (
         <>
           <p>{t('verify.intro')}</p>
-          <GapList auditId={auditId} outcomes={result.toVerify} answers={audit.answers} showKnower />
+          <GapList auditId={auditId} outcomes={result.toVerify} detail="answer" answers={audit.answers} showKnower />
         </>
       )}
 

@@ -94,8 +94,7 @@ export function summaryDigest(audit: DigestedAudit): string {
   let sum1 = 0;
   let sum2 = 0;
   let count = 0;
-  for (const questionId in audit.answers) {
-    if (!Object.hasOwn(audit.answers, questionId)) continue;
+  for (const questionId of Object.keys(audit.answers)) {
     const answer = audit.answers[questionId];
     if (!answer) continue;
     startWithQuestionId(questionId);

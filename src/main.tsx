@@ -1,16 +1,17 @@
 /**
- * Entry point. The first page's HTML is prerendered (build-plugins/prerender-first-page.ts) and its stylesheet is
- * the only thing it waits for: the app's code is fetched only once the browser has shown that page, so that the
- * text is on screen as soon as it arrives, whatever the speed of the line or of the machine, and no script competes
- * with that first paint.
+ * Entry point. The first page's HTML is prerendered (build-plugins/prerender-first-page.ts) and its stylesheets are
+ * the only thing it waits for (the tokens, base elements and shared classes here; the frame's and the home page's,
+ * linked by the plugin): the app's code is fetched only once the browser has shown that page, so that the text is on
+ * screen as soon as it arrives, whatever the speed of the line or of the machine, and no script competes with that
+ * first paint.
  *
  * React DOM and the app are fetched together but as two module graphs (the app gets React DOM from here, never
  * imports it): the browser runs each graph's code in a task of its own, so neither holds the main thread as long as
  * both would in one. React DOM's is the longer, about the one task of a bare React page.
  */
-import './app/styles.css';
-// In the first stylesheet: the notice's empty live region is in the prerendered page and must not move it later.
-import './app/update-prompt.css';
+import './styles/tokens.css';
+import './styles/base.css';
+import './styles/ui.css';
 
 const start = () =>
   void Promise.all([import('react-dom/client'), import('./app/start')]).then(([reactDom, app]) => app.start(reactDom));

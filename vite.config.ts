@@ -5,6 +5,7 @@ import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 import { APP_SHELL, prerenderFirstPage } from './build-plugins/prerender-first-page.ts';
 import { precompress } from './build-plugins/precompress.ts';
+import { questionnaireIdsPlugin } from './build-plugins/questionnaire-ids.ts';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { EPCI_TYPES, writeCompactDirectory, type DirectorySource, type EpciType } from './src/domain/directory/compact-directory.ts';
@@ -126,6 +127,8 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
+const questionnaireIds = () => questionnaireIdsPlugin(fileURLToPath(new URL('./questionnaires', import.meta.url)));
+
 // jsPDF's optional helpers are never used by the report: a stub keeps them out of the build and the precache.
 const resolve = {
   alias: Object.fromEntries(
@@ -139,12 +142,14 @@ export default defineConfig({
     // The first page's HTML, rendered at build time by a server-side build of the app's own code.
     prerenderFirstPage({
       entry: 'src/app/prerender-entry.tsx',
-      config: { plugins: [react(), communesDirectoryPlugin()], resolve },
+      config: { plugins: [react(), communesDirectoryPlugin(), questionnaireIds()], resolve },
       stubs: { 'virtual:pwa-register': 'export const registerSW = () => async () => {};' },
     }),
     contentSecurityPolicy(),
     // The official communes directory, made from a devDependency at build time (virtual:communes-directory).
     communesDirectoryPlugin(),
+    // The ids of every shipped questionnaire version, for the import door (virtual:questionnaire-ids).
+    questionnaireIds(),
     VitePWA({
       // A new version waits until the user chooses to reload (src/app/update-prompt.tsx); the app registers the
       // service worker itself once the first page is shown (src/app/service-worker.ts).
@@ -180,6 +185,8 @@ export default defineConfig({
     precompress(),
   ],
   resolve,
+  // The EPCI import's workers run the import door, which reads the questionnaire ids.
+  worker: { plugins: () => [questionnaireIds()] },
   build: {
     target: 'es2022',
     sourcemap: false,

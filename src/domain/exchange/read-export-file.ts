@@ -1,9 +1,11 @@
 /**
  * The one door for export files: size cap (before reading) → text → JSON.parse → "is it ours, which version" →
- * decrypt if needed → upgrade → strict schema → cross-record checks, and a file refused anywhere on the way that
+ * decrypt if needed → upgrade → strict schema → cross-record checks → answers known to their audit's questionnaire
+ * version, and a file refused anywhere on the way that
  * nests too deep is said to be so. It never writes anything; every failure is a value with a code.
  */
 import { z } from 'zod';
+import { findUnknownAnswerId, type KnownAnswerIds } from './check-answer-ids';
 import { checkDates } from './check-dates';
 import { checkPayload } from './check-payload';
 import { exceedsJsonDepth } from './json-depth';
@@ -57,13 +59,20 @@ const ENVELOPE_SCHEMAS: Readonly<Record<number, z.ZodType<EncryptedEnvelope> | u
  * the text be refused here all the same). Scanning 20 MB of text ahead of every parse cost a bulk import time
  * for nothing (docs/measurements.md).
  */
-export function openExportText(text: string, { now }: { now: Date }): Result<OpenedText> {
-  const opened = openUncheckedDepth(text, now);
+export interface OpenOptions {
+  /** This device's clock: a file exported after it (beyond a day's drift) is refused. */
+  now: Date;
+  /** The question and option ids of every questionnaire version this app has (src/content/questionnaire-ids.ts). */
+  answerIds: KnownAnswerIds;
+}
+
+export function openExportText(text: string, { now, answerIds }: OpenOptions): Result<OpenedText> {
+  const opened = openUncheckedDepth(text, now, answerIds);
   if (!opened.ok && exceedsJsonDepth(text, EXPORT_LIMITS.maxJsonDepth)) return fail('invalid', 'nesting: too-deep');
   return opened;
 }
 
-function openUncheckedDepth(text: string, now: Date): Result<OpenedText> {
+function openUncheckedDepth(text: string, now: Date, answerIds: KnownAnswerIds): Result<OpenedText> {
   if (text.trim() === '') return fail('not-json');
   let json: unknown;
   try {
@@ -92,6 +101,8 @@ function openUncheckedDepth(text: string, now: Date): Result<OpenedText> {
   const data = document.data;
   const payload = checkPayload(data.payload);
   if (!payload.ok) return payload;
+  const unknownAnswer = findUnknownAnswerId(payload.value.audits, answerIds);
+  if (unknownAnswer !== null) return fail('invalid', unknownAnswer);
   const dates = checkDates(data.exportedAt, payload.value, now);
   if (!dates.ok) return dates;
   return ok({
@@ -107,17 +118,15 @@ function openUncheckedDepth(text: string, now: Date): Result<OpenedText> {
   });
 }
 
-export interface ReadOptions {
+export interface ReadOptions extends OpenOptions {
   /** The door's cap: EXPORT_LIMITS.auditsFileBytes or EXPORT_LIMITS.backupFileBytes. */
   maxBytes: number;
   passphrase?: string | undefined;
   decrypt: Decrypt;
-  /** This device's clock: a file exported after it (beyond a day's drift) is refused. */
-  now: Date;
 }
 
 /** Reads, decrypts and checks one file. Nothing is written: see planImport and the exchange repository. */
-export async function readExportFile(source: ExportSource, { maxBytes, passphrase, decrypt, now }: ReadOptions): Promise<Result<ParsedExport>> {
+export async function readExportFile(source: ExportSource, { maxBytes, passphrase, decrypt, now, answerIds }: ReadOptions): Promise<Result<ParsedExport>> {
   // File.size is known without reading: a 50 MB file is refused at once.
   if (source.size > maxBytes) return fail('too-large');
   let text: string;
@@ -127,7 +136,7 @@ export async function readExportFile(source: ExportSource, { maxBytes, passphras
     return fail('unreadable');
   }
   if (text.length > maxBytes) return fail('too-large');
-  const opened = openExportText(text, { now });
+  const opened = openExportText(text, { now, answerIds });
   if (!opened.ok) return opened;
   if (!opened.value.encrypted) return ok(opened.value.parsed);
 
@@ -135,7 +144,7 @@ export async function readExportFile(source: ExportSource, { maxBytes, passphras
   if (!passphrase) return fail('passphrase-required');
   const plain = await decrypt(envelope, passphrase);
   if (!plain.ok) return plain;
-  const inner = openExportText(plain.value, { now });
+  const inner = openExportText(plain.value, { now, answerIds });
   if (!inner.ok) return inner;
   // An envelope holds exactly one plain document of its own version.
   if (inner.value.encrypted) return fail('invalid', 'encrypted: nested');

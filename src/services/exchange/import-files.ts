@@ -9,6 +9,7 @@ import { fail } from '../../domain/exchange/exchange-error';
 import { findConflicts, type AuditConflict, type ConflictDecision } from '../../domain/exchange/plan-import';
 import { readExportFile, type ExportSource, type ParsedExport } from '../../domain/exchange/read-export-file';
 import { decryptExport } from '../../crypto/passphrase-cipher';
+import { KNOWN_ANSWER_IDS } from '../../content/questionnaire-ids';
 import { applyImport, loadImportContext, replaceAllData, type AppliedImport } from '../../db/exchange-repository';
 
 /** Blob.text() where the browser has it; FileReader otherwise (older Safari, jsdom). */
@@ -32,7 +33,7 @@ export function openExportFile(
   file: Blob,
   { passphrase, maxBytes = EXPORT_LIMITS.auditsFileBytes, now = new Date() }: { passphrase?: string | undefined; maxBytes?: number; now?: Date } = {},
 ): Promise<Result<ParsedExport>> {
-  return readExportFile(blobSource(file), { maxBytes, passphrase, decrypt: decryptExport, now });
+  return readExportFile(blobSource(file), { maxBytes, passphrase, decrypt: decryptExport, now, answerIds: KNOWN_ANSWER_IDS });
 }
 
 /** How many conflicts are described in detail (the others are listed, and "same choice for all" covers them). */

@@ -28,7 +28,7 @@ function readVersion(folder: string): QuestionnaireIdTable {
 }
 
 /** The current version and every archived one. */
-export function readQuestionnaireIds(questionnairesDir: string): QuestionnaireIdTable[] {
+function readQuestionnaireIds(questionnairesDir: string): QuestionnaireIdTable[] {
   const archive = path.join(questionnairesDir, 'archive');
   const archived = existsSync(archive)
     ? readdirSync(archive, { withFileTypes: true })

@@ -27,7 +27,7 @@ describe('a file of the version 1 app', { timeout: 60_000 }, () => {
   it('imports on the import page, keeps version 1, and opens its results marked « version 1 » with the invitation to re-audit', async () => {
     if (!v1Audit) throw new Error('the fixture holds an audit');
     const { user, router } = await renderApp('/donnees/importer');
-    await user.upload(await screen.findByLabelText('Fichiers à importer'), v1File());
+    await user.upload(await screen.findByLabelText('Fichiers à importer', {}, slow), v1File());
     expect(await screen.findByText('Prêt à importer : 1 audit et 1 commune.', {}, slow)).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Importer' }));
     expect(await screen.findByText('Import terminé : 1 audit ajouté, 1 commune ajoutée.', {}, slow)).toBeInTheDocument();
@@ -48,7 +48,7 @@ describe('a file of the version 1 app', { timeout: 60_000 }, () => {
   it('is refused, naming the field, when one of its answers is to a question version 1 does not have', async () => {
     const { user } = await renderApp('/donnees/importer');
     await user.upload(
-      await screen.findByLabelText('Fichiers à importer'),
+      await screen.findByLabelText('Fichiers à importer', {}, slow),
       new File([readFixture('hostile/unknown-question.cyberdiag.json')], 'inconnue.cyberdiag.json', { type: 'application/json' }),
     );
     expect(await screen.findByText(/Ce fichier contient des données incorrectes ou incohérentes/, {}, slow)).toBeInTheDocument();

@@ -29,9 +29,8 @@ type CheckedAudit = Pick<ExportedAudit, 'questionnaireId' | 'questionnaireVersio
  * "path: code" detail, or null. An audit of a questionnaire this app does not have (a newer version, another id)
  * keeps the shape checks only: nothing here can tell its ids, and the app does not score it.
  *
- * Two map lookups an answer, on maps built once: measured on 2026-12-04 in Vitest on the shared 2-core machine
- * (load average 13-19), 1.06 s for 35,000 audits of 79 answers, and no difference above the noise on the whole
- * door for 5,000 audits (3.0 to 5.7 s either way).
+ * Two map lookups an answer, on maps built once, after the schema has walked the same answers: a small share of the
+ * door that an EPCI's national import must keep fast (docs/measurements.md, 2026-12-04).
  */
 export function findUnknownAnswerId(audits: readonly CheckedAudit[], known: KnownAnswerIds): string | null {
   for (const [index, audit] of audits.entries()) {

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatDate } from '../../components/format';
 import { loadBackupState } from '../../db/backup-settings';
+import { db } from '../../db/database';
 import { countData } from '../../db/exchange-repository';
 import { ExportRefusedError, exportBackup } from '../../services/exchange/export-files';
 import type { ExchangeError } from '../../domain/exchange/exchange-error';
@@ -13,10 +14,17 @@ import { downloadFile } from './download-file';
 import { formatBytes } from './format-bytes';
 import { chosenPassphrase, judgePassphrase, NO_PASSPHRASE, PassphraseFields, passphraseProblem } from './passphrase-fields';
 
+const MAILBOX_EPCI_KEY = 'mailbox-epci';
+
 export function BackupSection() {
   const { t, i18n } = useTranslation('exchange');
   const counts = useLiveQuery(countData);
   const state = useLiveQuery(loadBackupState);
+  // An EPCI's device holding the mailbox key (ready or still sealed after a restore): it goes into encrypted backups.
+  const holdsMailboxKey = useLiveQuery(async () => {
+    const value = (await db.settings.get(MAILBOX_EPCI_KEY))?.value as { sealedKey?: unknown } | null | undefined;
+    return Boolean(value?.sealedKey);
+  }, []);
   const [passphrase, setPassphrase] = useState(NO_PASSPHRASE);
   const [submitted, setSubmitted] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -52,6 +60,8 @@ export function BackupSection() {
   };
 
   const empty = counts !== undefined && counts.communes === 0;
+  // With nothing else on the device, the key alone is still worth a backup: losing it loses every audit sent.
+  const savable = !empty || holdsMailboxKey === true;
   return (
     <section aria-labelledby="backup-title">
       <h2 id="backup-title">{t('backup.title')}</h2>
@@ -64,7 +74,8 @@ export function BackupSection() {
             : t('backup.contents', { communes: t('backup.communes', { count: counts.communes }), audits: t('backup.audits', { count: counts.audits }) })}
         </p>
       )}
-      {!empty && (
+      {holdsMailboxKey && <p>{t('backup.mailboxKey')}</p>}
+      {savable && (
         <form className="form" onSubmit={(e) => void submit(e)} noValidate>
           <PassphraseFields value={passphrase} onChange={setPassphrase} showErrors={submitted} />
           <p>

@@ -127,7 +127,8 @@ describe('the mailbox between two devices', () => {
     expect(await database.pool.query('SELECT 1 FROM envelope')).toMatchObject({ rowCount: 0 });
 
     await commune.context.setOffline(false);
-    await cp.getByText(/^Envoyé le /).waitFor({ timeout: 60_000 });
+    // Sent when the browser says the network is back, without waiting out the back-off of the failed try.
+    await cp.getByText(/^Envoyé le /).waitFor({ timeout: 20_000 });
     expect(await database.pool.query('SELECT insee FROM envelope')).toMatchObject({ rows: [{ insee: '84083' }] });
 
     // The EPCI receives: opened on its device, imported, in the table.

@@ -14,6 +14,7 @@ import { mailboxKeyForBackup, reopenRestoredKey } from '../../../src/services/sy
 import { readEpciConnection, saveEpciConnection } from '../../../src/services/sync/mailbox-settings';
 import { receive } from '../../../src/services/sync/receive';
 import { audit, commune, dumpDatabase } from './seed';
+import { FIXTURE_PASSPHRASE, readFixture } from './fixtures';
 
 const PASSPHRASE = 'girafe tramway ocre mistral 1987';
 const OTHER_PASSPHRASE = 'une autre phrase pour la sauvegarde';
@@ -149,6 +150,20 @@ describe('the mailbox key in the backup file', { timeout: 60_000 }, () => {
     await expect(reopenRestoredKey(OTHER_PASSPHRASE)).rejects.toMatchObject({ code: 'wrong-key-passphrase' });
     await reopenRestoredKey(PASSPHRASE);
     expect(await readEpciConnection()).toMatchObject({ pendingKey: null, key: { keyId: opened.value.mailboxKey?.keyId } });
+  });
+
+  it('restores the format 2 fixture (key sealed with the backup passphrase) and a format 1 backup beside a key', async () => {
+    const v2 = await open(readFixture('v2-backup-encrypted.cyberdiag.json'), FIXTURE_PASSPHRASE);
+    if (!v2.ok) throw new Error(v2.error.code);
+    expect(v2.value).toMatchObject({ formatVersion: 2, mailboxKey: { email: 'charge.mission@cc-exemple.fr' } });
+    expect(await restoreBackup(v2.value, { passphrase: FIXTURE_PASSPHRASE, now })).toEqual({ ok: true, value: undefined });
+    expect(await readEpciConnection()).toMatchObject({ serverUrl: 'https://cyberdiag.cc-exemple.fr/boite', key: { keyId: v2.value.mailboxKey?.keyId } });
+    // An older backup (no key in it) restores as before and leaves the device's key where it is.
+    const v1 = await open(readFixture('v1-backup.cyberdiag.json'));
+    if (!v1.ok) throw new Error(v1.error.code);
+    expect(v1.value.mailboxKey).toBeNull();
+    expect(await restoreBackup(v1.value, { now })).toEqual({ ok: true, value: undefined });
+    expect(await readEpciConnection()).toMatchObject({ key: { keyId: v2.value.mailboxKey?.keyId } });
   });
 
   it.each([

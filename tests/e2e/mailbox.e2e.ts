@@ -10,7 +10,6 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import type { FastifyInstance } from 'fastify';
 import { startNginx } from '../nginx-server.mjs';
 import { buildApp } from '../../server/src/app';
 import type { Database } from '../../server/src/database';
@@ -31,7 +30,7 @@ const MORNAS: CommuneData = { ...SAINT_EXEMPLE, name: 'Mornas' };
 let browser: Browser;
 let cluster: PostgresCluster;
 let database: Database;
-let server: FastifyInstance;
+let server: Awaited<ReturnType<typeof buildApp>>;
 let serverUrl = '';
 let app: { url: string; close: () => Promise<void> };
 let secret = '';

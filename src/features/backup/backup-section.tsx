@@ -1,18 +1,21 @@
 /** Downloading a full backup of the device, optionally protected by a passphrase. */
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatDate } from '../../components/format';
 import { loadBackupState } from '../../db/backup-settings';
 import { db } from '../../db/database';
 import { countData } from '../../db/exchange-repository';
-import { ExportRefusedError, exportBackup } from '../../services/exchange/export-files';
+import { exportBackup } from '../../services/exchange/export-files';
 import type { ExchangeError } from '../../domain/exchange/exchange-error';
 import { ExportRefusedMessage } from './export-refused-message';
-import { downloadFile } from './download-file';
+import { exportedFile, exportRefusal } from './exported-file';
 import { formatBytes } from './format-bytes';
-import { chosenPassphrase, judgePassphrase, NO_PASSPHRASE, PassphraseFields, passphraseProblem } from './passphrase-fields';
+import { PassphraseFields } from './passphrase-fields';
+import { usePassphraseDownload } from './use-passphrase-download';
+
+/** Why no backup was downloaded, when the page can say it: too large for the restore door, or refused by it. */
+type BackupRefusal = { tooLarge: { bytes: number; maxBytes: number } } | { exchange: ExchangeError };
 
 const MAILBOX_EPCI_KEY = 'mailbox-epci';
 
@@ -25,39 +28,17 @@ export function BackupSection() {
     const value = (await db.settings.get(MAILBOX_EPCI_KEY))?.value as { sealedKey?: unknown } | null | undefined;
     return Boolean(value?.sealedKey);
   }, []);
-  const [passphrase, setPassphrase] = useState(NO_PASSPHRASE);
-  const [submitted, setSubmitted] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [outcome, setOutcome] = useState<
-    { ok: true; fileName: string } | { ok: false; tooLarge?: { bytes: number; maxBytes: number }; refused?: ExchangeError } | null
-  >(null);
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setSubmitted(true);
-    setOutcome(null);
-    const judged = await judgePassphrase(passphrase);
-    setPassphrase(judged);
-    if (passphraseProblem(judged)) return;
-    setBusy(true);
+  const form = usePassphraseDownload<BackupRefusal>(async (passphrase) => {
     try {
-      const made = await exportBackup({ label: t('fileName.backup'), passphrase: chosenPassphrase(passphrase) });
-      if (!made.ok) {
-        // A backup the restore door would refuse is no backup: none is downloaded, none recorded.
-        setOutcome({ ok: false, tooLarge: { bytes: made.bytes, maxBytes: made.maxBytes } });
-        return;
-      }
-      const { file } = made;
-      downloadFile(file.fileName, file.text);
-      setOutcome({ ok: true, fileName: file.fileName });
-      setPassphrase(NO_PASSPHRASE);
-      setSubmitted(false);
+      const made = await exportBackup({ label: t('fileName.backup'), passphrase });
+      // A backup the restore door would refuse is no backup: none is downloaded, none recorded.
+      if (!made.ok) return { refused: { tooLarge: { bytes: made.bytes, maxBytes: made.maxBytes } } };
+      return exportedFile(made.file);
     } catch (error) {
-      setOutcome(error instanceof ExportRefusedError ? { ok: false, refused: error.refusal } : { ok: false });
-    } finally {
-      setBusy(false);
+      return { refused: { exchange: exportRefusal(error) } };
     }
-  };
+  });
+  const outcome = form.state;
 
   const empty = counts !== undefined && counts.communes === 0;
   // With nothing else on the device, the key alone is still worth a backup: losing it loses every audit sent.
@@ -76,39 +57,39 @@ export function BackupSection() {
       )}
       {holdsMailboxKey && <p>{t('backup.mailboxKey')}</p>}
       {savable && (
-        <form className="form" onSubmit={(e) => void submit(e)} noValidate>
-          <PassphraseFields value={passphrase} onChange={setPassphrase} showErrors={submitted} />
+        <form className="form" onSubmit={(e) => void form.submit(e)} noValidate>
+          <PassphraseFields value={form.passphrase} onChange={form.setPassphrase} showErrors={form.submitted} />
           <p>
-            <button type="submit" className="button button--primary" disabled={busy}>
+            <button type="submit" className="button button--primary" disabled={outcome.status === 'busy'}>
               {t('backup.download')}
             </button>
           </p>
         </form>
       )}
-      {outcome?.ok === true && (
+      {outcome.status === 'done' && (
         <p className="alert alert--success" role="status">
-          {t('backup.done', { fileName: outcome.fileName })}
+          {t('backup.done', { fileName: outcome.fileNames[0] })}
         </p>
       )}
-      {outcome?.ok === false &&
-        (outcome.tooLarge ? (
+      {outcome.status === 'error' &&
+        (outcome.refusal === undefined ? (
+          <p className="alert alert--error" role="alert">
+            {t('errors.export-failed')}
+          </p>
+        ) : 'tooLarge' in outcome.refusal ? (
           <div className="alert alert--error" role="alert">
             <p>
               {t('backup.tooLarge', {
-                size: formatBytes(outcome.tooLarge.bytes, i18n.language),
-                max: formatBytes(outcome.tooLarge.maxBytes, i18n.language),
+                size: formatBytes(outcome.refusal.tooLarge.bytes, i18n.language),
+                max: formatBytes(outcome.refusal.tooLarge.maxBytes, i18n.language),
               })}
             </p>
             <p>
               {t('backup.tooLargeAdvice')} <Link to="/donnees/exporter">{t('backup.tooLargeLink')}</Link>
             </p>
           </div>
-        ) : outcome.refused ? (
-          <ExportRefusedMessage refusal={outcome.refused} />
         ) : (
-          <p className="alert alert--error" role="alert">
-            {t('errors.export-failed')}
-          </p>
+          <ExportRefusedMessage refusal={outcome.refusal.exchange} />
         ))}
     </section>
   );

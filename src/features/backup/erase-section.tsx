@@ -6,13 +6,12 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmDialog } from '../../components/confirm-dialog';
+import { useDownload } from '../../components/download-button';
 import { formatDate } from '../../components/format';
 import { loadBackupState } from '../../db/backup-settings';
 import { countData, eraseAllData } from '../../db/exchange-repository';
 import { exportBackup } from '../../services/exchange/export-files';
-import { downloadFile } from './download-file';
-
-type Backup = { status: 'idle' | 'busy' | 'failed' | 'too-large' } | { status: 'done'; fileName: string };
+import { exportedFile } from './exported-file';
 
 export function EraseSection() {
   const { t, i18n } = useTranslation('exchange');
@@ -21,23 +20,13 @@ export function EraseSection() {
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<'erased' | 'failed' | null>(null);
-  const [backup, setBackup] = useState<Backup>({ status: 'idle' });
   const heading = useRef<HTMLHeadingElement>(null);
 
-  const downloadBackup = async () => {
-    setBackup({ status: 'busy' });
-    try {
-      const made = await exportBackup({ label: t('fileName.backup') });
-      if (!made.ok) {
-        setBackup({ status: 'too-large' });
-        return;
-      }
-      downloadFile(made.file.fileName, made.file.text);
-      setBackup({ status: 'done', fileName: made.file.fileName });
-    } catch {
-      setBackup({ status: 'failed' });
-    }
-  };
+  const download = useDownload<'too-large'>(async () => {
+    const made = await exportBackup({ label: t('fileName.backup') });
+    return made.ok ? exportedFile(made.file) : { refused: 'too-large' };
+  });
+  const backup = download.state;
 
   const erase = async () => {
     setBusy(true);
@@ -46,7 +35,7 @@ export function EraseSection() {
     setOutcome(result.ok ? 'erased' : 'failed');
     if (!result.ok) return;
     setOpen(false);
-    setBackup({ status: 'idle' });
+    download.reset();
     heading.current?.focus();
   };
 
@@ -88,7 +77,7 @@ export function EraseSection() {
         onCancel={() => {
           setOpen(false);
           setOutcome(null);
-          setBackup({ status: 'idle' });
+          download.reset();
         }}
       >
         <p>
@@ -104,21 +93,21 @@ export function EraseSection() {
           {t('erase.backupAdvice')}
         </p>
         <p>
-          <button type="button" className="button button--primary" disabled={backup.status === 'busy'} onClick={() => void downloadBackup()}>
+          <button type="button" className="button button--primary" disabled={backup.status === 'busy'} onClick={() => void download.start()}>
             {t('erase.backupButton')}
           </button>
         </p>
         {backup.status === 'done' && (
           <p className="alert alert--success" role="status">
-            {t('backup.done', { fileName: backup.fileName })}
+            {t('backup.done', { fileName: backup.fileNames[0] })}
           </p>
         )}
-        {backup.status === 'too-large' && (
+        {backup.status === 'error' && backup.refusal === 'too-large' && (
           <p className="alert alert--error" role="alert">
             {t('erase.backupTooLarge')}
           </p>
         )}
-        {backup.status === 'failed' && (
+        {backup.status === 'error' && backup.refusal === undefined && (
           <p className="alert alert--error" role="alert">
             {t('errors.export-failed')}
           </p>

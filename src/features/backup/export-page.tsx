@@ -5,7 +5,7 @@
  * search box, ticks what it finds in one click, counts what is ticked, and draws one page of communes at a time.
  */
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useDeferredValue, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { TextField } from '../../components/field';
@@ -13,21 +13,20 @@ import { formatDate } from '../../components/format';
 import { Loading } from '../../components/loading';
 import { PageTitle } from '../../components/page-title';
 import { listExportableAudits, listExportableCommunes, type ExportableAudit, type ExportableCommune } from '../../db/exchange-repository';
-import { ExportRefusedError, exportAudits } from '../../services/exchange/export-files';
+import { exportAudits } from '../../services/exchange/export-files';
 import type { ExchangeError } from '../../domain/exchange/exchange-error';
 import { ExportRefusedMessage } from './export-refused-message';
 import { EXPORT_LIMITS } from '../../domain/exchange/export-format';
-import { downloadFile } from './download-file';
+import { exportedFile, exportRefusal } from './exported-file';
 import { formatBytes } from './format-bytes';
 import { prepareExportList, searchExportList } from './export-list';
-import { chosenPassphrase, judgePassphrase, NO_PASSPHRASE, PassphraseFields, passphraseProblem } from './passphrase-fields';
+import { PassphraseFields } from './passphrase-fields';
+import { usePassphraseDownload } from './use-passphrase-download';
 
 /** Communes drawn at once: a page of checkboxes stays light whatever the device holds. */
 export const EXPORT_PAGE_SIZE = 50;
 /** From this many communes (a conseiller numérique's round), the list gets its search box and counts. */
 export const EXPORT_SEARCH_FROM = 6;
-/** Pause between two downloads of a split export: browsers drop or merge downloads started in the same instant. */
-const DOWNLOAD_PAUSE_MS = 250;
 
 export function ExportPage() {
   const communes = useLiveQuery(listExportableCommunes);
@@ -44,10 +43,6 @@ function ExportChoices({ communes }: { communes: readonly ExportableCommune[] })
   const [selected, setSelected] = useState<ReadonlySet<string>>(() => new Set(params.getAll('audit')));
   const [query, setQuery] = useState('');
   const [page, setPage] = useState(0);
-  const [passphrase, setPassphrase] = useState(NO_PASSPHRASE);
-  const [submitted, setSubmitted] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [outcome, setOutcome] = useState<{ ok: true; fileNames: string[] } | { ok: false; refused?: ExchangeError } | null>(null);
 
   const list = useMemo(() => prepareExportList(communes, i18n.language), [communes, i18n.language]);
   // Typing stays responsive while 35,000 communes are searched behind it.
@@ -101,32 +96,17 @@ function ExportChoices({ communes }: { communes: readonly ExportableCommune[] })
       return next;
     });
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setSubmitted(true);
-    setOutcome(null);
-    const judged = await judgePassphrase(passphrase);
-    setPassphrase(judged);
-    if (chosen.length === 0 || passphraseProblem(judged)) return;
+  const form = usePassphraseDownload<ExchangeError>(async (passphrase) => {
     const ofCommunes = list.filter((c) => c.auditIds.some((auditId) => selected.has(auditId)));
     const label = ofCommunes.length === 1 && ofCommunes[0] ? ofCommunes[0].name : t('fileName.selection');
-    setBusy(true);
     try {
-      const files = await exportAudits(chosen, { label, passphrase: chosenPassphrase(passphrase) });
-      for (const [index, file] of files.entries()) {
-        if (index > 0) await new Promise((resolve) => window.setTimeout(resolve, DOWNLOAD_PAUSE_MS));
-        downloadFile(file.fileName, file.text);
-      }
-      setOutcome({ ok: true, fileNames: files.map((f) => f.fileName) });
-      // The passphrase lives only as long as the form needs it.
-      setPassphrase(NO_PASSPHRASE);
-      setSubmitted(false);
+      const files = await exportAudits(chosen, { label, passphrase });
+      return files.map(exportedFile);
     } catch (error) {
-      setOutcome(error instanceof ExportRefusedError ? { ok: false, refused: error.refusal } : { ok: false });
-    } finally {
-      setBusy(false);
+      return { refused: exportRefusal(error) };
     }
-  };
+  }, chosen.length > 0);
+  const outcome = form.state;
 
   // The page appears whole: the first communes with their audits.
   if (audits === undefined) return <Loading />;
@@ -137,7 +117,7 @@ function ExportChoices({ communes }: { communes: readonly ExportableCommune[] })
       {list.length === 0 ? (
         <p>{t('export.none')}</p>
       ) : (
-        <form className="form" onSubmit={(e) => void submit(e)} noValidate>
+        <form className="form" onSubmit={(e) => void form.submit(e)} noValidate>
           <p className="lead">{t('export.intro')}</p>
           {large && (
             <>
@@ -233,20 +213,20 @@ function ExportChoices({ communes }: { communes: readonly ExportableCommune[] })
               </button>
             </nav>
           )}
-          {submitted && chosen.length === 0 && (
+          {form.submitted && chosen.length === 0 && (
             <p className="field__error" role="alert">
               {t('export.nothingSelected')}
             </p>
           )}
-          <PassphraseFields value={passphrase} onChange={setPassphrase} showErrors={submitted} />
+          <PassphraseFields value={form.passphrase} onChange={form.setPassphrase} showErrors={form.submitted} />
           <p>
-            <button type="submit" className="button button--primary" disabled={busy}>
+            <button type="submit" className="button button--primary" disabled={outcome.status === 'busy'}>
               {t('export.submit', { count: chosen.length })}
             </button>
           </p>
         </form>
       )}
-      {outcome?.ok === true &&
+      {outcome.status === 'done' &&
         (outcome.fileNames.length === 1 ? (
           <p className="alert alert--success" role="status">
             {t('export.done', { fileName: outcome.fileNames[0] })}
@@ -263,9 +243,9 @@ function ExportChoices({ communes }: { communes: readonly ExportableCommune[] })
             <p>{t('export.doneManyDownloads')}</p>
           </div>
         ))}
-      {outcome?.ok === false &&
-        (outcome.refused ? (
-          <ExportRefusedMessage refusal={outcome.refused} />
+      {outcome.status === 'error' &&
+        (outcome.refusal ? (
+          <ExportRefusedMessage refusal={outcome.refusal} />
         ) : (
           <p className="alert alert--error" role="alert">
             {t('errors.export-failed')}

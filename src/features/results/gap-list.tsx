@@ -1,4 +1,7 @@
-/** A list of answers that lost points, with a link back to the question to change the answer. */
+/**
+ * Questions that lost points, each linked back to where its answer is changed, with a few words on it: the answer
+ * given (the lists of gaps and of answers to check), or the control's state (what holds the level down).
+ */
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { answerLabel } from '../../components/answer-label';
@@ -7,17 +10,13 @@ import type { Answers } from '../../domain/audit/types';
 import type { QuestionOutcome } from '../../domain/scoring/compute-results';
 import { OutcomeState } from './outcome-state';
 
-export function GapList({
-  auditId,
-  outcomes,
-  answers,
-  showKnower = false,
-}: {
-  auditId: string;
-  outcomes: QuestionOutcome[];
-  answers: Answers;
-  showKnower?: boolean;
-}) {
+type GapListProps = { auditId: string; outcomes: QuestionOutcome[] } & (
+  | { detail: 'answer'; answers: Answers; showKnower?: boolean }
+  | { detail: 'state' }
+);
+
+export function GapList(props: GapListProps) {
+  const { auditId, outcomes } = props;
   const { t, i18n } = useTranslation('results');
   const l = useLocalize();
   const questionnaire = useQuestionnaire();
@@ -27,17 +26,24 @@ export function GapList({
       {outcomes.map((outcome) => {
         const question = questions.get(outcome.questionId);
         if (!question) return null;
+        // An implied gap is not asked: the link goes to the answer that implies it.
+        const target = outcome.impliedBy?.parentQuestionId ?? outcome.questionId;
         return (
           <li key={outcome.questionId}>
-            <Link to={`/audits/${auditId}/themes/${outcome.themeId}#question-${outcome.questionId}`}>{l(question.text)}</Link>
+            <Link to={`/audits/${auditId}/themes/${outcome.themeId}#question-${target}`}>{l(question.text)}</Link>
             <span className="gap-list__answer">
-              {outcome.status === 'implied-gap' ? (
+              {props.detail === 'state' ? (
+                <>
+                  {outcome.vital ? `${t('level.vital')} · ` : ''}
+                  <OutcomeState outcome={outcome} />
+                </>
+              ) : outcome.status === 'implied-gap' ? (
                 <OutcomeState outcome={outcome} />
               ) : (
-                t('answered', { answer: answerLabel(question, answers[question.id], i18n.language, t) })
+                t('answered', { answer: answerLabel(question, props.answers[question.id], i18n.language, t) })
               )}
             </span>
-            {showKnower && <span className="gap-list__knower">{t(`verify.knower.${question.knower}`)}</span>}
+            {props.detail === 'answer' && props.showKnower && <span className="gap-list__knower">{t(`verify.knower.${question.knower}`)}</span>}
           </li>
         );
       })}

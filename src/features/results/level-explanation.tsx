@@ -1,36 +1,8 @@
 /** Why the level is what it is: the vital and critical controls that hold it down, and what lifts it a level. */
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { formatScore } from '../../components/format';
-import { useLocalize, useQuestionnaire } from '../../components/use-questionnaire';
-import type { AuditResult, QuestionOutcome } from '../../domain/scoring/compute-results';
-import { OutcomeState } from './outcome-state';
-
-function ControlList({ auditId, outcomes }: { auditId: string; outcomes: QuestionOutcome[] }) {
-  const { t } = useTranslation('results');
-  const l = useLocalize();
-  const questionnaire = useQuestionnaire();
-  const questions = new Map(questionnaire.themes.flatMap((theme) => theme.questions.map((q) => [q.id, q] as const)));
-  return (
-    <ul className="gap-list">
-      {outcomes.map((outcome) => {
-        const question = questions.get(outcome.questionId);
-        if (!question) return null;
-        // An implied gap is not asked: the link goes to the answer that implies it.
-        const target = outcome.impliedBy?.parentQuestionId ?? outcome.questionId;
-        return (
-          <li key={outcome.questionId}>
-            <Link to={`/audits/${auditId}/themes/${outcome.themeId}#question-${target}`}>{l(question.text)}</Link>
-            <span className="gap-list__answer">
-              {outcome.vital ? `${t('level.vital')} · ` : ''}
-              <OutcomeState outcome={outcome} />
-            </span>
-          </li>
-        );
-      })}
-    </ul>
-  );
-}
+import type { AuditResult } from '../../domain/scoring/compute-results';
+import { GapList } from './gap-list';
 
 export function LevelExplanation({ auditId, result }: { auditId: string; result: AuditResult }) {
   const { t } = useTranslation('results');
@@ -49,7 +21,7 @@ export function LevelExplanation({ auditId, result }: { auditId: string; result:
       {overall.limiting.length > 0 && (
         <>
           <h3>{t('level.holdingTitle')}</h3>
-          <ControlList auditId={auditId} outcomes={overall.limiting} />
+          <GapList auditId={auditId} outcomes={overall.limiting} detail="state" />
         </>
       )}
       {lift && (

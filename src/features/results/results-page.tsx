@@ -112,7 +112,7 @@ export function ResultsPage() {
       ) : (
         <>
           <p>{t('critical.intro')}</p>
-          <GapList auditId={auditId} outcomes={result.criticalGaps} answers={audit.answers} />
+          <GapList auditId={auditId} outcomes={result.criticalGaps} detail="answer" answers={audit.answers} />
         </>
       )}
 
@@ -122,7 +122,7 @@ export function ResultsPage() {
       ) : (
         <>
           <p>{t('verify.intro')}</p>
-          <GapList auditId={auditId} outcomes={result.toVerify} answers={audit.answers} showKnower />
+          <GapList auditId={auditId} outcomes={result.toVerify} detail="answer" answers={audit.answers} showKnower />
         </>
       )}
 

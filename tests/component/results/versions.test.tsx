@@ -68,6 +68,17 @@ describe('questionnaire versions on the results page', { timeout: 30_000 }, () =
     expect(within(explanation).getByRole('heading', { name: 'Ce qui retient le niveau' })).toBeInTheDocument();
     expect(within(explanation).getAllByText(/manque, puisque vous avez répondu « Non, aucune sauvegarde »/).length).toBeGreaterThan(0);
     expect(within(explanation).getByRole('heading', { name: 'Pour passer à « Fragile »' })).toBeInTheDocument();
+    // The backup follow-ups are not asked: their links go to the answer that implies them, here as in the list of
+    // critical gaps, never to a question the theme page does not show.
+    const criticalList = screen.getByRole('heading', { level: 2, name: 'Failles critiques' }).nextElementSibling?.nextElementSibling;
+    if (!(criticalList instanceof HTMLElement)) throw new Error('no list of critical gaps');
+    for (const list of [explanation, criticalList]) {
+      const targets = within(list)
+        .getAllByRole('link')
+        .map((link) => link.getAttribute('href')?.split('#question-')[1]);
+      expect(targets).toContain('backup-automatic');
+      for (const target of targets) expect(Object.keys(answers)).toContain(target);
+    }
     expect(screen.queryByText(/Cet audit a été répondu avec la version/)).not.toBeInTheDocument();
   });
 });

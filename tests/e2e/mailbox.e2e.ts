@@ -148,8 +148,8 @@ describe('the mailbox between two devices', () => {
     await rp.getByText(/La clé de la boîte aux lettres est sur cet appareil/).waitFor();
     await openEpciView(rp);
     // The server and the account come back with the key; the session does not.
-    expect(await rp.getByLabel('Adresse de la boîte aux lettres').inputValue()).toBe(`${app.url}/boite`);
-    expect(await rp.getByLabel('Adresse électronique').inputValue()).toBe(EPCI.email);
+    await expect.poll(() => rp.getByLabel('Adresse de la boîte aux lettres').inputValue()).toBe(`${app.url}/boite`);
+    await expect.poll(() => rp.getByLabel('Adresse électronique').inputValue()).toBe(EPCI.email);
     await rp.getByLabel('Mot de passe', { exact: true }).fill(EPCI.password);
     await rp.getByRole('button', { name: 'Se connecter' }).click();
     await receive(rp);

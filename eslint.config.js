@@ -15,7 +15,9 @@ const mayImport = {
   content: ['content', 'domain'],
   crypto: ['crypto', 'domain'],
   db: ['db', 'domain', 'content'],
-  pdf: ['pdf', 'domain'],
+  pdf: ['pdf', 'domain', 'styles'],
+  // The palette and measures (tokens.ts), read by the PDF renderer; the stylesheets beside it.
+  styles: ['styles'],
   i18n: ['i18n'],
   // The report's sentences are the screen's (describe-comparison.ts, free of React).
   services: ['services', 'db', 'domain', 'content', 'crypto', 'pdf', 'components/describe-comparison.ts', 'components/format.ts'],
@@ -28,7 +30,8 @@ const why = {
   content: 'src/content loads bundled data: it imports only src/domain.',
   crypto: 'src/crypto imports only src/domain.',
   db: 'src/db imports only src/domain and the data loaders of src/content: never a service or the UI.',
-  pdf: 'src/pdf imports only src/domain: it is given its input.',
+  pdf: 'src/pdf imports only src/domain (and the palette of src/styles): it is given its input.',
+  styles: 'src/styles holds the design tokens and the shared stylesheets: it imports nothing of the app.',
   i18n: 'src/i18n imports nothing of the app.',
   services: 'Application services never import the UI (features, components, app).',
   components: 'Shared components never import a feature or the app.',

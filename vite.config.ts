@@ -7,6 +7,7 @@ import { APP_SHELL, prerenderFirstPage } from './build-plugins/prerender-first-p
 import { precompress } from './build-plugins/precompress.ts';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { colors } from './src/styles/tokens.ts';
 import { EPCI_TYPES, writeCompactDirectory, type DirectorySource, type EpciType } from './src/domain/directory/compact-directory.ts';
 
 /**
@@ -144,6 +145,8 @@ export default defineConfig({
       entry: 'src/app/prerender-entry.tsx',
       config: { plugins: [react(), communesDirectoryPlugin()], resolve },
       stubs: { 'virtual:pwa-register': 'export const registerSW = () => async () => {};' },
+      // Their stylesheets are linked in the page: the frame (app/layout.css) and the home page's own.
+      linkCssOf: ['src/app/start.ts', 'src/features/home/home-page.tsx'],
     }),
     contentSecurityPolicy(),
     // The official communes directory, made from a devDependency at build time (virtual:communes-directory).
@@ -161,8 +164,8 @@ export default defineConfig({
         start_url: '/',
         scope: '/',
         display: 'standalone',
-        background_color: '#f7f5f0',
-        theme_color: '#1f4e5f',
+        background_color: colors.paper,
+        theme_color: colors.brand,
         icons: [
           { src: 'icon-192.png', sizes: '192x192', type: 'image/png' },
           { src: 'icon-512.png', sizes: '512x512', type: 'image/png' },

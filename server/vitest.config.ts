@@ -6,7 +6,7 @@ export default defineConfig({
     root: new URL('.', import.meta.url).pathname,
     include: ['test/**/*.test.ts'],
     environment: 'node',
-    globalSetup: ['test/global-setup.ts'],
+    globalSetup: ['test/global-setup.ts', 'test/pglite-template.ts'],
     fileParallelism: false,
     testTimeout: 120_000,
     // PGlite's first start (its initdb, in WebAssembly) takes minutes on a loaded 2-core machine.

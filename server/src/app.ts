@@ -101,11 +101,13 @@ export async function buildApp(pool: pg.Pool, config: ServerConfig): Promise<Fas
   async function authenticate(request: FastifyRequest, kind: 'session' | 'device'): Promise<Caller> {
     const token = bearer(request);
     if (token === null || !token.startsWith(kind === 'session' ? 'cds_' : 'cdd_')) throw new Refusal(401, 'unauthorised');
-    const { rows } = await pool.query<{ id: string; epci_id: string; account_id: string | null; insee: string | null }>(
-      `SELECT id, epci_id, account_id, insee FROM token
-        WHERE token_hash = $1 AND kind = $2 AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > now())`,
-      [sha256(token), kind],
-    );
+    // Named: prepared once per connection, as every request but a few runs it.
+    const { rows } = await pool.query<{ id: string; epci_id: string; account_id: string | null; insee: string | null }>({
+      name: 'authenticate',
+      text: `SELECT id, epci_id, account_id, insee FROM token
+              WHERE token_hash = $1 AND kind = $2 AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > now())`,
+      values: [sha256(token), kind],
+    });
     const row = rows[0];
     if (row === undefined) throw new Refusal(401, 'unauthorised');
     const caller = { tokenId: row.id, epciId: row.epci_id, accountId: row.account_id, insee: row.insee };
@@ -288,6 +290,21 @@ export async function buildApp(pool: pg.Pool, config: ServerConfig): Promise<Fas
     },
   );
 
+  /**
+   * The highest position a pull may hand out: every envelope of this EPCI at or below it is committed, and none can
+   * be committed there later. Sends and withdrawals hold the EPCI's advisory lock in shared mode from before they
+   * draw a position until they commit; taking it exclusively waits for those under way (new ones queue behind it,
+   * for the few milliseconds it is held), so the highest position visible then is a horizon no late commit can fall
+   * under. Sends thus never wait for one another, only for a pull's brief lock.
+   */
+  async function pullHorizon(epciId: string): Promise<string> {
+    return inTransaction(pool, async (client) => {
+      await client.query(`SELECT pg_advisory_xact_lock($1)`, [epciId]);
+      const { rows } = await client.query<{ horizon: string }>(`SELECT coalesce(max(seq), 0) AS horizon FROM envelope WHERE epci_id = $1`, [epciId]);
+      return rows[0]?.horizon ?? '0';
+    });
+  }
+
   // What is new since the EPCI's last pull, streamed as one JSON object a line, oldest first; the last line says
   // the stream is complete and gives the cursor to keep.
   app.get<{ Querystring: { after?: string } }>(
@@ -300,12 +317,13 @@ export async function buildApp(pool: pg.Pool, config: ServerConfig): Promise<Fas
     async (request, reply) => {
       const epciId = callerOf(request).epciId;
       const start = request.query.after ?? '0';
+      const horizon = await pullHorizon(epciId);
       async function* lines(): AsyncGenerator<string> {
         let cursor = start;
         for (;;) {
           const { rows } = await pool.query<{ seq: string; insee: string; audit_id: string; version_date: Date; size: number; envelope: Buffer | null }>(
-            `SELECT seq, insee, audit_id, version_date, size, envelope FROM envelope WHERE epci_id = $1 AND seq > $2 ORDER BY seq LIMIT $3`,
-            [epciId, cursor, PULL_PAGE],
+            `SELECT seq, insee, audit_id, version_date, size, envelope FROM envelope WHERE epci_id = $1 AND seq > $2 AND seq <= $3 ORDER BY seq LIMIT $4`,
+            [epciId, cursor, horizon, PULL_PAGE],
           );
           for (const row of rows) {
             cursor = row.seq;
@@ -381,8 +399,10 @@ export async function buildApp(pool: pg.Pool, config: ServerConfig): Promise<Fas
   });
 
   // One audit's envelope. The same version again changes nothing; a newer one replaces the older; an older one is
-  // refused (the import's rule). Sends to one EPCI take its advisory lock so that seq follows commit order and a
-  // pull never skips a row committed late.
+  // refused (the import's rule). One statement, one round trip: the recipient's key check, the EPCI's advisory lock
+  // in shared mode (sends do not wait for one another; a pull takes it exclusively to fix its horizon, see
+  // pullHorizon) and the upsert with the version rule; `existing` is the row as it was before (the statement's
+  // snapshot), read only when nothing was written.
   app.put('/v1/device/envelopes', { preHandler: asDevice, config: limit(config.rateLimits.device, true), bodyLimit: MAX_ENVELOPE_BYTES }, async (request, reply) => {
     const caller = callerOf(request);
     if (!Buffer.isBuffer(request.body)) throw new Refusal(415, 'unsupported-media-type');
@@ -390,31 +410,42 @@ export async function buildApp(pool: pg.Pool, config: ServerConfig): Promise<Fas
     if (!read.ok) throw new Refusal(read.problem === 'size' ? 413 : 400, `envelope-${read.problem}`);
     const { header } = read;
     if (header.insee !== caller.insee) throw new Refusal(403, 'wrong-commune');
-    const body = request.body;
-    const outcome = await inTransaction(pool, async (client) => {
-      const epci = await client.query<{ key_id: string | null }>(`SELECT key_id FROM epci WHERE id = $1`, [caller.epciId]);
-      if (epci.rows[0]?.key_id !== header.kid) throw new Refusal(409, 'stale-key');
-      await client.query(`SELECT pg_advisory_xact_lock($1)`, [caller.epciId]);
-      const written = await client.query<{ seq: string }>(
-        `INSERT INTO envelope (epci_id, insee, audit_id, version_date, size, envelope) VALUES ($1, $2, $3, $4, $5, $6)
-         ON CONFLICT (epci_id, insee, audit_id) DO UPDATE
-           SET version_date = EXCLUDED.version_date, size = EXCLUDED.size, envelope = EXCLUDED.envelope,
-               seq = nextval('envelope_seq'), received_at = now(), withdrawn_at = NULL
-           WHERE envelope.version_date < EXCLUDED.version_date
-              OR (envelope.withdrawn_at IS NOT NULL AND envelope.version_date <= EXCLUDED.version_date)
-         RETURNING seq`,
-        [caller.epciId, header.insee, header.auditId, header.versionDate, header.size, body],
-      );
-      if (written.rowCount === 1) return 'stored';
-      const existing = await client.query<{ version_date: Date }>(`SELECT version_date FROM envelope WHERE epci_id = $1 AND insee = $2 AND audit_id = $3`, [
+    const { rows } = await pool.query<{ key_ok: boolean; stored: boolean; existing: Date | null }>({
+      name: 'send-envelope',
+      text: `WITH recipient AS (
+               SELECT key_id = $7::text AS key_ok FROM epci WHERE id = $1::bigint
+             ), locked AS (
+               SELECT pg_advisory_xact_lock_shared($1::bigint) FROM recipient WHERE key_ok
+             ), written AS (
+               INSERT INTO envelope AS e (epci_id, insee, audit_id, version_date, size, envelope)
+               SELECT $1::bigint, $2::text, $3::text, $4::timestamptz, $5::integer, $6::bytea FROM locked
+               ON CONFLICT (epci_id, insee, audit_id) DO UPDATE
+                 SET version_date = EXCLUDED.version_date, size = EXCLUDED.size, envelope = EXCLUDED.envelope,
+                     seq = nextval('envelope_seq'), received_at = now(), withdrawn_at = NULL
+                 WHERE e.version_date < EXCLUDED.version_date
+                    OR (e.withdrawn_at IS NOT NULL AND e.version_date <= EXCLUDED.version_date)
+               RETURNING 1
+             )
+             SELECT coalesce((SELECT key_ok FROM recipient), false) AS key_ok,
+                    EXISTS (SELECT 1 FROM written) AS stored,
+                    (SELECT version_date FROM envelope WHERE epci_id = $1::bigint AND insee = $2::text AND audit_id = $3::text) AS existing`,
+      values: [caller.epciId, header.insee, header.auditId, header.versionDate, header.size, request.body, header.kid],
+    });
+    const result = rows[0];
+    if (result === undefined || !result.key_ok) throw new Refusal(409, 'stale-key');
+    if (result.stored) return reply.code(201).send({ status: 'stored' });
+    let existing = result.existing;
+    // Null: the same audit's first send, committed by another request after this statement's snapshot was taken.
+    if (existing === null) {
+      const again = await pool.query<{ version_date: Date }>(`SELECT version_date FROM envelope WHERE epci_id = $1 AND insee = $2 AND audit_id = $3`, [
         caller.epciId,
         header.insee,
         header.auditId,
       ]);
-      return existing.rows[0]?.version_date.getTime() === Date.parse(header.versionDate) ? 'unchanged' : 'older';
-    });
-    if (outcome === 'older') throw new Refusal(409, 'older-version');
-    return reply.code(outcome === 'stored' ? 201 : 200).send({ status: outcome });
+      existing = again.rows[0]?.version_date ?? null;
+    }
+    if (existing?.getTime() !== Date.parse(header.versionDate)) throw new Refusal(409, 'older-version');
+    return reply.code(200).send({ status: 'unchanged' });
   });
 
   // A commune withdraws what it sent: the envelope is erased; the EPCI's next pull learns the audit was withdrawn.
@@ -424,7 +455,7 @@ export async function buildApp(pool: pg.Pool, config: ServerConfig): Promise<Fas
     async (request, reply) => {
       const caller = callerOf(request);
       const changed = await inTransaction(pool, async (client) => {
-        await client.query(`SELECT pg_advisory_xact_lock($1)`, [caller.epciId]);
+        await client.query(`SELECT pg_advisory_xact_lock_shared($1)`, [caller.epciId]);
         const result = await client.query(
           `UPDATE envelope SET envelope = NULL, withdrawn_at = now(), seq = nextval('envelope_seq')
             WHERE epci_id = $1 AND insee = $2 AND audit_id = $3 AND withdrawn_at IS NULL`,

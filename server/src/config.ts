@@ -6,6 +6,8 @@ export interface ServerConfig {
   port: number;
   /** Real PostgreSQL when given; otherwise PGlite stored in dataDir. */
   databaseUrl: string | null;
+  /** Connections to real PostgreSQL (PGlite takes one). */
+  poolSize: number;
   dataDir: string;
   /** The app's origins, the only ones CORS lets in. */
   appOrigins: string[];
@@ -27,6 +29,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     host: env.HOST ?? '127.0.0.1',
     port: integer(env.PORT, 8787),
     databaseUrl: env.DATABASE_URL && env.DATABASE_URL !== '' ? env.DATABASE_URL : null,
+    poolSize: Math.max(1, integer(env.DATABASE_POOL_SIZE, 10)),
     dataDir: path.resolve(env.DATA_DIR ?? 'mailbox-data'),
     appOrigins: (env.APP_ORIGIN ?? 'http://127.0.0.1:4173,http://localhost:4173')
       .split(',')

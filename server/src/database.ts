@@ -18,10 +18,10 @@ export interface Database {
   close(): Promise<void>;
 }
 
-export async function openDatabase(config: Pick<ServerConfig, 'databaseUrl' | 'dataDir'>): Promise<Database> {
+export async function openDatabase(config: Pick<ServerConfig, 'databaseUrl' | 'dataDir'> & Partial<Pick<ServerConfig, 'poolSize'>>): Promise<Database> {
   if (config.databaseUrl !== null) {
     const connectionString = config.databaseUrl;
-    const pool = new pg.Pool({ connectionString, max: 10 });
+    const pool = new pg.Pool({ connectionString, max: config.poolSize ?? 10 });
     // An idle connection dropped by a PostgreSQL restart must not end the process; the next query reconnects.
     pool.on('error', () => undefined);
     return { pool, connectionString, kind: 'postgresql', close: () => pool.end() };

@@ -134,4 +134,31 @@ describe('mailbox under faults (real PostgreSQL)', () => {
       expect(opened.ok && opened.text).toContain(`v2 ${line.insee}`);
     }
   });
+
+  it('never lets a pull skip a send that commits after a later one: the pull waits for the sends under way', async () => {
+    const pullLines = async (after: number) =>
+      (await (await call(`/v1/epci/envelopes?after=${after}`, { token: session })).text())
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line) as { auditId?: string; cursor?: number });
+    const before = (await pullLines(0)).at(-1)?.cursor ?? 0;
+    // A send under way, as the server makes one: the EPCI's lock in shared mode, its position drawn, not committed.
+    const slow = new pg.Client({ connectionString: env.DATABASE_URL });
+    await slow.connect();
+    await slow.query('BEGIN');
+    await slow.query('SELECT pg_advisory_xact_lock_shared(id) FROM epci');
+    await slow.query(`INSERT INTO envelope (epci_id, insee, audit_id, version_date, size, envelope) SELECT epci_id, insee, 'late', now(), 1, '\\x00' FROM token WHERE insee = $1`, [devices[0]?.insee]);
+    // A later send commits first, without waiting for it.
+    const early = await envelopeFor(key, devices[1]?.insee ?? '', 'early', '2026-11-03T10:00:00.000Z');
+    expect((await call('/v1/device/envelopes', { method: 'PUT', body: early, token: devices[1]?.token })).status).toBe(201);
+    const pulling = pullLines(before);
+    // The pull is waiting for the lock: the send under way commits now, after the later one.
+    const waiting = async () => Number((await slow.query<{ n: string }>(`SELECT count(*) AS n FROM pg_locks WHERE locktype = 'advisory' AND NOT granted`)).rows[0]?.n);
+    while ((await waiting()) === 0) await new Promise((resolve) => setTimeout(resolve, 20));
+    await slow.query('COMMIT');
+    await slow.end();
+    const lines = await pulling;
+    expect(lines.filter((line) => line.auditId !== undefined).map((line) => line.auditId)).toEqual(['late', 'early']);
+    expect(await pullLines(lines.at(-1)?.cursor ?? 0)).toHaveLength(1);
+  });
 });

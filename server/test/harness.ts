@@ -1,9 +1,10 @@
 /** What the server's tests share: databases of both kinds, an EPCI with its key, communes with device tokens. */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
+import { inject } from 'vitest';
 import { createMailboxKey, sealEnvelope, type MailboxPrivateKey } from '../../src/crypto/mailbox-envelope';
 import { readConfig, type ServerConfig } from '../src/config';
 import { openDatabase, type Database } from '../src/database';
@@ -29,6 +30,8 @@ export async function openTestDatabase(kind: DatabaseKind, cluster: PostgresClus
     return database;
   }
   const dataDir = mkdtempSync(path.join(tmpdir(), 'cyberdiag-pglite-test-'));
+  // A copy of the run's migrated database (pglite-template.ts): PGlite's initdb once, not once a file.
+  cpSync(inject('pgliteTemplate'), dataDir, { recursive: true });
   const database = await openDatabase({ databaseUrl: null, dataDir });
   await migrate(database.connectionString);
   return {

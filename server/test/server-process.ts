@@ -23,8 +23,9 @@ export async function freePort(): Promise<number> {
   });
 }
 
-export async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
-  const child = spawn(process.execPath, [MAIN], {
+/** `nodeArgs`: Node's own options for the server (the benchmark's --cpu-prof). */
+export async function startServerProcess(env: Record<string, string>, nodeArgs: string[] = []): Promise<ServerProcess> {
+  const child = spawn(process.execPath, [...nodeArgs, MAIN], {
     env: { ...process.env, HOST: '127.0.0.1', MAILBOX_QUIET: '1', RATE_LIMIT_REDEEM: '100000', RATE_LIMIT_DEVICE: '100000', RATE_LIMIT_EPCI: '100000', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });

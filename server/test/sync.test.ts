@@ -8,16 +8,20 @@ import { db } from '../../src/db/database';
 import { loadSummaryContext } from '../../src/db/epci-repository';
 import { connectDevice, queueAudit, sendPending } from '../../src/services/sync/outbox';
 import { createKey, inviteCommune, receive, signIn } from '../../src/services/sync/receive';
-import { saveEpciConnection, readEpciConnection } from '../../src/services/sync/mailbox-settings';
+import { saveEpciConnection, readEpciConnection, type EpciConnection } from '../../src/services/sync/mailbox-settings';
+import { sealEnvelope } from '../../src/crypto/mailbox-envelope';
+import { exportData } from '../../src/services/exchange/export-files';
 import { audit, commune } from '../../tests/unit/exchange/seed';
 import { buildApp } from '../src/app';
 import type { Database } from '../src/database';
 import { ensureSetupSecret } from '../src/setup-secret';
-import { openTestDatabase, testConfig } from './harness';
+import { openTestDatabase, redeem, send, testConfig } from './harness';
 
 let database: Database;
 let app: FastifyInstance;
 let url: string;
+/** The EPCI's device as the first test leaves it: key and cursor. */
+let epciAfterFirstPull: EpciConnection | null = null;
 
 beforeAll(async () => {
   database = await openTestDatabase('pglite', null);
@@ -76,6 +80,46 @@ describe('sync services through a real server', () => {
     // Nothing new since: the next pull brings nothing.
     const again = await receive(await loadSummaryContext());
     expect(again.import.files).toEqual([]);
+    epciAfterFirstPull = (await readEpciConnection()) ?? null;
+  });
+
+  it('receives envelopes gathered into batches through the same door; a batch the door refuses goes again file by file', async () => {
+    const epci = epciAfterFirstPull;
+    if (epci?.key == null) throw new Error('the first test leaves the EPCI connected');
+    // Three communes' devices: Aubeterre sends two audits, Bellecombe one, Coulx one the door refuses.
+    await wipeDevice();
+    await db.communes.bulkAdd([commune('c-a', 'Aubeterre', '16020'), commune('c-b', 'Bellecombe', '73034'), commune('c-c', 'Coulx', '47072')]);
+    await db.audits.bulkAdd([
+      audit('a-1', 'c-a', { status: 'completed', completedAt: '2026-01-05T10:06:00.000Z' }),
+      audit('a-2', 'c-a', { updatedAt: '2026-02-05T10:00:00.000Z' }),
+      audit('b-1', 'c-b'),
+      audit('c-1', 'c-c'),
+    ]);
+    const sent: Array<[insee: string, auditId: string]> = [['16020', 'a-1'], ['16020', 'a-2'], ['73034', 'b-1'], ['47072', 'c-1']];
+    const texts = new Map<string, string>();
+    for (const [, auditId] of sent) texts.set(auditId, (await exportData({ kind: 'audits', auditIds: [auditId] }, { label: auditId })).text);
+    const bad = JSON.parse(texts.get('c-1') ?? '') as { payload: { audits: Array<{ status: string }> } };
+    for (const record of bad.payload.audits) record.status = 'not-a-status';
+    texts.set('c-1', JSON.stringify(bad));
+    const versions = new Map((await db.audits.toArray()).map((record) => [record.id, record.updatedAt]));
+    await wipeDevice();
+    const inject = app.inject.bind(app);
+    const tokens = new Map<string, string>();
+    await saveEpciConnection(epci);
+    for (const insee of ['16020', '73034', '47072']) tokens.set(insee, await redeem(inject, (await inviteCommune(insee)).code));
+    for (const [insee, auditId] of sent) {
+      const envelope = await sealEnvelope(texts.get(auditId) ?? '', { publicKey: epci.key.publicKey, keyId: epci.key.keyId }, { insee, auditId, versionDate: versions.get(auditId) ?? '' });
+      expect((await send(inject, tokens.get(insee) ?? '', envelope)).statusCode).toBe(201);
+    }
+
+    const result = await receive(await loadSummaryContext());
+    expect(result.audits).toEqual({ imported: 3, duplicate: 0, failed: 1 });
+    expect(result.refused).toEqual([]);
+    // The two audits of one commune never share a file; the batch holding the bad audit was split, and only that
+    // audit was refused, under its envelope's name.
+    expect(result.import.files.filter((file) => file.status === 'error')).toEqual([expect.objectContaining({ name: '47072-c-1.cyberdiag.json' })]);
+    expect((await db.audits.toArray()).map((record) => record.id).sort()).toEqual(['a-1', 'a-2', 'b-1']);
+    expect(await db.communes.where('insee').equals('16020').count()).toBe(1);
   });
 
   it('retries later with a growing back-off when the server cannot be reached', async () => {

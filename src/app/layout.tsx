@@ -9,6 +9,7 @@ import { LanguageSwitch } from './language-switch';
 import { Loading } from '../components/loading';
 import { usePageMemory } from '../components/page-memory';
 import { UpdatePrompt } from './update-prompt';
+import './layout.css';
 
 export function Layout({ navItems }: { navItems: NavItem[] }) {
   const { t } = useTranslation();

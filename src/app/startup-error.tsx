@@ -1,6 +1,7 @@
 /** Shown instead of the app when the database cannot be opened: why, and what to do, without touching the data. */
 import { useTranslation } from 'react-i18next';
 import type { OpenFailure } from '../db/open-database';
+import './layout.css';
 
 export function StartupError({ reason }: { reason: OpenFailure }) {
   const { t } = useTranslation();

@@ -4,6 +4,7 @@ import type { BenchmarkIndicator } from '../domain/benchmarks/schema';
 import { localize } from '../domain/questionnaire/localize';
 import { linkHost } from '../domain/benchmarks/publisher-domains';
 import { describeSource, formatPartialDate } from './describe-comparison';
+import './benchmark-source-details.css';
 
 /**
  * « Ouvrir la source sur banquedesterritoires.fr »: the words name the site the link leads to, and a link off

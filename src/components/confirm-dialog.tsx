@@ -4,6 +4,7 @@
  * focus starts on "cancel": a stray Enter keeps everything.
  */
 import { useEffect, useId, useRef, type ReactNode } from 'react';
+import './confirm-dialog.css';
 
 export interface ConfirmDialogProps {
   open: boolean;

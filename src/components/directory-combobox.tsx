@@ -7,6 +7,7 @@ import { useEffect, useId, useState, type KeyboardEvent, type ReactNode } from '
 import { useTranslation } from 'react-i18next';
 import type { DirectoryIndex, SearchResult } from '../domain/directory/search-directory';
 import { useDirectorySearch, type SearchStatus } from './use-directory-search';
+import './directory-combobox.css';
 
 interface ComboboxMessages {
   found: (count: number) => string;

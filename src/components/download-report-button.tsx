@@ -5,6 +5,7 @@
 import { useTranslation } from 'react-i18next';
 import { collectReportInput } from '../services/report/collect-report-input';
 import { DownloadButton } from './download-button';
+import './download-report-button.css';
 
 /** `short`: the four-page report for the conseil municipal; by default the full report. */
 export function DownloadReportButton({ auditId, primary = false, kind = 'full' }: { auditId: string; primary?: boolean; kind?: 'full' | 'short' }) {

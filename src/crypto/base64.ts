@@ -10,8 +10,12 @@ export function bytesToBase64(bytes: Uint8Array): string {
   return btoa(parts.join(''));
 }
 
+/** The browser's own decoder where there is one (Chromium 140, Firefox 133, Safari 18.2): a pull decodes 35,000. */
+const fromBase64 = (Uint8Array as unknown as { fromBase64?: (base64: string) => Uint8Array<ArrayBuffer> }).fromBase64;
+
 /** Throws on malformed input; the envelope schema has already checked the alphabet and length. */
 export function base64ToBytes(base64: string): Uint8Array<ArrayBuffer> {
+  if (fromBase64 !== undefined) return fromBase64(base64);
   const binary = atob(base64);
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);

@@ -3,7 +3,7 @@
  * upgrade a device that skipped versions, and a database newer than the app is refused, never downgraded.
  */
 import { Dexie, type EntityTable, type Table } from 'dexie';
-import { packV4Summaries, upgradeAuditToV2 } from './migrations';
+import { markPackStale, packV4Summaries, upgradeAuditToV2, upgradeAuditToV7 } from './migrations';
 import type {
   AuditRecord,
   AuditSummaryRecord,
@@ -14,6 +14,7 @@ import type {
   SettingRecord,
   SummaryPackRecord,
 } from './records';
+import { summaryDigestMiddleware } from './summary-digest-middleware';
 
 export const DATABASE_NAME = 'cyberdiag';
 
@@ -65,6 +66,24 @@ export class CyberdiagDatabase extends Dexie {
     // Version 6: the mailbox's outbox, one record per audit the commune chose to send to its intercommunalité.
     // A new, empty table: no record of an earlier version changes, so there is no upgrade function.
     this.version(6).stores({ outbox: 'auditId, state' });
+    // Version 7: the EPCI summaries are keyed on a digest of what they are made of, not on the audit's id and
+    // updatedAt (both taken from files): every audit gets its digest, indexed so that the view checks thousands
+    // of summaries from the index alone, and every summary made before is marked stale.
+    this.version(7)
+      .stores({ audits: 'id, communeId, updatedAt, status, origin, summaryDigest' })
+      .upgrade(async (tx) => {
+        await tx
+          .table('audits')
+          .toCollection()
+          .modify((audit: AuditRecord, ref: { value: AuditRecord }) => {
+            ref.value = upgradeAuditToV7(audit);
+          });
+        // Read and put back rather than modify(), which clones each record and would copy its typed arrays by hand.
+        const packs: SummaryPackRecord[] = await tx.table('summaryPacks').toArray();
+        await tx.table('summaryPacks').bulkPut(packs.map(markPackStale));
+      });
+    // The digest is written with every audit, whatever writes it (src/db/summary-digest-middleware.ts).
+    this.use(summaryDigestMiddleware);
   }
 }
 

@@ -1,9 +1,11 @@
 /**
  * What the EPCI view reads: the communes and a cached summary of each audit, in packs (table summaryPacks, schema
  * version 5: one record for the audits written together). The cache is derived data: an entry is valid while
- * its audit's updatedAt and the app's questionnaire are those it was made with. `refreshAuditSummaries` brings it
- * in line with the audits — made again where stale, reading the answers only of the audits that changed — and
- * compacts the packs once too many of their entries are stale or orphaned.
+ * its audit's summaryDigest (the digest of its answers, profile, questionnaire version, status and dates, written
+ * by the database with the audit) and the app's questionnaire are those it was made with; an audit's id and
+ * updatedAt alone come from files and prove nothing. `refreshAuditSummaries` brings it in line with the audits —
+ * made again where stale, reading the answers only of the audits that changed — and compacts the packs once too
+ * many of their entries are stale or orphaned.
  */
 import { loadActionCatalogueVersion } from '../content/load-actions';
 import { loadQuestionnaire, loadQuestionnaireVersion } from '../content/load-questionnaire';
@@ -11,6 +13,7 @@ import { createAuditSummarizer, type AuditSummarizer, type AuditSummary } from '
 import type { CommuneInfo, SummaryEntry } from '../domain/epci/epci-row';
 import { createSummaryCodec, type SummaryCodec } from '../domain/epci/summary-codec';
 import { summaryDerivationKey } from '../domain/epci/summary-derivation-key';
+import { summaryDigest } from '../domain/epci/summary-digest';
 import { db } from './database';
 import { packRecord, SUMMARY_PACK_SIZE } from './summary-pack';
 import type { AuditRecord, SummaryPackRecord } from './records';
@@ -92,6 +95,8 @@ export function summaryPack(audits: readonly AuditRecord[], context: SummaryCont
     auditId: a.id,
     communeId: a.communeId,
     auditUpdatedAt: a.updatedAt,
+    // Made here from the record the summary is made from: the same digest the database writes with the audit.
+    digest: summaryDigest(a),
     status: a.status,
     completedAt: a.completedAt,
     population: a.profile.population,
@@ -106,7 +111,7 @@ function isUsable(pack: SummaryPackRecord, context: SummaryContext): boolean {
   return (
     pack.derivationKey === context.derivationKey &&
     pack.summaries.count === count &&
-    [pack.communeIds, pack.auditUpdatedAt, pack.statuses, pack.completedAt, pack.populations].every((column) => column.length === count) &&
+    [pack.communeIds, pack.auditUpdatedAt, pack.digests, pack.statuses, pack.completedAt, pack.populations].every((column) => column.length === count) &&
     context.codec.fits(pack.summaries)
   );
 }
@@ -138,15 +143,17 @@ export async function auditUpdatedAt(): Promise<Map<string, string>> {
   return dates;
 }
 
-type AuditKeys = Map<string, { updatedAt: string; communeId: string | null }>;
+type AuditKeys = Map<string, { digest: string; communeId: string | null }>;
 
 /**
- * Every audit's updatedAt, from the index alone (no answers are loaded). The commune is not read: an audit never
- * moves to another commune without a new updatedAt, and a summary is written with its audit's.
+ * Every audit's summaryDigest, from the index alone (no answers are loaded). The commune is not read: it is part
+ * of the digest, and a summary is written with its audit's.
  */
 async function auditKeys(): Promise<AuditKeys> {
   const keys: AuditKeys = new Map();
-  for (const [id, updatedAt] of await auditUpdatedAt()) keys.set(id, { updatedAt, communeId: null });
+  await db.audits.orderBy('summaryDigest').eachKey((digest, cursor) => {
+    keys.set(String(cursor.primaryKey), { digest: String(digest), communeId: null });
+  });
   return keys;
 }
 
@@ -193,7 +200,7 @@ async function syncSummaries(context: SummaryContext, options: RefreshOptions): 
     if (!contexts.has(pack.derivationKey) && version !== undefined && version !== context.questionnaireVersion) await contextOfVersion(version);
   }
 
-  // Where each audit's valid summary is (any pack holding it with the audit's current date will do).
+  // Where each audit's valid summary is (any pack holding it with the audit's current digest will do).
   const found = new Map<string, { pack: SummaryPackRecord; row: number; context: SummaryContext }>();
   let stored = 0;
   for (const pack of packs) {
@@ -201,7 +208,9 @@ async function syncSummaries(context: SummaryContext, options: RefreshOptions): 
     const packContext = contexts.get(pack.derivationKey);
     if (!packContext || !isUsable(pack, packContext)) continue;
     pack.auditIds.forEach((auditId, row) => {
-      if (audits.get(auditId)?.updatedAt === pack.auditUpdatedAt[row]) found.set(auditId, { pack, row, context: packContext });
+      const digest = audits.get(auditId)?.digest;
+      // '' is a stale entry's digest, never an audit's.
+      if (digest && digest === pack.digests[row]) found.set(auditId, { pack, row, context: packContext });
     });
   }
   const entries: SummaryEntry[] = [];
@@ -233,7 +242,7 @@ async function syncSummaries(context: SummaryContext, options: RefreshOptions): 
   const unused = stored - found.size;
   const packCount = packs.length + written.length;
   if (!scoped && (unused > Math.max(COMPACT_UNUSED_MIN, entries.length * COMPACT_UNUSED_SHARE) || packCount > COMPACT_PACKS)) {
-    await compact([...packs, ...written], entries, byVersion);
+    await compact([...packs, ...written], entries, audits, byVersion);
   } else if (scoped && packCount > COMPACT_PACKS) {
     // Small packs pile up where only one EPCI's members are read (a results page after each change of its audit):
     // now and then, a read of every audit gathers them.
@@ -246,6 +255,7 @@ async function syncSummaries(context: SummaryContext, options: RefreshOptions): 
 async function compact(
   packs: readonly SummaryPackRecord[],
   entries: readonly SummaryEntry[],
+  audits: AuditKeys,
   contexts: ReadonlyMap<number, SummaryContext>,
 ): Promise<void> {
   const fresh: SummaryPackRecord[] = [];
@@ -254,7 +264,8 @@ async function compact(
     const ofVersion = entries.filter((e) => e.questionnaireVersion === version);
     for (let start = 0; start < ofVersion.length; start += SUMMARY_PACK_SIZE) {
       const chunk = ofVersion.slice(start, start + SUMMARY_PACK_SIZE);
-      const rows = chunk.map((e) => ({ ...e, auditUpdatedAt: e.updatedAt }));
+      // Every entry in use was found or made with its audit's current digest.
+      const rows = chunk.map((e) => ({ ...e, auditUpdatedAt: e.updatedAt, digest: audits.get(e.auditId)?.digest ?? '' }));
       fresh.push(packRecord(crypto.randomUUID(), context.derivationKey, rows, context.codec.pack(chunk.map((e) => e.summary))));
     }
   }
@@ -271,7 +282,7 @@ async function scopedAuditKeys(communeIds: readonly string[]): Promise<AuditKeys
     .where('communeId')
     .anyOf([...communeIds])
     .each((audit) => {
-      keys.set(audit.id, { updatedAt: audit.updatedAt, communeId: audit.communeId });
+      keys.set(audit.id, { digest: audit.summaryDigest ?? summaryDigest(audit), communeId: audit.communeId });
     });
   return keys;
 }

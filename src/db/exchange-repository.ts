@@ -126,16 +126,17 @@ export async function writePlannedImport(
 
 /**
  * The EPCI view's summaries of audits that an import replaced are marked stale in every pack (but the one just
- * written with their new answers). A summary is found by its audit's id and updatedAt, and a replacing copy may
- * carry the same updatedAt with other answers: the old summary would otherwise still be taken for it.
+ * written with their new answers). A summary is only taken for an audit whose digest it was made with, so a
+ * replacing copy with other answers (even with the same updatedAt) would not be shown the old one anyway: marked
+ * stale, the old entries are also dropped at the next compaction instead of being checked again and again.
  */
 async function forgetSummaries(auditIds: readonly string[], keptPackId: string | undefined): Promise<void> {
   const forgotten = new Set(auditIds);
   const changed = [];
   for (const pack of await db.summaryPacks.toArray()) {
     if (pack.id === keptPackId || !pack.auditIds.some((id) => forgotten.has(id))) continue;
-    // '' is no audit's updatedAt: the entry is stale from now on, and compaction drops it.
-    changed.push({ ...pack, auditUpdatedAt: pack.auditUpdatedAt.map((date, row) => (forgotten.has(pack.auditIds[row] ?? '') ? '' : date)) });
+    // '' is no audit's digest: the entry is stale from now on, and compaction drops it.
+    changed.push({ ...pack, digests: pack.digests.map((digest, row) => (forgotten.has(pack.auditIds[row] ?? '') ? '' : digest)) });
   }
   if (changed.length > 0) await db.summaryPacks.bulkPut(changed);
 }

@@ -43,6 +43,12 @@ export interface AuditRecord {
   startedAt: string;
   updatedAt: string;
   completedAt: string | null;
+  /**
+   * The digest of what the audit's EPCI summary is made of (summaryDigest), written by the database itself on
+   * every write of the record (src/db/summary-digest-middleware.ts), never taken from a file. Indexed, so that the
+   * EPCI view checks its summaries without reading the answers. Added in schema version 7.
+   */
+  summaryDigest?: string;
 }
 
 export interface SettingRecord {
@@ -100,9 +106,9 @@ export interface AuditSummaryRecord {
  * The EPCI view's cache since schema version 5: what it needs of the audits written together (one imported
  * file, one refresh), in columns, so that 35,000 audits are aggregated without reading their answers, and a
  * bulk import writes one such record per file rather than one per audit. Entry i is the same audit in every
- * column. Derived data only: an entry is valid while its `auditUpdatedAt` and the pack's `derivationKey` match
- * the audit and the app's questionnaire; otherwise it is made again, and entries left unused are compacted away
- * (src/db/epci-repository.ts).
+ * column. Derived data only: an entry is valid while its digest (`digests`, since schema version 7) is the
+ * audit's `summaryDigest` and the pack's `derivationKey` is the app's; otherwise it is made again, and entries
+ * left unused are compacted away (src/db/epci-repository.ts).
  */
 export interface SummaryPackRecord {
   id: string;
@@ -112,6 +118,8 @@ export interface SummaryPackRecord {
   communeIds: string[];
   /** Each audit's updatedAt when its summary was made. */
   auditUpdatedAt: string[];
+  /** The digest of what each summary was made of (summaryDigest); '' for a summary that is stale. */
+  digests: string[];
   statuses: AuditStatus[];
   completedAt: (string | null)[];
   /** The population declared in each audit's profile. */

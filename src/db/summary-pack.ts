@@ -10,6 +10,8 @@ export interface PackRow {
   auditId: string;
   communeId: string;
   auditUpdatedAt: string;
+  /** The digest of what the summary was made of (summaryDigest); '' marks it stale. */
+  digest: string;
   status: AuditStatus;
   completedAt: string | null;
   population: number;
@@ -23,6 +25,7 @@ export function packRecord(id: string, derivationKey: string, rows: readonly Pac
     auditIds: rows.map((r) => r.auditId),
     communeIds: rows.map((r) => r.communeId),
     auditUpdatedAt: rows.map((r) => r.auditUpdatedAt),
+    digests: rows.map((r) => r.digest),
     statuses: rows.map((r) => r.status),
     completedAt: rows.map((r) => r.completedAt),
     populations: rows.map((r) => r.population),
@@ -41,6 +44,7 @@ export function packWithout(pack: SummaryPackRecord, auditIds: ReadonlySet<strin
     auditIds: pick(pack.auditIds),
     communeIds: pick(pack.communeIds),
     auditUpdatedAt: pick(pack.auditUpdatedAt),
+    digests: pick(pack.digests),
     statuses: pick(pack.statuses),
     completedAt: pick(pack.completedAt),
     populations: pick(pack.populations),

@@ -4,6 +4,7 @@
  */
 import { jsPDF } from 'jspdf';
 import { autoTable, type CellDef } from 'jspdf-autotable';
+import { colors, rgbOf } from '../styles/tokens';
 import type { Bar, Block, ListItem, ReportCover, ReportModel, ReportSection, TableColumn, TableRow, Tone } from './report-types';
 
 /** Base64 TrueType files: Noto Sans regular and bold (see src/pdf/fonts/build-pdf-fonts.mjs). */
@@ -21,29 +22,30 @@ const CONTENT_WIDTH = PAGE.width - MARGIN.left - MARGIN.right;
 const BOTTOM = PAGE.height - MARGIN.bottom;
 const PT = 0.3528; // mm per point
 
+/** The app's palette (src/styles/tokens.ts), as jsPDF takes it: the report prints in the colours of the screen. */
 const COLOR = {
-  ink: [29, 36, 40],
-  muted: [74, 85, 89],
-  brand: [31, 78, 95],
-  brandStrong: [22, 58, 71],
-  brandSoft: [227, 238, 241],
-  paper: [247, 245, 240],
-  line: [214, 210, 200],
-  track: [235, 232, 225],
-  white: [255, 255, 255],
+  ink: rgbOf(colors.ink),
+  muted: rgbOf(colors.inkMuted),
+  brand: rgbOf(colors.brand),
+  brandStrong: rgbOf(colors.brandStrong),
+  brandSoft: rgbOf(colors.brandSoft),
+  paper: rgbOf(colors.paper),
+  line: rgbOf(colors.line),
+  track: rgbOf(colors.track),
+  white: rgbOf(colors.onBrand),
 } as const satisfies Record<string, Rgb>;
 
 const TONE: Readonly<Record<Tone, Rgb>> = {
-  critical: [163, 38, 42],
-  warning: [138, 75, 15],
-  good: [30, 107, 58],
-  neutral: [31, 78, 95],
+  critical: rgbOf(colors.critical),
+  warning: rgbOf(colors.weak),
+  good: rgbOf(colors.good),
+  neutral: rgbOf(colors.brand),
 };
 const TONE_SOFT: Readonly<Record<Tone, Rgb>> = {
-  critical: [251, 234, 234],
-  warning: [250, 240, 226],
-  good: [231, 243, 234],
-  neutral: [227, 238, 241],
+  critical: rgbOf(colors.errorSoft),
+  warning: rgbOf(colors.warningSoft),
+  good: rgbOf(colors.successSoft),
+  neutral: rgbOf(colors.brandSoft),
 };
 
 interface TextStyle {

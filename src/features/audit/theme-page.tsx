@@ -17,6 +17,7 @@ import { useAudit } from '../../components/use-audit';
 import { useLocalize, useQuestionnaire } from '../../components/use-questionnaire';
 import { QuestionCard } from './question-card';
 import { ThemeNav } from './theme-nav';
+import './audit.css';
 
 export function ThemePage() {
   const { auditId = '', themeId = '' } = useParams();

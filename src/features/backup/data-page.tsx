@@ -6,6 +6,7 @@ import { BackupSection } from './backup-section';
 import { EraseSection } from './erase-section';
 import { RestoreSection } from './restore-section';
 import { StorageStatus } from './storage-status';
+import './backup.css';
 
 export function DataPage() {
   const { t } = useTranslation('exchange');

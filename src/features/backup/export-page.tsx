@@ -22,6 +22,7 @@ import { formatBytes } from './format-bytes';
 import { prepareExportList, searchExportList } from './export-list';
 import { PassphraseFields } from './passphrase-fields';
 import { usePassphraseDownload } from './use-passphrase-download';
+import './backup.css';
 
 /** Communes drawn at once: a page of checkboxes stays light whatever the device holds. */
 export const EXPORT_PAGE_SIZE = 50;

@@ -16,6 +16,7 @@ import { ExchangeErrorMessage } from './exchange-error-message';
 import { formatBytes } from './format-bytes';
 import { PassphrasePrompt } from './passphrase-fields';
 import { useFreshFileInput } from './use-fresh-file-input';
+import './backup.css';
 
 interface FileRead {
   file: File;

@@ -9,6 +9,7 @@ import { localize } from '../../domain/questionnaire/localize';
 import { ImportBenchmarks } from './import-benchmarks';
 import { IndicatorList } from './indicator-list';
 import { RevertBenchmarks } from './revert-benchmarks';
+import './benchmarks.css';
 
 export function BenchmarksPage() {
   const { t, i18n } = useTranslation('benchmarks');

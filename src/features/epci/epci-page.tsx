@@ -25,6 +25,8 @@ import { SharedGapsPanel } from './shared-gaps-panel';
 import { TableFilters } from './table-filters';
 import { ThemeOverview } from './theme-overview';
 import { useEpciData, type EpciData, type ScopeParam } from './use-epci-data';
+import '../../components/score-tables.css';
+import './epci.css';
 
 /** The route parameter for "every commune on this device". */
 export const ALL_COMMUNES = 'toutes';

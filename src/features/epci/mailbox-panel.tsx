@@ -125,8 +125,7 @@ export function MailboxPanel({ onImported }: { onImported: (imported: ImportedRe
       setProgress({ stage: 'receiving', done: 0 });
       try {
         const result = await (await loadReceive()).receive(await loadSummaryContext(), setProgress);
-        const count = (status: string) => result.import.files.filter((file) => file.status === status).length;
-        setOutcome({ imported: count('imported'), duplicate: count('duplicate'), failed: count('error'), refused: result.refused, withdrawn: result.withdrawn });
+        setOutcome({ ...result.audits, refused: result.refused, withdrawn: result.withdrawn });
         onImported(result.import.written);
       } finally {
         setProgress(null);

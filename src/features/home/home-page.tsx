@@ -12,6 +12,7 @@ import { Loading } from '../../components/loading';
 import { BackupReminder } from '../../components/backup-reminder';
 import { TextField } from '../../components/field';
 import { normalizeSearchText } from '../../domain/directory/normalize-search-text';
+import './home.css';
 
 /** Past this many communes (a conseiller numérique's dozen), the list gets a filter box. */
 const FILTER_FROM = 6;

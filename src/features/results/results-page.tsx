@@ -21,6 +21,8 @@ import { EpciComparison } from './epci-comparison';
 import { LevelExplanation } from './level-explanation';
 import { OldVersionNotice } from './old-version-notice';
 import { SendToEpci } from './send-to-epci';
+import '../../components/score-tables.css';
+import './results.css';
 
 export function ResultsPage() {
   const { auditId = '' } = useParams();

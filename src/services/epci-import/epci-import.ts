@@ -223,12 +223,17 @@ function workerSlot(passphrase: string | undefined, summaries: SummaryContext): 
 
 const fileName = (file: Blob, index: number) => ('name' in file && typeof file.name === 'string' ? file.name : `#${index + 1}`);
 
+/**
+ * `files` may also arrive while the import runs (an AsyncIterable: the mailbox's pull, whose batches are imported as
+ * they are opened); `total` then counts those come so far.
+ */
 export async function importAuditFiles(
-  files: readonly Blob[],
+  files: readonly Blob[] | AsyncIterable<Blob>,
   summaries: SummaryContext,
   { passphrase, onProgress }: { passphrase?: string | undefined; onProgress?: (progress: EpciImportProgress) => void } = {},
 ): Promise<EpciImportResult> {
-  const total = files.length;
+  const known = Array.isArray(files) ? (files as readonly Blob[]).length : 0;
+  let total = known;
   const results: EpciFileResult[] = [];
   const written: EpciImportResult['written'] = { communes: [], entries: [] };
   const device = await DeviceState.read();
@@ -241,7 +246,11 @@ export async function importAuditFiles(
   const unwritten = new Map<number, { footprint: Footprint; written: Promise<void> }>();
   onProgress?.({ stage: 'reading', done: 0, total });
   try {
-    for (const [index, file] of files.entries()) {
+    let count = 0;
+    for await (const file of files) {
+      // One constant per file: the write below refers to it after the loop has moved on.
+      const index = count++;
+      total = Math.max(known, count);
       const slot = slots[index % 2] ?? slots[0];
       // A slot holds one file: it reads the next one once its previous file is written.
       await writes[index - 2];

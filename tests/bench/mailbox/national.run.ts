@@ -21,7 +21,8 @@ const cluster = startPostgresCluster();
 let server: ServerProcess | undefined;
 
 afterAll(async () => {
-  await server?.kill('SIGKILL');
+  // Stopped, not killed: a profile asked for with SERVER_CPU_PROF is written as the server exits.
+  await server?.kill('SIGTERM');
   cluster.stop();
 });
 
@@ -30,10 +31,18 @@ function rssMegabytes(pid: number): number {
   return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
 }
 
+/** CPU seconds a process has used (user + system), to tell the server's share of the machine from the client's. */
+function cpuSeconds(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 
 it('sends and pulls at national scale', async () => {
-  server = await startServerProcess({ DATABASE_URL: cluster.url(), PORT: String(await freePort()) });
+  // SERVER_CPU_PROF=<folder>: the server's CPU profile (node --cpu-prof), to open in Chrome's DevTools.
+  const profile = process.env.SERVER_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.SERVER_CPU_PROF}`] : [];
+  server = await startServerProcess({ DATABASE_URL: cluster.url(), PORT: String(await freePort()) }, profile);
   const base = new URL(server.url);
   const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
   const request = (method: string, path: string, headers: Record<string, string>, body?: Uint8Array | string) =>
@@ -81,6 +90,8 @@ it('sends and pulls at national scale', async () => {
   const sampler = setInterval(() => {
     peakRss = Math.max(peakRss, rssMegabytes(pid));
   }, 250);
+  const serverCpuBefore = cpuSeconds(pid);
+  const clientCpuBefore = process.cpuUsage();
   const latencies: number[] = [];
   let failures = 0;
   let next = 0;
@@ -98,6 +109,8 @@ it('sends and pulls at national scale', async () => {
     }),
   );
   const sendSeconds = (performance.now() - sendStart) / 1000;
+  const serverCpu = cpuSeconds(pid) - serverCpuBefore;
+  const clientCpu = process.cpuUsage(clientCpuBefore);
   clearInterval(sampler);
   latencies.sort((a, b) => a - b);
 
@@ -116,6 +129,7 @@ it('sends and pulls at national scale', async () => {
   const openSeconds = (performance.now() - openStart) / 1000;
 
   const figures = {
+    bench: 'mailbox-sends',
     date: new Date().toISOString(),
     machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? '?'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, load ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`,
     communes: COMMUNES,
@@ -126,6 +140,9 @@ it('sends and pulls at national scale', async () => {
     p99Ms: Number(percentile(latencies, 99).toFixed(1)),
     failures,
     serverPeakRssMb: Math.round(peakRss),
+    // During the sends: the server process, and this process (the communes' side: HTTP client and Vitest).
+    serverCpuSeconds: Number(serverCpu.toFixed(1)),
+    clientCpuSeconds: Number(((clientCpu.user + clientCpu.system) / 1e6).toFixed(1)),
     pullSeconds: Number(pullSeconds.toFixed(1)),
     pullMegabytes: Math.round(pulled.body.length / 2 ** 20),
     openSeconds: Number(openSeconds.toFixed(1)),

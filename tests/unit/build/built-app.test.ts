@@ -132,6 +132,22 @@ describe('the first page', () => {
     expect(load.files.some((f) => f.fileName.endsWith('.css')), 'the stylesheet is counted').toBe(true);
   });
 
+  it('links every stylesheet of its chunks in the HTML, so that the prerendered page is styled before any script runs', () => {
+    const linked = assetsNamedInHtml(html).stylesheets;
+    const needed = firstLoad(dist, chunks, root)
+      .files.map((f) => f.fileName)
+      .filter((f) => f.endsWith('.css'));
+    // The frame of every page (app/layout.css) and the home page's own stylesheet come with chunks, not the entry.
+    expect(needed.length).toBeGreaterThanOrEqual(3);
+    expect([...linked].sort()).toEqual([...needed].sort());
+    const css = linked.map((file) => readFileSync(path.join(dist, file), 'utf8')).join('\n');
+    expect(css).toContain('.site-header');
+    expect(css).toContain('.facts');
+    // Another page's styles come with that page.
+    expect(css).not.toContain('.score-card');
+    expect(css).not.toContain('.epci-table');
+  });
+
   it.each(NEVER_IN_FIRST_LOAD)('never includes $what (it comes with import(), when asked for)', ({ what, test }) => {
     const load = firstLoad(dist, chunks, root);
     const offending = load.moduleIds.filter(test);

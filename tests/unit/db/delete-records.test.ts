@@ -7,7 +7,7 @@ import { deleteAudit } from '../../../src/db/audits-repository';
 import { ensureBundledDataset } from '../../../src/db/benchmarks-repository';
 import { countCommuneData, deleteCommune } from '../../../src/db/communes-repository';
 import { db } from '../../../src/db/database';
-import { entriesOfPack, loadSummaryContext, refreshAuditSummaries } from '../../../src/db/epci-repository';
+import { entriesOfPack, loadSummaryContext, loadSummaryContextFor, refreshAuditSummaries } from '../../../src/db/epci-repository';
 import { eraseAllData } from '../../../src/db/exchange-repository';
 import { SETTING_KEYS, setSetting } from '../../../src/db/settings-repository';
 import { EXCHANGE_SETTING_KEYS } from '../../../src/db/backup-settings';
@@ -25,9 +25,13 @@ async function seedWithSummaries() {
   return context;
 }
 
-/** Every summary entry stored, by audit id. */
+/**
+ * Every summary entry stored, by audit id. The seed's audits were answered with questionnaire version 1: their
+ * packs are read with that version's codec (the current one has other columns).
+ */
 async function storedEntries() {
-  const context = await loadSummaryContext();
+  const context = await loadSummaryContextFor(1);
+  if (!context) throw new Error('questionnaire version 1 is archived');
   const packs = await db.summaryPacks.toArray();
   return new Map(packs.flatMap((pack) => entriesOfPack(pack, context)).map((entry) => [entry.auditId, entry]));
 }

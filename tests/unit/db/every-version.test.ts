@@ -8,7 +8,7 @@ import path from 'node:path';
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CyberdiagDatabase } from '../../../src/db/database';
-import { packV4Summaries, upgradeAuditToV2 } from '../../../src/db/migrations';
+import { markPackStale, packV4Summaries, upgradeAuditToV2, upgradeAuditToV7 } from '../../../src/db/migrations';
 import { openDatabase } from '../../../src/db/open-database';
 import { shouldInstallBundled } from '../../../src/domain/benchmarks/decide-install';
 import { benchmarkDatasetSchema } from '../../../src/domain/benchmarks/schema';
@@ -37,6 +37,8 @@ const V1_STORES = { communes: 'id, insee, name, updatedAt', audits: 'id, commune
  */
 const UPGRADES: Array<{ to: number; table: string; upgrade: (row: never) => unknown }> = [
   { to: 2, table: 'audits', upgrade: upgradeAuditToV2 },
+  { to: 7, table: 'audits', upgrade: upgradeAuditToV7 },
+  { to: 7, table: 'summaryPacks', upgrade: markPackStale },
 ];
 
 /**
@@ -88,7 +90,8 @@ describe('databases written by every earlier schema version', () => {
   });
 
   it('registers every record upgrade of database.ts in this test', () => {
-    expect(UPGRADES.length + MOVES.length).toBe([...databaseSource.matchAll(/\.upgrade\(/g)].length);
+    // One .upgrade() per version, which may upgrade the records of several tables.
+    expect(new Set([...UPGRADES, ...MOVES].map((u) => u.to)).size).toBe([...databaseSource.matchAll(/\.upgrade\(/g)].length);
   });
 
   it.each(fixtures.map((f) => [f.schemaVersion, f] as const))('version %i opens in the current version with nothing lost', async (_version, fixture) => {
@@ -122,6 +125,8 @@ describe('databases written by every earlier schema version', () => {
     const communeId = audits[0]?.communeId;
     expect(await current.audits.where('communeId').equals(communeId as string).count()).toBe(audits.filter((a) => a.communeId === communeId).length);
     expect(await current.audits.where('origin').anyOf('local', 'imported').count()).toBe(audits.length);
+    // Every audit has the digest its EPCI summary is checked against, in the index the EPCI view reads.
+    expect(await current.audits.orderBy('summaryDigest').count()).toBe(audits.length);
     current.close();
   });
 

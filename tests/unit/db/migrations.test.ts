@@ -1,7 +1,9 @@
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CyberdiagDatabase } from '../../../src/db/database';
-import { upgradeAuditToV2 } from '../../../src/db/migrations';
+import { markPackStale, upgradeAuditToV2, upgradeAuditToV7 } from '../../../src/db/migrations';
+import type { AuditRecord } from '../../../src/db/records';
+import { summaryDigest } from '../../../src/domain/epci/summary-digest';
 import { openDatabase } from '../../../src/db/open-database';
 import v1 from '../../fixtures/db/v1.json';
 
@@ -31,10 +33,21 @@ describe('database migrations', () => {
     expect(await current.communes.toArray()).toEqual(v1.tables.communes);
     expect(await current.settings.toArray()).toEqual(v1.tables.settings);
     const audits = await current.audits.toArray();
-    expect(audits).toEqual(v1.tables.audits.map((a) => ({ ...a, origin: 'local' })));
+    expect(audits).toEqual(v1.tables.audits.map((a) => upgradeAuditToV7(upgradeAuditToV2(a as never))));
     // The new indexes work on the old records.
     expect(await current.audits.where('origin').equals('local').count()).toBe(1);
     current.close();
+  });
+
+  it('upgradeAuditToV7 gives an audit the digest of its own answers, whatever digest it carried', () => {
+    const audit = upgradeAuditToV2(v1.tables.audits[0] as never);
+    const forged: AuditRecord = { ...audit, summaryDigest: 'forged' };
+    expect(upgradeAuditToV7(forged)).toEqual({ ...audit, summaryDigest: summaryDigest(audit) });
+  });
+
+  it('markPackStale keeps every entry of a version 6 pack and marks each stale (an empty digest)', () => {
+    const pack = { id: 'p', derivationKey: 'k', auditIds: ['a', 'b'], communeIds: ['c', 'c'], auditUpdatedAt: ['t1', 't2'], statuses: ['completed', 'in-progress'], completedAt: ['t1', null], populations: [10, 10], summaries: { count: 2 } };
+    expect(markPackStale(pack as never)).toEqual({ ...pack, digests: ['', ''] });
   });
 
   it('upgradeAuditToV2 adds origin "local" and keeps an origin already there', () => {

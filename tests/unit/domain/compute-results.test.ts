@@ -1,27 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Answers, CommuneProfile } from '../../../src/domain/audit/types';
 import { computeResults, maturityFor } from '../../../src/domain/scoring/compute-results';
-import type { Questionnaire, Question } from '../../../src/domain/questionnaire/schema';
+import type { Questionnaire } from '../../../src/domain/questionnaire/schema';
+import { opt, question, text } from './small-questionnaire';
 
-const text = (s: string) => ({ fr: s, en: s });
-const yesPartialNo = [
-  { id: 'yes', label: text('yes'), score: 1 },
-  { id: 'partial', label: text('partial'), score: 0.5 },
-  { id: 'no', label: text('no'), score: 0 },
-];
-const question = (id: string, criticality: Question['criticality'], extra: Partial<Question> = {}): Question => ({
-  id,
-  text: text(id),
-  help: text(id),
-  criticality,
-  options: yesPartialNo,
-  knower: 'provider',
-  indicators: [],
-  actions: ['a-fix'],
-  ...extra,
-});
-
-// Theme a: a-1 critical (×3); a-2 major (×2), asked only after a-1 yes/partial; a-3 minor (×1), not applicable below 2 computers.
+// Theme a: a-1 critical (×3); a-2 major (×2), asked only after a-1 yes/partly; a-3 minor (×1), not applicable below 2 computers.
 // Theme b: b-1 major (×2); b-2 minor (×1).
 const questionnaire: Questionnaire = {
   id: 'test',
@@ -34,7 +17,7 @@ const questionnaire: Questionnaire = {
       summary: text('A'),
       questions: [
         question('a-1', 'critical'),
-        question('a-2', 'major', { showIf: { question: 'a-1', anyOf: ['yes', 'partial'] } }),
+        question('a-2', 'major', { showIf: { question: 'a-1', anyOf: ['yes', 'partly'] } }),
         question('a-3', 'minor', { notApplicableIf: [{ field: 'computers', below: 2 }] }),
       ],
     },
@@ -43,7 +26,6 @@ const questionnaire: Questionnaire = {
 };
 
 const profile: CommuneProfile = { population: 900, agents: 3, computers: 5, itProvider: true, hasServer: false };
-const opt = (optionId: string) => ({ kind: 'option' as const, optionId });
 const dontKnow = { kind: 'dontKnow' as const };
 
 describe('computeResults', () => {
@@ -56,7 +38,7 @@ describe('computeResults', () => {
     {
       // a: 3×0.5 + 2×1 + 1×0 = 3.5 of 6 → 58.33; b: 2×0 (je ne sais pas) + 1×1 = 1 of 3 → 33.33; overall 4.5 of 9 → 50.
       name: 'partial answers, a gap and a "je ne sais pas"',
-      answers: { 'a-1': opt('partial'), 'a-2': opt('yes'), 'a-3': opt('no'), 'b-1': dontKnow, 'b-2': opt('yes') },
+      answers: { 'a-1': opt('partly'), 'a-2': opt('yes'), 'a-3': opt('no'), 'b-1': dontKnow, 'b-2': opt('yes') },
       a: (3.5 / 6) * 100, b: (1 / 3) * 100, overall: 50, asked: 5, answered: 5, certainty: 0.8, maturity: 'fragile',
     },
     {
@@ -101,7 +83,7 @@ describe('computeResults', () => {
   it('explains what each answer cost, and lists gaps most costly first', () => {
     const result = computeResults(
       questionnaire,
-      { 'a-1': opt('partial'), 'a-2': opt('yes'), 'a-3': opt('no'), 'b-1': dontKnow, 'b-2': opt('yes') },
+      { 'a-1': opt('partly'), 'a-2': opt('yes'), 'a-3': opt('no'), 'b-1': dontKnow, 'b-2': opt('yes') },
       profile,
     );
     const costs = Object.fromEntries(result.themes.flatMap((t) => t.outcomes).map((o) => [o.questionId, o.pointsLost]));

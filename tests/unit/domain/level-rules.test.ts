@@ -6,25 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Answers, CommuneProfile } from '../../../src/domain/audit/types';
 import { computeResults } from '../../../src/domain/scoring/compute-results';
-import type { Question, Questionnaire } from '../../../src/domain/questionnaire/schema';
-
-const text = (s: string) => ({ fr: s, en: s });
-const yesPartlyNo = [
-  { id: 'yes', label: text('yes'), score: 1 },
-  { id: 'partly', label: text('partly'), score: 0.5 },
-  { id: 'no', label: text('no'), score: 0 },
-];
-const question = (id: string, criticality: Question['criticality'], extra: Partial<Question> = {}): Question => ({
-  id,
-  text: text(id),
-  help: text(id),
-  criticality,
-  options: yesPartlyNo,
-  knower: 'secretary',
-  indicators: [],
-  actions: [`${id}-fix`],
-  ...extra,
-});
+import type { Questionnaire } from '../../../src/domain/questionnaire/schema';
+import { opt, question, text, yesPartlyNo } from './small-questionnaire';
 
 // v-backup (vital, critical ×3) → v-offline (vital, ×3, implied gap when v-backup is "no");
 // c-mail (critical ×3, not vital); m-1..m-6 (major ×2 each, 12 points); n-wifi (minor ×1, "sans objet" option).
@@ -55,7 +38,6 @@ const questionnaire: Questionnaire = {
   ],
 };
 const profile: CommuneProfile = { population: 800, agents: 3, computers: 4, itProvider: false, hasServer: false };
-const opt = (optionId: string) => ({ kind: 'option' as const, optionId });
 const allYes: Answers = Object.fromEntries(
   ['v-backup', 'v-offline', 'v-mail', 'm-1', 'm-2', 'm-3', 'm-4', 'm-5', 'm-6', 'm-wifi'].map((id) => [id, opt('yes')]),
 );

@@ -96,6 +96,31 @@ describe('summaries of audits an import replaced or a restore brought back', () 
     expect(await db.summaryPacks.count()).toBe(0);
     expect(await scores()).toEqual({ 'audit-a': [0, 100] });
   });
+
+  it('are made again when the stored answers change under the same id and updatedAt, whatever wrote them', async () => {
+    await importAuditFiles([exportFile('a.json', [ambérieu], [auditA])], context);
+    expect(await scores()).toEqual({ 'audit-a': [83.33, 0] });
+    // A write that leaves every summary pack as it was: the summary's digest no longer matches the audit's.
+    const stored = await db.audits.get('audit-a');
+    if (!stored) throw new Error('audit-a was imported');
+    await db.audits.put({ ...stored, answers: sameDateOtherAnswers.answers });
+    expect(await db.summaryPacks.count()).toBe(1);
+    expect(await scores()).toEqual({ 'audit-a': [0, 100] });
+    // The view of one EPCI's members reads the audits themselves, and checks the same digest.
+    await db.audits.put({ ...stored, answers: auditB.answers });
+    const scoped = await loadSummaryEntries(context, { communeIds: ['c-a'] });
+    expect(scoped.map((e) => [e.auditId, e.summary.themeScores.backup])).toEqual([['audit-a', 100]]);
+  });
+
+  it('take no digest from the record written: the database makes it from the answers', async () => {
+    await importAuditFiles([exportFile('a.json', [ambérieu], [auditA])], context);
+    const stored = await db.audits.get('audit-a');
+    if (!stored) throw new Error('audit-a was imported');
+    // A record carrying the digest of its earlier answers, as a copy of the stored record edited elsewhere would.
+    await db.audits.put({ ...stored, answers: sameDateOtherAnswers.answers, summaryDigest: stored.summaryDigest ?? '' });
+    expect((await db.audits.get('audit-a'))?.summaryDigest).not.toBe(stored.summaryDigest);
+    expect(await scores()).toEqual({ 'audit-a': [0, 100] });
+  });
 });
 
 describe('files of one import that share records', () => {

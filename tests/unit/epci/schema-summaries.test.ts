@@ -5,11 +5,14 @@ import { loadActionCatalogue, loadActionCatalogueVersion } from '../../../src/co
 import { loadQuestionnaire, loadQuestionnaireVersion } from '../../../src/content/load-questionnaire';
 import { saveAnswer, startAudit } from '../../../src/db/audits-repository';
 import { createCommune } from '../../../src/db/communes-repository';
-import { loadSummaryContext, loadSummaryEntries, refreshAuditSummaries } from '../../../src/db/epci-repository';
+import { loadSummaryContext, loadSummaryEntries, refreshAuditSummaries, summaryPack } from '../../../src/db/epci-repository';
+import { upgradeAuditToV7 } from '../../../src/db/migrations';
+import type { AuditRecord } from '../../../src/db/records';
 import { summarizeWithEngine, type AuditSummary } from '../../../src/domain/epci/create-audit-summarizer';
 import { openDatabase } from '../../../src/db/open-database';
 import v1 from '../../fixtures/db/v1.json';
 import v4 from '../../fixtures/db/v4.json';
+import v6 from '../../fixtures/db/v6.json';
 import { reviveTypedArrays } from '../db/fixture-rows';
 
 const NAME = 'cyberdiag-epci-schema-test';
@@ -52,22 +55,62 @@ describe('the EPCI summaries in the database', () => {
     await writeV2Database();
     const current = new CyberdiagDatabase(NAME);
     expect(await openDatabase(current)).toEqual({ ok: true });
-    expect(current.verno).toBe(6);
+    expect(current.verno).toBe(7);
     expect(await current.communes.toArray()).toEqual(v1.tables.communes);
-    expect(await current.audits.toArray()).toEqual(v1.tables.audits.map((a) => ({ ...a, origin: 'local' })));
+    expect(await current.audits.toArray()).toEqual(v1.tables.audits.map((a) => upgradeAuditToV7({ ...a, origin: 'local' } as AuditRecord)));
     expect(await current.summaryPacks.count()).toBe(0);
     current.close();
   });
 
-  it('carries the version 4 summaries into packs that the EPCI view reads as they are, nothing made again', async () => {
+  it('carries the version 4 summaries into packs, which version 7 marks stale: the EPCI view makes them again, same figures', async () => {
     await openV4AsTheAppDatabase();
     const packs = await db.summaryPacks.toArray();
     expect(packs.flatMap((p) => p.auditIds).sort()).toEqual(v4.tables.auditSummaries.map((s) => s.auditId).sort());
+    expect(packs.flatMap((p) => p.digests).every((digest) => digest === '')).toBe(true);
     const context = await loadSummaryContext();
-    // The fixture's summaries were made with this questionnaire: still valid, none is remade.
+    // Kept by updatedAt alone, none is trusted to match its audit's answers: each is made again, once.
+    expect(await refreshAuditSummaries(context)).toBe(v4.tables.audits.length);
     expect(await refreshAuditSummaries(context)).toBe(0);
     const overall = Object.fromEntries((await loadSummaryEntries(context)).map((e) => [e.auditId, e.summary.overall]));
-    expect(overall).toEqual(Object.fromEntries(v4.tables.auditSummaries.map((s) => [s.auditId, s.summary.scores.values.at(-1)])));
+    expect(overall).toMatchObject(Object.fromEntries(v4.tables.auditSummaries.map((s) => [s.auditId, s.summary.scores.values.at(-1)])));
+  });
+
+  it('does not show, after the upgrade to version 7, a version 6 summary made from other answers than its audit now holds', async () => {
+    const questionnaire = await loadQuestionnaire();
+    const at = '2026-03-01T10:00:00.000Z';
+    const audit: AuditRecord = {
+      id: 'audit-1',
+      communeId: 'commune-1',
+      questionnaireId: questionnaire.id,
+      questionnaireVersion: questionnaire.version,
+      auditor: 'Conseillère',
+      status: 'completed',
+      profile,
+      answers: {},
+      previousAuditId: null,
+      unconfirmed: [],
+      lastThemeId: null,
+      origin: 'imported',
+      startedAt: at,
+      updatedAt: at,
+      completedAt: at,
+    };
+    // Version 6 kept this summary while the audit's id and updatedAt matched: it was made from a copy that had
+    // one answer, and a copy with none, same id and date, was written over it.
+    const made = summaryPack([{ ...audit, answers: { 'backup-automatic': { kind: 'option', optionId: 'none', answeredAt: at } } }], await loadSummaryContext());
+    const v6Pack = Object.fromEntries(Object.entries(made).filter(([key]) => key !== 'digests'));
+    db.close();
+    await Dexie.delete(DATABASE_NAME);
+    const old = new Dexie(DATABASE_NAME);
+    old.version(6).stores(v6.stores);
+    await old.open();
+    await old.table('audits').add(audit);
+    await old.table('summaryPacks').add(v6Pack);
+    old.close();
+    expect(await openDatabase(db)).toEqual({ ok: true });
+
+    const entries = await loadSummaryEntries(await loadSummaryContext());
+    expect(entries.map((e) => [e.auditId, e.summary.answered])).toEqual([['audit-1', 0]]);
   });
 
   it('summarises each audit with its own questionnaire version, version 1 and 2 side by side, and says which', async () => {

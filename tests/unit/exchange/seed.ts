@@ -1,6 +1,7 @@
 /** Test helpers: a small, fixed set of records written straight to the database, and a full dump of it. */
 import { db } from '../../../src/db/database';
 import type { AuditRecord, CommuneRecord, PlanItemRecord } from '../../../src/db/records';
+import { withSummaryDigest } from '../../../src/db/summary-digest-middleware';
 
 const profile = { population: 1200, agents: 6, computers: 7, itProvider: true, hasServer: true };
 
@@ -58,7 +59,8 @@ export async function seedDevice() {
   await db.communes.bulkAdd(communes);
   await db.audits.bulkAdd(audits);
   await db.planItems.bulkAdd(planItems);
-  return { communes, audits, planItems };
+  // The audits as stored: the database adds to each the digest its EPCI summary is checked against.
+  return { communes, audits: audits.map(withSummaryDigest), planItems };
 }
 
 /**

@@ -97,9 +97,6 @@ function communesDirectoryPlugin(): Plugin {
  * origin is reachable, as before (a mailbox behind the same host, e.g. under /boite/ by a reverse proxy). A host that
  * sends the nginx header must add the same origin to connect-src there.
  */
-const MAILBOX_ORIGINS = (process.env.MAILBOX_ORIGIN ?? '')
-  .split(/\s+/)
-  .filter((origin) => /^https?:\/\/[A-Za-z0-9.:[\]-]+$/.test(origin));
 
 export function readContentSecurityPolicy(): string {
   const headers = readFileSync(fileURLToPath(new URL('./deploy/nginx/snippets/cyberdiag-headers.conf', import.meta.url)), 'utf8');
@@ -108,12 +105,18 @@ export function readContentSecurityPolicy(): string {
   return policy;
 }
 
-export const CONTENT_SECURITY_POLICY = readContentSecurityPolicy()
-  .split(';')
-  .map((directive) => directive.trim())
-  .filter((directive) => directive !== '' && !directive.startsWith('frame-ancestors'))
-  .map((directive) => (directive.startsWith('connect-src ') ? [directive, ...MAILBOX_ORIGINS].join(' ') : directive))
-  .join('; ');
+/** The policy of the built index.html: the nginx one, with the mailbox origins (only well-formed ones) in connect-src. */
+export function metaContentSecurityPolicy(mailboxOrigin: string | undefined = process.env.MAILBOX_ORIGIN): string {
+  const mailboxOrigins = (mailboxOrigin ?? '').split(/\s+/).filter((origin) => /^https?:\/\/[A-Za-z0-9.:[\]-]+$/.test(origin));
+  return readContentSecurityPolicy()
+    .split(';')
+    .map((directive) => directive.trim())
+    .filter((directive) => directive !== '' && !directive.startsWith('frame-ancestors'))
+    .map((directive) => (directive.startsWith('connect-src ') ? [directive, ...mailboxOrigins].join(' ') : directive))
+    .join('; ');
+}
+
+export const CONTENT_SECURITY_POLICY = metaContentSecurityPolicy();
 
 function contentSecurityPolicy(): Plugin {
   return {

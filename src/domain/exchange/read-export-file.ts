@@ -12,12 +12,8 @@ import { exceedsJsonDepth } from './json-depth';
 import { describeIssue } from './describe-issue';
 import { fail, ok, type Result } from './exchange-error';
 import { CURRENT_EXPORT_VERSION, EXPORT_FORMAT_ID, EXPORT_LIMITS, type ExportKind } from './export-format';
-import {
-  encryptedEnvelopeV1Schema,
-  exportDocumentV1Schema,
-  type EncryptedEnvelopeV1,
-  type ExportPayload,
-} from './schema-v1';
+import { encryptedEnvelopeV1Schema, type EncryptedEnvelopeV1, type ExportPayload } from './schema-v1';
+import { encryptedEnvelopeV2Schema, exportDocumentV2Schema, type EncryptedEnvelopeV2, type MailboxKeyBackup } from './schema-v2';
 import { upgradeToCurrent } from './upgraders';
 
 /** What the door needs of a File (or a Blob, or a test double). */
@@ -26,7 +22,7 @@ export interface ExportSource {
   text(): Promise<string>;
 }
 
-export type EncryptedEnvelope = EncryptedEnvelopeV1;
+export type EncryptedEnvelope = EncryptedEnvelopeV1 | EncryptedEnvelopeV2;
 
 /** Decryption is supplied by src/crypto (the domain stays free of WebCrypto). */
 export type Decrypt = (envelope: EncryptedEnvelope, passphrase: string) => Promise<Result<string>>;
@@ -40,6 +36,8 @@ export interface ParsedExport {
   formatVersion: number;
   encrypted: boolean;
   payload: ExportPayload;
+  /** The EPCI's mailbox key (version 2, encrypted backups only); null in every other file. */
+  mailboxKey: MailboxKeyBackup | null;
 }
 
 export type OpenedText = { encrypted: false; parsed: ParsedExport } | { encrypted: true; envelope: EncryptedEnvelope };
@@ -48,6 +46,7 @@ const headerSchema = z.object({ format: z.string(), version: z.unknown().optiona
 
 const ENVELOPE_SCHEMAS: Readonly<Record<number, z.ZodType<EncryptedEnvelope> | undefined>> = {
   1: encryptedEnvelopeV1Schema,
+  2: encryptedEnvelopeV2Schema,
 };
 
 /**
@@ -96,8 +95,12 @@ function openUncheckedDepth(text: string, now: Date, answerIds: KnownAnswerIds):
   if (version === 0 && text.length > EXPORT_LIMITS.v0FileBytes) return fail('invalid', 'version 0: too-large');
   const upgraded = upgradeToCurrent(json, version);
   if (!upgraded.ok) return upgraded;
-  const document = exportDocumentV1Schema.safeParse(upgraded.value);
-  if (!document.success) return fail('invalid', describeIssue(document.error));
+  const document = exportDocumentV2Schema.safeParse(upgraded.value);
+  if (!document.success) {
+    // A damaged key is named as such: the restore's message says the key, not the audits, is at fault.
+    const atKey = document.error.issues[0]?.path[0] === 'mailboxKey';
+    return fail(atKey ? 'invalid-mailbox-key' : 'invalid', describeIssue(document.error));
+  }
   const data = document.data;
   const payload = checkPayload(data.payload);
   if (!payload.ok) return payload;
@@ -114,6 +117,7 @@ function openUncheckedDepth(text: string, now: Date, answerIds: KnownAnswerIds):
       formatVersion: version,
       encrypted: false,
       payload: payload.value,
+      mailboxKey: data.mailboxKey ?? null,
     },
   });
 }
@@ -138,7 +142,12 @@ export async function readExportFile(source: ExportSource, { maxBytes, passphras
   if (text.length > maxBytes) return fail('too-large');
   const opened = openExportText(text, { now, answerIds });
   if (!opened.ok) return opened;
-  if (!opened.value.encrypted) return ok(opened.value.parsed);
+  if (!opened.value.encrypted) {
+    // The key travels only inside a passphrase-encrypted backup: a plain file carrying one was decrypted and
+    // saved in clear, or forged. Refused, so that nobody learns to keep such a file.
+    if (opened.value.parsed.mailboxKey !== null) return fail('invalid-mailbox-key', 'mailboxKey: not-encrypted');
+    return ok(opened.value.parsed);
+  }
 
   const { envelope } = opened.value;
   if (!passphrase) return fail('passphrase-required');

@@ -71,7 +71,8 @@ async function fileText(
   content: ExportContent,
   { exportedAt, passphrase, maxBytes, now }: { exportedAt: string; passphrase: string | undefined; maxBytes: number; now: Date },
 ) {
-  const plain = stringifyAscii(buildExportDocument(content, { exportedAt, appVersion }));
+  const document = buildExportDocument(content, { exportedAt, appVersion });
+  const plain = stringifyAscii(document);
   // Too large already in plain text (an encrypted file is larger still): refused before any reading or encrypting.
   const plainBytes = utf8Length(plain);
   if (plainBytes > maxBytes) throw new ExportTooLargeError(plainBytes, maxBytes);
@@ -79,7 +80,7 @@ async function fileText(
   const readAt = new Date(Math.max(now.getTime(), instantOf(exportedAt)));
   const readBack = openExportText(plain, { now: readAt, answerIds: KNOWN_ANSWER_IDS });
   if (!readBack.ok) throw new ExportRefusedError(readBack.error);
-  const text = passphrase ? stringifyAscii(await encryptExport(plain, passphrase)) : plain;
+  const text = passphrase ? stringifyAscii(await encryptExport(plain, passphrase, document.version)) : plain;
   const bytes = utf8Length(text);
   if (bytes > maxBytes) throw new ExportTooLargeError(bytes, maxBytes);
   if (passphrase) {
@@ -96,6 +97,8 @@ async function fileText(
  */
 export async function exportData(selection: ExportSelection, { label, passphrase, now = new Date(), maxBytes = capOf(selection) }: ExportOptions): Promise<ExportedFile> {
   const content = await exportContent(selection);
+  // The EPCI's mailbox key goes into encrypted backups only, never into a plain file (the door refuses it there).
+  if (selection.kind === 'backup' && passphrase) content.mailboxKey = await (await import('../sync/epci-key-backup')).mailboxKeyForBackup();
   const exportedAt = exportStamp(content, now);
   const text = await fileText(content, { exportedAt, passphrase, maxBytes, now });
   if (selection.kind === 'backup') await recordBackup(now);

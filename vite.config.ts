@@ -5,6 +5,7 @@ import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 import { APP_SHELL, prerenderFirstPage } from './build-plugins/prerender-first-page.ts';
 import { precompress } from './build-plugins/precompress.ts';
+import { questionnaireIdsPlugin } from './build-plugins/questionnaire-ids.ts';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { colors } from './src/styles/tokens.ts';
@@ -96,9 +97,6 @@ function communesDirectoryPlugin(): Plugin {
  * origin is reachable, as before (a mailbox behind the same host, e.g. under /boite/ by a reverse proxy). A host that
  * sends the nginx header must add the same origin to connect-src there.
  */
-const MAILBOX_ORIGINS = (process.env.MAILBOX_ORIGIN ?? '')
-  .split(/\s+/)
-  .filter((origin) => /^https?:\/\/[A-Za-z0-9.:[\]-]+$/.test(origin));
 
 export function readContentSecurityPolicy(): string {
   const headers = readFileSync(fileURLToPath(new URL('./deploy/nginx/snippets/cyberdiag-headers.conf', import.meta.url)), 'utf8');
@@ -107,12 +105,18 @@ export function readContentSecurityPolicy(): string {
   return policy;
 }
 
-export const CONTENT_SECURITY_POLICY = readContentSecurityPolicy()
-  .split(';')
-  .map((directive) => directive.trim())
-  .filter((directive) => directive !== '' && !directive.startsWith('frame-ancestors'))
-  .map((directive) => (directive.startsWith('connect-src ') ? [directive, ...MAILBOX_ORIGINS].join(' ') : directive))
-  .join('; ');
+/** The policy of the built index.html: the nginx one, with the mailbox origins (only well-formed ones) in connect-src. */
+export function metaContentSecurityPolicy(mailboxOrigin: string | undefined = process.env.MAILBOX_ORIGIN): string {
+  const mailboxOrigins = (mailboxOrigin ?? '').split(/\s+/).filter((origin) => /^https?:\/\/[A-Za-z0-9.:[\]-]+$/.test(origin));
+  return readContentSecurityPolicy()
+    .split(';')
+    .map((directive) => directive.trim())
+    .filter((directive) => directive !== '' && !directive.startsWith('frame-ancestors'))
+    .map((directive) => (directive.startsWith('connect-src ') ? [directive, ...mailboxOrigins].join(' ') : directive))
+    .join('; ');
+}
+
+export const CONTENT_SECURITY_POLICY = metaContentSecurityPolicy();
 
 function contentSecurityPolicy(): Plugin {
   return {
@@ -127,6 +131,8 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
+const questionnaireIds = () => questionnaireIdsPlugin(fileURLToPath(new URL('./questionnaires', import.meta.url)));
+
 // jsPDF's optional helpers are never used by the report: a stub keeps them out of the build and the precache.
 const resolve = {
   alias: Object.fromEntries(
@@ -140,7 +146,7 @@ export default defineConfig({
     // The first page's HTML, rendered at build time by a server-side build of the app's own code.
     prerenderFirstPage({
       entry: 'src/app/prerender-entry.tsx',
-      config: { plugins: [react(), communesDirectoryPlugin()], resolve },
+      config: { plugins: [react(), communesDirectoryPlugin(), questionnaireIds()], resolve },
       stubs: { 'virtual:pwa-register': 'export const registerSW = () => async () => {};' },
       // Their stylesheets are linked in the page: the frame (app/layout.css) and the home page's own.
       linkCssOf: ['src/app/start.ts', 'src/features/home/home-page.tsx'],
@@ -148,6 +154,8 @@ export default defineConfig({
     contentSecurityPolicy(),
     // The official communes directory, made from a devDependency at build time (virtual:communes-directory).
     communesDirectoryPlugin(),
+    // The ids of every shipped questionnaire version, for the import door (virtual:questionnaire-ids).
+    questionnaireIds(),
     VitePWA({
       // A new version waits until the user chooses to reload (src/app/update-prompt.tsx); the app registers the
       // service worker itself once the first page is shown (src/app/service-worker.ts).
@@ -186,6 +194,8 @@ export default defineConfig({
     precompress(),
   ],
   resolve,
+  // The EPCI import's workers run the import door, which reads the questionnaire ids.
+  worker: { plugins: () => [questionnaireIds()] },
   build: {
     target: 'es2022',
     sourcemap: false,

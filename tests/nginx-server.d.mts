@@ -11,4 +11,11 @@ export interface NginxServer {
   close: () => Promise<void>;
 }
 
-export function startNginx(roots: string[], options?: { tls?: { certificate: string; key: string } }): Promise<NginxServer>;
+export function startNginx(
+  roots: string[],
+  options?: {
+    tls?: { certificate: string; key: string };
+    /** A path of the first folder's server passed to another server (the mailbox behind the app's origin). */
+    proxy?: { path: string; target: string };
+  },
+): Promise<NginxServer>;

@@ -34,9 +34,11 @@ async function answers(url) {
 /**
  * Starts nginx serving each folder of `roots` (absolute paths; a symbolic link is followed at each request, so a
  * test can switch versions under a running server). `tls` adds, for the first folder, an HTTPS server with the
- * given certificate. Resolves once every server answers; `close()` stops nginx and removes the prefix.
+ * given certificate. `proxy` ({ path: '/boite/', target: 'http://127.0.0.1:8787/' }) passes a path of the first
+ * folder's server to another server, as a host puts the mailbox behind the app's origin. Resolves once every
+ * server answers; `close()` stops nginx and removes the prefix.
  */
-export async function startNginx(roots, { tls } = {}) {
+export async function startNginx(roots, { tls, proxy } = {}) {
   const prefix = mkdtempSync(path.join(os.tmpdir(), 'cyberdiag-nginx-'));
   for (const dir of ['body', 'proxy', 'fastcgi', 'uwsgi', 'scgi']) mkdirSync(path.join(prefix, 'tmp', dir), { recursive: true });
   // Relative includes are read from the folder of nginx.conf, as /etc/nginx/snippets/ on a real host.
@@ -44,8 +46,10 @@ export async function startNginx(roots, { tls } = {}) {
   const ports = [];
   for (let i = 0; i < roots.length; i += 1) ports.push(await freePort());
   const tlsPort = tls ? await freePort() : undefined;
+  // ^~: the proxied path wins over the app's regular-expression locations (its files by extension).
+  const proxied = proxy ? `\n    location ^~ ${proxy.path} {\n      proxy_pass ${proxy.target};\n      proxy_buffering off;\n      client_max_body_size 25m;\n    }` : '';
   const servers = roots.map(
-    (root, i) => `  server {\n    listen 127.0.0.1:${ports[i]};\n    root ${root};\n    include snippets/cyberdiag-app.conf;\n  }`,
+    (root, i) => `  server {\n    listen 127.0.0.1:${ports[i]};\n    root ${root};${i === 0 ? proxied : ''}\n    include snippets/cyberdiag-app.conf;\n  }`,
   );
   if (tls && tlsPort)
     servers.push(

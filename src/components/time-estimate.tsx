@@ -1,4 +1,5 @@
 /** How long the audit (or one theme) takes, worked out from what there is to read, and which answers may need a call. */
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CommuneProfile } from '../domain/audit/types';
 import { estimateTime } from '../domain/questionnaire/estimate-time';
@@ -6,7 +7,13 @@ import type { Questionnaire } from '../domain/questionnaire/schema';
 
 export function TimeEstimate({ questionnaire, profile, themeId }: { questionnaire: Questionnaire; profile: CommuneProfile; themeId?: string }) {
   const { t, i18n } = useTranslation();
-  const estimate = estimateTime(questionnaire, profile, i18n.language, themeId);
+  const { population, agents, computers, itProvider, hasServer } = profile;
+  // The words of every question, help and option are counted; a theme page renders again at each answer, so they
+  // are counted again only when the commune's profile, the language or the theme changes.
+  const estimate = useMemo(
+    () => estimateTime(questionnaire, { population, agents, computers, itProvider, hasServer }, i18n.language, themeId),
+    [questionnaire, population, agents, computers, itProvider, hasServer, i18n.language, themeId],
+  );
   const range = { min: estimate.minMinutes, max: estimate.maxMinutes, minQuestions: estimate.minQuestions, maxQuestions: estimate.maxQuestions };
   const same = estimate.minMinutes === estimate.maxMinutes;
   const key = themeId ? (same ? 'timeEstimate.themeSame' : 'timeEstimate.theme') : same ? 'timeEstimate.totalSame' : 'timeEstimate.total';

@@ -3,8 +3,8 @@
  *
  * The EPCI's device makes an ECDH P-256 key pair. Its private key is kept as a non-extractable CryptoKey (it can be
  * used, never read back); at creation only, the private key is also sealed with a passphrase the chargé(e) de
- * mission chooses (the export files' PBKDF2 + AES-GCM), and that sealed copy goes into every backup, so that a lost
- * laptop does not lose the audits.
+ * mission chooses (the export files' PBKDF2 + AES-GCM), and that sealed copy goes into every encrypted backup, so
+ * that a lost laptop does not lose the audits (services/sync/epci-key-backup.ts).
  *
  * A commune's device seals each audit file to the EPCI's public key: a fresh ephemeral ECDH key pair, HKDF-SHA-256
  * of the shared secret (info binds the algorithm, the recipient key id and the ephemeral key), AES-256-GCM with a
@@ -77,10 +77,31 @@ export async function openMailboxKey(sealed: SealedMailboxKey, passphrase: strin
     const { kind, pkcs8, publicKey } = content as Record<string, unknown>;
     if (kind !== SEALED_KEY_KIND || typeof pkcs8 !== 'string' || typeof publicKey !== 'string') return fail('invalid', 'mailbox-key');
     const privateKey = await crypto.subtle.importKey('pkcs8', base64ToBytes(pkcs8), ECDH, false, ['deriveBits']);
-    return ok({ privateKey, publicKey, keyId: await mailboxKeyId(base64ToBytes(publicKey)) });
+    const key = { privateKey, publicKey, keyId: await mailboxKeyId(base64ToBytes(publicKey)) };
+    // A private key that is not the public key's other half would open nothing: refused now, not at "Recevoir".
+    if (!(await opensOwnEnvelope(key))) return fail('invalid', 'mailbox-key: mismatch');
+    return ok(key);
   } catch {
     return fail('invalid', 'mailbox-key');
   }
+}
+
+/** Whether a public key (SPKI, base64) is a P-256 key whose id is `keyId`: the public half of a restored key. */
+export async function isMailboxPublicKey(publicKey: string, keyId: string): Promise<boolean> {
+  try {
+    const spki = base64ToBytes(publicKey);
+    await crypto.subtle.importKey('spki', spki, ECDH, false, []);
+    return (await mailboxKeyId(spki)) === keyId;
+  } catch {
+    return false;
+  }
+}
+
+/** Seals a few bytes to the key's public half and opens them with its private half. */
+async function opensOwnEnvelope(key: MailboxPrivateKey): Promise<boolean> {
+  const probe = await sealEnvelope('{}', key, { insee: '00000', auditId: 'probe', versionDate: '2000-01-01T00:00:00.000Z' });
+  const opened = await openEnvelope(probe, key);
+  return opened.ok && opened.text === '{}';
 }
 
 async function contentKey(secret: ArrayBuffer, keyId: string, epk: string, usage: KeyUsage): Promise<CryptoKey> {

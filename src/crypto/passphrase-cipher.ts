@@ -9,8 +9,8 @@ import {
   CIPHER_KEY_BITS,
   CIPHER_NAME,
   cipherAdditionalData,
-  CURRENT_EXPORT_VERSION,
   EXPORT_FORMAT_ID,
+  EXPORT_VERSION_WITHOUT_KEY,
   KDF_HASH,
   KDF_ITERATIONS,
   KDF_NAME,
@@ -33,19 +33,22 @@ async function deriveKey(passphrase: string, salt: Uint8Array<ArrayBuffer>, iter
   );
 }
 
-/** Encrypts a plain export document's text into a version-1 envelope. */
-export async function encryptExport(plainText: string, passphrase: string): Promise<EncryptedEnvelope> {
+/**
+ * Encrypts a plain export document's text into an envelope of the document's own version (the door refuses an
+ * envelope whose version differs from the document inside, and the version is bound as additional data).
+ */
+export async function encryptExport(plainText: string, passphrase: string, version: 1 | 2 = EXPORT_VERSION_WITHOUT_KEY): Promise<EncryptedEnvelope> {
   const salt = crypto.getRandomValues(new Uint8Array(KDF_SALT_BYTES));
   const iv = crypto.getRandomValues(new Uint8Array(CIPHER_IV_BYTES));
   const key = await deriveKey(passphrase, salt, KDF_ITERATIONS, 'encrypt');
   const ciphertext = await crypto.subtle.encrypt(
-    { name: CIPHER_NAME, iv, additionalData: encoder.encode(cipherAdditionalData(CURRENT_EXPORT_VERSION)) },
+    { name: CIPHER_NAME, iv, additionalData: encoder.encode(cipherAdditionalData(version)) },
     key,
     encoder.encode(plainText),
   );
   return {
     format: EXPORT_FORMAT_ID,
-    version: CURRENT_EXPORT_VERSION,
+    version,
     encrypted: true,
     kdf: { name: KDF_NAME, hash: KDF_HASH, iterations: KDF_ITERATIONS, salt: bytesToBase64(salt) },
     cipher: { name: CIPHER_NAME, iv: bytesToBase64(iv) },

@@ -147,7 +147,10 @@ async function forgetSummaries(auditIds: readonly string[], keptPackId: string |
  * backup: the restore counts as a backup made now, by this device's clock (the file's exportedAt may be forged,
  * and a backup "dated 9999" would silence the reminder for good).
  */
-export async function replaceAllData(payload: ExportPayload, { now = new Date() }: { now?: Date } = {}): Promise<Result<void>> {
+export async function replaceAllData(
+  payload: ExportPayload,
+  { now = new Date(), settings = [] }: { now?: Date; settings?: ReadonlyArray<{ key: string; value: unknown }> } = {},
+): Promise<Result<void>> {
   try {
     await db.transaction('rw', [db.communes, db.audits, db.planItems, db.settings, db.summaryPacks], async () => {
       await Promise.all([db.communes.clear(), db.audits.clear(), db.planItems.clear(), db.summaryPacks.clear()]);
@@ -159,6 +162,8 @@ export async function replaceAllData(payload: ExportPayload, { now = new Date() 
       await db.planItems.bulkAdd(planItems);
       await db.settings.put({ key: EXCHANGE_SETTING_KEYS.lastBackupAt, value: now.toISOString() });
       await db.settings.delete(EXCHANGE_SETTING_KEYS.lastImportAt);
+      // Settings the backup carried (the EPCI's mailbox key): with the records or not at all.
+      if (settings.length > 0) await db.settings.bulkPut([...settings]);
     });
     return ok(undefined);
   } catch (error) {

@@ -24,6 +24,9 @@ function questions() {
     .flatMap((file) => JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')).questions.map((q) => ({ id: q.id, options: q.options.map((o) => o.id), actions: q.actions ?? [] })));
 }
 
+/** The version of the shipped questionnaire, whose ids the generated answers use (the import door checks them). */
+const QUESTIONNAIRE_VERSION = JSON.parse(fs.readFileSync(path.join(root, 'questionnaires/manifest.json'), 'utf8')).version;
+
 /** A deterministic export document: `audits` audits over audits/10 communes. */
 function generateExport(audits) {
   const qs = questions();
@@ -54,7 +57,7 @@ function generateExport(audits) {
       id,
       communeId: commune.id,
       questionnaireId: 'cyberdiag-commune',
-      questionnaireVersion: 1,
+      questionnaireVersion: QUESTIONNAIRE_VERSION,
       auditor: 'Conseillère numérique',
       status: 'completed',
       profile: commune.profile,
@@ -77,6 +80,7 @@ function generateExport(audits) {
 
 async function inNode(server, text) {
   const { openExportText } = await server.ssrLoadModule('/src/domain/exchange/read-export-file.ts');
+  const { KNOWN_ANSWER_IDS: answerIds } = await server.ssrLoadModule('/src/content/questionnaire-ids.ts');
   const { planImport } = await server.ssrLoadModule('/src/domain/exchange/plan-import.ts');
   const { encryptExport, decryptExport } = await server.ssrLoadModule('/src/crypto/passphrase-cipher.ts');
   const readTimes = [];
@@ -84,7 +88,7 @@ async function inNode(server, text) {
   // Run 0 warms the JIT up and is not counted.
   for (let run = 0; run <= 5; run++) {
     const start = performance.now();
-    const opened = openExportText(text);
+    const opened = openExportText(text, { now: new Date(), answerIds });
     if (run > 0) readTimes.push(performance.now() - start);
     if (!opened.ok) throw new Error(`generated file refused: ${JSON.stringify(opened.error)}`);
     parsed = opened.value.parsed;

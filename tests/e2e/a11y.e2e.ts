@@ -26,6 +26,22 @@ interface Walk {
   followUpShown: boolean;
 }
 
+/**
+ * The results page of the seeded version 2 audit: « Pourquoi ce niveau » with the controls that hold the level down
+ * (the seed leaves vital controls short of "in place"), the two report buttons; then the page once the short report
+ * is made, its status line said.
+ */
+async function checkResultsAndReports(page: Page, check: (what: string) => Promise<void>, pathname: string): Promise<void> {
+  expect(await page.locator('.level-explanation h2').count()).toBe(1);
+  expect(await page.locator('.level-explanation .gap-list li').count()).toBeGreaterThan(0);
+  const buttons = page.locator('.download-report button');
+  expect(await buttons.count()).toBe(2);
+  const [download] = await Promise.all([page.waitForEvent('download'), buttons.last().click()]);
+  await download.path();
+  await page.locator('.download-report__status').filter({ hasText: /\S/ }).waitFor();
+  await check(`${pathname}, short report made`);
+}
+
 /** Visits every page and state in the given language and runs axe on each; returns what it found. */
 async function walkEverything(page: Page, language: Language, label: string): Promise<Walk> {
   const walk: Walk = { violations: [], checked: [], followUpShown: false };
@@ -67,6 +83,10 @@ async function walkEverything(page: Page, language: Language, label: string): Pr
       const shownIds = await page.locator('fieldset.question').evaluateAll((sets) => sets.map((s) => s.id.replace(/^question-/, '')));
       if (shownIds.some((id) => followUpIds.has(id))) walk.followUpShown = true;
     }
+    // The pages of a version 2 audit that carry its judgement are checked with that judgement on screen.
+    if (pathname === `/audits/${seed.auditId}/results`) await checkResultsAndReports(page, check, pathname);
+    if (pathname === `/audits/${seed.auditId}/plan`) expect(await page.locator('.plan-row').count()).toBeGreaterThan(0);
+    if (pathname === `/audits/${seed.auditId}/questions`) expect(await page.locator('.questions-group').count()).toBeGreaterThan(0);
     if (pathname === firstTheme) {
       await page.locator('details.help > summary').first().click();
       await page.locator('details.help[open]').first().waitFor();

@@ -1,21 +1,38 @@
 /** Builds an export document from the device's records (pure), and names its file. */
 import { fileNameSlug } from '../file-name-slug';
 import { compareInstants, isoOfInstant } from '../instant';
-import { CURRENT_EXPORT_VERSION, EXPORT_FILE_EXTENSION, EXPORT_FORMAT_ID, type ExportKind } from './export-format';
+import { EXPORT_FILE_EXTENSION, EXPORT_FORMAT_ID, EXPORT_VERSION_WITH_MAILBOX_KEY, EXPORT_VERSION_WITHOUT_KEY, type ExportKind } from './export-format';
 import type { ExportDocumentV1, ExportedAudit, ExportedCommune, ExportedPlanItem } from './schema-v1';
+import type { ExportDocumentV2, MailboxKeyBackup } from './schema-v2';
 
 export interface ExportContent {
   kind: ExportKind;
   communes: readonly ExportedCommune[];
   audits: readonly ExportedAudit[];
   planItems: readonly ExportedPlanItem[];
+  /** The EPCI's mailbox key: only in a backup, and only when it is encrypted (the caller's rule, the door's too). */
+  mailboxKey?: MailboxKeyBackup | undefined;
 }
 
-/** Records are copied field by field: whatever else a record may carry does not leave the device. */
-export function buildExportDocument(content: ExportContent, { exportedAt, appVersion }: { exportedAt: string; appVersion: string }): ExportDocumentV1 {
+/**
+ * Records are copied field by field: whatever else a record may carry does not leave the device. Written in the
+ * oldest version that holds the content (export-format.ts): version 2 only for a backup carrying the mailbox key.
+ */
+export function buildExportDocument(
+  content: ExportContent,
+  { exportedAt, appVersion }: { exportedAt: string; appVersion: string },
+): ExportDocumentV1 | ExportDocumentV2 {
+  const { mailboxKey } = content;
+  if (mailboxKey !== undefined && content.kind === 'backup') {
+    return { ...buildDocument(content, exportedAt, appVersion, EXPORT_VERSION_WITH_MAILBOX_KEY), mailboxKey: copyMailboxKey(mailboxKey) };
+  }
+  return buildDocument(content, exportedAt, appVersion, EXPORT_VERSION_WITHOUT_KEY);
+}
+
+function buildDocument<V extends 1 | 2>(content: ExportContent, exportedAt: string, appVersion: string, version: V): Omit<ExportDocumentV1, 'version'> & { version: V } {
   return {
     format: EXPORT_FORMAT_ID,
-    version: CURRENT_EXPORT_VERSION,
+    version,
     exportedAt,
     app: { version: appVersion },
     kind: content.kind,
@@ -41,6 +58,17 @@ export function exportStamp(content: ExportContent, now: Date): string {
   content.audits.forEach((a) => consider(a.updatedAt));
   content.planItems.forEach((p) => consider(p.updatedAt));
   return latest;
+}
+
+function copyMailboxKey(key: MailboxKeyBackup): MailboxKeyBackup {
+  const { format, version, encrypted, kdf, cipher, data } = key.sealed;
+  return {
+    serverUrl: key.serverUrl,
+    email: key.email,
+    keyId: key.keyId,
+    publicKey: key.publicKey,
+    sealed: { format, version, encrypted, kdf: { name: kdf.name, hash: kdf.hash, iterations: kdf.iterations, salt: kdf.salt }, cipher: { name: cipher.name, iv: cipher.iv }, data },
+  };
 }
 
 /** "Saint-Étienne-du-Bois", 2026-11-25 → "saint-etienne-du-bois-2026-11-25.cyberdiag.json". */

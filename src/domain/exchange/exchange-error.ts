@@ -21,6 +21,8 @@ export const EXCHANGE_ERROR_CODES = [
   'passphrase-required',
   /** AES-GCM refused: either the passphrase is wrong or the file was altered; nobody can tell which. */
   'wrong-passphrase-or-tampered',
+  /** A backup's mailbox key is damaged or not the key it names (or sits in a file that is not an encrypted backup). */
+  'invalid-mailbox-key',
   /** The restore door was given an audits file rather than a full backup. */
   'not-a-backup',
   /** The device's storage is full (QuotaExceededError); nothing was written. */

@@ -4,10 +4,18 @@
 export const EXPORT_FORMAT_ID = 'cyberdiag-export';
 
 /**
- * The version written by this app. Bump it (and add an upgrader in upgraders.ts plus a fixture in
+ * The newest version this app reads and writes. Bump it (and add an upgrader in upgraders.ts plus a fixture in
  * tests/fixtures/exchange/) whenever the shape of a file changes; a number is never reused.
+ *
+ * A file is written in the oldest version that holds what it carries: every audits file and every backup without
+ * the EPCI's mailbox key stays version 1, so that an app not yet updated still reads them; only an encrypted backup
+ * carrying the key is version 2, which an older app refuses as newer rather than restoring it without the key.
  */
-export const CURRENT_EXPORT_VERSION = 1;
+export const CURRENT_EXPORT_VERSION = 2;
+/** Communes, audits and plan items. */
+export const EXPORT_VERSION_WITHOUT_KEY = 1;
+/** The same, plus the EPCI's mailbox key as its passphrase-sealed copy: encrypted backups only. */
+export const EXPORT_VERSION_WITH_MAILBOX_KEY = 2;
 
 export const EXPORT_FILE_EXTENSION = '.cyberdiag.json';
 export const EXPORT_MEDIA_TYPE = 'application/json';
@@ -31,7 +39,7 @@ export const EXPORT_LIMITS = {
 } as const;
 
 /*
- * Encryption parameters of format version 1. They MUST NEVER CHANGE SILENTLY: files already written are
+ * Encryption parameters of format versions 1 and 2. They MUST NEVER CHANGE SILENTLY: files already written are
  * read with the values they carry, and a change of algorithm, hash, key length or additional data is a new
  * format version. The iteration count may only go up (the reader accepts a bounded range, so an old app
  * reading a newer file still works, and a hostile file cannot make it spin for minutes).

@@ -135,8 +135,8 @@ export const exportDocumentV1Schema = z.strictObject({
  * grouped regex, which could backtrack over a 25 MB ciphertext.
  */
 const BASE64_CHARACTERS = /^[A-Za-z0-9+/]*={0,2}$/;
-const isBase64 = (value: string) => value.length % 4 === 0 && BASE64_CHARACTERS.test(value);
-const base64OfBytes = (bytes: number) =>
+export const isBase64 = (value: string) => value.length % 4 === 0 && BASE64_CHARACTERS.test(value);
+export const base64OfBytes = (bytes: number) =>
   z.string().length(Math.ceil(bytes / 3) * 4, 'length').refine(isBase64, 'base64');
 
 export const encryptedEnvelopeV1Schema = z.strictObject({

@@ -78,7 +78,21 @@ function upgradeV0ToV1(document: ExportDocumentV0): Result<unknown> {
   });
 }
 
-export const UPGRADERS: readonly Upgrader[] = [defineUpgrader(0, exportDocumentV0Schema, upgradeV0ToV1)];
+/**
+ * v1 → v2: the same document under version 2 (which adds only the optional mailbox key). Not checked by the v1
+ * schema first: the v2 schema checks the result field for field, and checking every audits file twice would double
+ * an EPCI's import time. A v1 file that already names a mailbox key is refused: version 1 has no such field.
+ */
+const upgradeV1ToV2: Upgrader = {
+  from: 1,
+  upgrade: (document) => {
+    if (typeof document !== 'object' || document === null || Array.isArray(document)) return fail('invalid', 'document');
+    if ('mailboxKey' in document) return fail('invalid', 'mailboxKey: unknown-key');
+    return ok({ ...document, version: 2 });
+  },
+};
+
+export const UPGRADERS: readonly Upgrader[] = [defineUpgrader(0, exportDocumentV0Schema, upgradeV0ToV1), upgradeV1ToV2];
 
 // Checked when the module loads: exactly one upgrader per older version, in order, ending at the current one.
 UPGRADERS.forEach((upgrader, index) => {

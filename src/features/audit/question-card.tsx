@@ -2,14 +2,18 @@
  * One question: its options plus "je ne sais pas", the help text behind a disclosure, and the criticality.
  * A click stores the answer at once; there is no save button.
  */
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Answer } from '../../domain/audit/types';
 import type { Question } from '../../domain/questionnaire/schema';
 import { AnswerChoices, answerValue } from '../../components/answer-choices';
 import { useLocalize } from '../../components/use-questionnaire';
 
-
-export function QuestionCard({
+/**
+ * Memoised: an answer renders the theme page again (at once, then when stored), and only the question answered (or
+ * a follow-up it shows) has anything new to draw; `onAnswer` is the page's one stable callback, given the id.
+ */
+export const QuestionCard = memo(function QuestionCard({
   question,
   number,
   answer,
@@ -20,7 +24,7 @@ export function QuestionCard({
   number: number;
   answer: Answer | undefined;
   unconfirmed: boolean;
-  onAnswer: (answer: Answer) => void;
+  onAnswer: (questionId: string, answer: Answer) => void;
 }) {
   const { t } = useTranslation('audit');
   const l = useLocalize();
@@ -41,12 +45,12 @@ export function QuestionCard({
         <summary>{t('question.help')}</summary>
         <p>{l(question.help)}</p>
       </details>
-      <AnswerChoices question={question} name={name} selected={selected} dontKnowLabel={t('question.dontKnow')} onChoose={onAnswer} />
+      <AnswerChoices question={question} name={name} selected={selected} dontKnowLabel={t('question.dontKnow')} onChoose={(value) => onAnswer(question.id, value)} />
       {unconfirmed && answer && (
-        <button type="button" className="button button--quiet" onClick={() => onAnswer(answer)}>
+        <button type="button" className="button button--quiet" onClick={() => onAnswer(question.id, answer)}>
           {t('question.confirm')}
         </button>
       )}
     </fieldset>
   );
-}
+});

@@ -1,5 +1,5 @@
 /** One theme of an audit: its questions (those that apply), progress, and the way to the next theme. */
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { rememberTheme, saveAnswer } from '../../db/audits-repository';
@@ -51,6 +51,24 @@ export function ThemePage() {
     [audit, answers, questionnaire],
   );
 
+  // One callback for every question, the same at each render, so that a question not answered is not drawn again.
+  const answer = useCallback(
+    async (questionId: string, value: Answer) => {
+      const now = new Date();
+      setPending((p) => ({ ...p, [questionId]: { ...value, answeredAt: now.toISOString() } }));
+      try {
+        await saveAnswer(auditId, questionId, value, now);
+        setStatus('saved');
+        setSavedCount((n) => n + 1);
+      } catch {
+        setPending(({ [questionId]: _failed, ...rest }) => rest);
+        setStatus('failed');
+      }
+    },
+    [auditId],
+  );
+  const onAnswer = useCallback((questionId: string, value: Answer) => void answer(questionId, value), [answer]);
+
   if (data === undefined) return <NotFound missing="audit" />;
   if (data === null || !result || !audit) return <Loading />;
   const themeIndex = questionnaire.themes.findIndex((th) => th.id === themeId);
@@ -67,19 +85,6 @@ export function ThemePage() {
   const previous = questionnaire.themes[themeIndex - 1];
   const next = questionnaire.themes[themeIndex + 1];
   const themeTitle = l(theme.title);
-
-  const answer = async (questionId: string, value: Answer) => {
-    const now = new Date();
-    setPending((p) => ({ ...p, [questionId]: { ...value, answeredAt: now.toISOString() } }));
-    try {
-      await saveAnswer(auditId, questionId, value, now);
-      setStatus('saved');
-      setSavedCount((n) => n + 1);
-    } catch {
-      setPending(({ [questionId]: _failed, ...rest }) => rest);
-      setStatus('failed');
-    }
-  };
 
   return (
     <div className="audit-layout">
@@ -118,7 +123,7 @@ export function ThemePage() {
             number={index + 1}
             answer={answers[question.id]}
             unconfirmed={audit.unconfirmed.includes(question.id)}
-            onAnswer={(value) => void answer(question.id, value)}
+            onAnswer={onAnswer}
           />
         ))}
         <nav className="pager" aria-label={t('pager.label')}>

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatDate } from '../../components/format';
 import { loadBackupState } from '../../db/backup-settings';
+import { db } from '../../db/database';
 import { countData } from '../../db/exchange-repository';
 import { exportBackup } from '../../services/exchange/export-files';
 import type { ExchangeError } from '../../domain/exchange/exchange-error';
@@ -16,10 +17,17 @@ import { usePassphraseDownload } from './use-passphrase-download';
 /** Why no backup was downloaded, when the page can say it: too large for the restore door, or refused by it. */
 type BackupRefusal = { tooLarge: { bytes: number; maxBytes: number } } | { exchange: ExchangeError };
 
+const MAILBOX_EPCI_KEY = 'mailbox-epci';
+
 export function BackupSection() {
   const { t, i18n } = useTranslation('exchange');
   const counts = useLiveQuery(countData);
   const state = useLiveQuery(loadBackupState);
+  // An EPCI's device holding the mailbox key (ready or still sealed after a restore): it goes into encrypted backups.
+  const holdsMailboxKey = useLiveQuery(async () => {
+    const value = (await db.settings.get(MAILBOX_EPCI_KEY))?.value as { sealedKey?: unknown } | null | undefined;
+    return Boolean(value?.sealedKey);
+  }, []);
   const form = usePassphraseDownload<BackupRefusal>(async (passphrase) => {
     try {
       const made = await exportBackup({ label: t('fileName.backup'), passphrase });
@@ -33,6 +41,8 @@ export function BackupSection() {
   const outcome = form.state;
 
   const empty = counts !== undefined && counts.communes === 0;
+  // With nothing else on the device, the key alone is still worth a backup: losing it loses every audit sent.
+  const savable = !empty || holdsMailboxKey === true;
   return (
     <section aria-labelledby="backup-title">
       <h2 id="backup-title">{t('backup.title')}</h2>
@@ -45,7 +55,8 @@ export function BackupSection() {
             : t('backup.contents', { communes: t('backup.communes', { count: counts.communes }), audits: t('backup.audits', { count: counts.audits }) })}
         </p>
       )}
-      {!empty && (
+      {holdsMailboxKey && <p>{t('backup.mailboxKey')}</p>}
+      {savable && (
         <form className="form" onSubmit={(e) => void form.submit(e)} noValidate>
           <PassphraseFields value={form.passphrase} onChange={form.setPassphrase} showErrors={form.submitted} />
           <p>

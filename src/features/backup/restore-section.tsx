@@ -17,9 +17,9 @@ type State =
   | { step: 'choose' }
   | { step: 'busy' }
   | { step: 'passphrase'; file: File; error: ExchangeError | null }
-  | { step: 'confirm'; parsed: ParsedExport }
+  | { step: 'confirm'; parsed: ParsedExport; passphrase: string | undefined }
   | { step: 'failed'; error: ExchangeError }
-  | { step: 'done'; communes: number; audits: number };
+  | { step: 'done'; communes: number; audits: number; mailboxKey: boolean };
 
 export function RestoreSection() {
   const { t, i18n } = useTranslation('exchange');
@@ -42,7 +42,7 @@ export function RestoreSection() {
     setState({ step: 'busy' });
     const result = await openExportFile(file, { passphrase, maxBytes });
     if (result.ok) {
-      setState(result.value.kind === 'backup' ? { step: 'confirm', parsed: result.value } : { step: 'failed', error: { code: 'not-a-backup' } });
+      setState(result.value.kind === 'backup' ? { step: 'confirm', parsed: result.value, passphrase } : { step: 'failed', error: { code: 'not-a-backup' } });
     } else if (result.error.code === 'passphrase-required' || (passphrase && result.error.code === 'wrong-passphrase-or-tampered')) {
       setState({ step: 'passphrase', file, error: passphrase ? result.error : null });
     } else {
@@ -50,14 +50,15 @@ export function RestoreSection() {
     }
   };
 
-  const restore = async (parsed: ParsedExport) => {
+  const restore = async (parsed: ParsedExport, passphrase: string | undefined) => {
     setState({ step: 'busy' });
-    const result = await restoreBackup(parsed);
+    // The passphrase opens the EPCI's mailbox key too when the chargé(e) chose the same one for both.
+    const result = await restoreBackup(parsed, { passphrase });
     setConsent(false);
     renewInput(false);
     setState(
       result.ok
-        ? { step: 'done', communes: parsed.payload.communes.length, audits: parsed.payload.audits.length }
+        ? { step: 'done', communes: parsed.payload.communes.length, audits: parsed.payload.audits.length, mailboxKey: parsed.mailboxKey !== null }
         : { step: 'failed', error: result.error },
     );
   };
@@ -119,7 +120,7 @@ export function RestoreSection() {
           className="callout form"
           onSubmit={(e) => {
             e.preventDefault();
-            if (consent) void restore(state.parsed);
+            if (consent) void restore(state.parsed, state.passphrase);
           }}
         >
           <p>
@@ -129,6 +130,7 @@ export function RestoreSection() {
               audits: plural('audits', state.parsed.payload.audits.length),
             })}
           </p>
+          {state.parsed.mailboxKey && <p>{t('restore.mailboxKey', { email: state.parsed.mailboxKey.email, server: state.parsed.mailboxKey.serverUrl })}</p>}
           <div className="checkbox-field">
             <input id={`${id}-consent`} type="checkbox" checked={consent} onChange={(e) => setConsent(e.target.checked)} />
             <label htmlFor={`${id}-consent`}>{t('restore.confirm', { audits: plural('audits', counts?.audits ?? 0) })}</label>
@@ -144,9 +146,10 @@ export function RestoreSection() {
         </form>
       )}
       {state.step === 'done' && (
-        <p className="alert alert--success" role="status">
-          {t('restore.done', { communes: plural('communes', state.communes), audits: plural('audits', state.audits) })}
-        </p>
+        <div className="alert alert--success" role="status">
+          <p>{t('restore.done', { communes: plural('communes', state.communes), audits: plural('audits', state.audits) })}</p>
+          {state.mailboxKey && <p>{t('restore.mailboxKeyDone')}</p>}
+        </div>
       )}
     </section>
   );

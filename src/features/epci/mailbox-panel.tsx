@@ -2,7 +2,7 @@
  * The EPCI's mailbox: sign in, make the key on this device, invite a member commune, and "Recevoir" what the
  * communes sent, opened on this device and imported as files are. The sync code loads only when used (import()).
  */
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { db } from '../../db/database';
@@ -13,6 +13,16 @@ import { formatDate } from '../../components/format';
 
 const MAILBOX_EPCI_KEY = 'mailbox-epci';
 const loadReceive = () => import('../../services/sync/receive');
+const loadKeyBackup = () => import('../../services/sync/epci-key-backup');
+
+interface StoredConnection {
+  serverUrl?: string;
+  session?: string;
+  email?: string;
+  key?: unknown;
+  pendingKey?: unknown;
+  lastPullAt?: string | null;
+}
 
 type Progress = { stage: 'receiving'; done: number } | { stage: 'reading' | 'writing' | 'done'; done: number; total: number };
 
@@ -32,8 +42,19 @@ export function MailboxPanel({ onImported }: { onImported: (imported: ImportedRe
   const { t, i18n } = useTranslation('sync');
   const id = useId();
   const connection = useLiveQuery(async () => {
-    const value = (await db.settings.get(MAILBOX_EPCI_KEY))?.value as { email?: string; key?: unknown; lastPullAt?: string | null } | null | undefined;
-    return value ? { email: value.email ?? '', hasKey: Boolean(value.key), lastPullAt: value.lastPullAt ?? null } : null;
+    const value = (await db.settings.get(MAILBOX_EPCI_KEY))?.value as StoredConnection | null | undefined;
+    return value
+      ? {
+          serverUrl: value.serverUrl ?? '',
+          email: value.email ?? '',
+          // A restored backup brings the key but no session: sign in again.
+          signedIn: Boolean(value.session),
+          hasKey: Boolean(value.key),
+          // Restored, still sealed with a passphrase other than the backup's.
+          sealedOnly: !value.key && Boolean(value.pendingKey),
+          lastPullAt: value.lastPullAt ?? null,
+        }
+      : null;
   }, []);
   const [form, setForm] = useState({ serverUrl: '', email: '', password: '', secret: '', siren: '', name: '', passphrase: '', insee: '' });
   const [firstAccount, setFirstAccount] = useState(false);
@@ -42,6 +63,12 @@ export function MailboxPanel({ onImported }: { onImported: (imported: ImportedRe
   const [invitation, setInvitation] = useState<{ insee: string; code: string; expiresAt: string } | null>(null);
   const [progress, setProgress] = useState<Progress | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
+  // After a restore the server and account are known: the sign-in form starts filled in.
+  const knownUrl = connection?.serverUrl ?? '';
+  const knownEmail = connection?.email ?? '';
+  useEffect(() => {
+    if (knownUrl !== '' || knownEmail !== '') setForm((current) => ({ ...current, serverUrl: current.serverUrl || knownUrl, email: current.email || knownEmail }));
+  }, [knownUrl, knownEmail]);
   const field = (name: keyof typeof form) => ({ value: form[name], onChange: (event: { target: { value: string } }) => setForm({ ...form, [name]: event.target.value }), disabled: busy });
 
   const run = async (task: () => Promise<void>) => {
@@ -76,6 +103,14 @@ export function MailboxPanel({ onImported }: { onImported: (imported: ImportedRe
     });
   };
 
+  const reopenKey = (event: FormEvent) => {
+    event.preventDefault();
+    void run(async () => {
+      await (await loadKeyBackup()).reopenRestoredKey(form.passphrase);
+      setForm({ ...form, passphrase: '' });
+    });
+  };
+
   const invite = (event: FormEvent) => {
     event.preventDefault();
     void run(async () => {
@@ -103,9 +138,9 @@ export function MailboxPanel({ onImported }: { onImported: (imported: ImportedRe
   return (
     <section className="mailbox" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{t('epci.title')}</h2>
-      {connection === null && (
+      {(connection === null || connection?.signedIn === false) && (
         <form onSubmit={signIn}>
-          <p>{t('epci.intro')}</p>
+          <p>{connection ? t('epci.signInAgain') : t('epci.intro')}</p>
           <TextField label={t('send.serverUrl')} type="url" required {...field('serverUrl')} />
           <TextField label={t('epci.email')} type="email" autoComplete="username" required {...field('email')} />
           <TextField label={t('epci.password')} hint={t('epci.passwordHint')} type="password" autoComplete="current-password" required {...field('password')} />
@@ -125,7 +160,16 @@ export function MailboxPanel({ onImported }: { onImported: (imported: ImportedRe
           </button>
         </form>
       )}
-      {connection && !connection.hasKey && (
+      {connection?.signedIn && connection.sealedOnly && (
+        <form onSubmit={reopenKey}>
+          <p>{t('epci.reopenIntro')}</p>
+          <TextField label={t('epci.passphrase')} type="password" autoComplete="current-password" required {...field('passphrase')} />
+          <button type="submit" className="button" disabled={busy}>
+            {t('epci.reopenKey')}
+          </button>
+        </form>
+      )}
+      {connection?.signedIn && !connection.hasKey && !connection.sealedOnly && (
         <form onSubmit={createKey}>
           <p>{t('epci.keyIntro')}</p>
           <TextField label={t('epci.passphrase')} hint={t('epci.passphraseHint')} type="password" autoComplete="new-password" required {...field('passphrase')} />
@@ -134,7 +178,7 @@ export function MailboxPanel({ onImported }: { onImported: (imported: ImportedRe
           </button>
         </form>
       )}
-      {connection?.hasKey && (
+      {connection?.signedIn && connection.hasKey && (
         <>
           <p>{connection.lastPullAt ? t('receive.last', { date: formatDate(connection.lastPullAt, i18n.language) }) : t('receive.never')}</p>
           <button type="button" className="button button--primary" onClick={receive} disabled={busy}>

@@ -11,9 +11,9 @@ import type { ExportPayload } from '../../domain/exchange/schema-v1';
 import type { AuditSummary } from '../../domain/epci/create-audit-summarizer';
 import { db } from '../../db/database';
 import { importTables, writeErrorCode, writePlannedImport } from '../../db/exchange-repository';
-import { summaryPack, type SummaryContext } from '../../db/epci-repository';
+import { loadSummaryContextFor, summaryPack, type SummaryContext } from '../../db/epci-repository';
 import type { CommuneInfo } from '../../domain/epci/epci-row';
-import type { SummaryPackRecord } from '../../db/records';
+import type { AuditRecord, SummaryPackRecord } from '../../db/records';
 
 export type EpciFileResult =
   | { name: string; status: 'imported'; added: number; updated: number; skipped: number }
@@ -46,6 +46,8 @@ export interface WriteOutcome {
   communes: CommuneInfo[];
   audits: Array<[id: string, updatedAt: string]>;
   pack: SummaryPackRecord | null;
+  /** The summaries of its audits of other questionnaire versions (a version 1 file), one pack per version. */
+  otherPacks: Array<{ version: number; pack: SummaryPackRecord }>;
 }
 
 /** A file that could not be written: nothing was. */
@@ -54,6 +56,7 @@ export const failedWrite = (name: string, code: ExchangeErrorCode): WriteOutcome
   communes: [],
   audits: [],
   pack: null,
+  otherPacks: [],
 });
 
 /** A checked file held until the page says how to write it, its audits already summarised. */
@@ -63,7 +66,7 @@ export interface HeldFile {
   summaries: ReadonlyMap<string, AuditSummary>;
 }
 
-/** Audits of another questionnaire version than the context's are summarised with theirs at the view's next refresh. */
+/** Audits of another questionnaire version than the context's are summarised with theirs when written. */
 export function holdFile(payload: ExportPayload, context: SummaryContext): HeldFile {
   const audits = payload.audits.filter((audit) => audit.questionnaireVersion === context.questionnaireVersion);
   return { payload, summaries: new Map(audits.map((audit) => [audit.id, context.summarize(audit.answers, audit.profile)])) };
@@ -100,8 +103,14 @@ export async function writeCheckedFile(
   // One pack for the file's audits: a record for all of them, not one each.
   // An audit kept as a copy has a new id, and is summarised now.
   const pack = plan.audits.length > 0 ? summaryPack(plan.audits, summaryContext, summaries) : null;
+  let otherPacks: WriteOutcome['otherPacks'];
   try {
-    await db.transaction('rw', importTables(), () => writePlannedImport(plan, { pack }));
+    otherPacks = await otherVersionPacks(plan.audits, summaryContext.questionnaireVersion);
+    await db.transaction('rw', importTables(), async () => {
+      await writePlannedImport(plan, { pack });
+      // After writePlannedImport, which marks the replaced audits' earlier summaries stale in every pack but its own.
+      if (otherPacks.length > 0) await db.summaryPacks.bulkAdd(otherPacks.map((other) => other.pack));
+    });
   } catch (error) {
     return failedWrite(name, writeErrorCode(error));
   }
@@ -110,5 +119,21 @@ export async function writeCheckedFile(
     communes: plan.communes.map(({ id, insee, name: communeName, epciSiren }) => ({ id, insee, name: communeName, epciSiren })),
     audits: plan.audits.map((a) => [a.id, a.updatedAt]),
     pack,
+    otherPacks,
   };
+}
+
+/**
+ * A pack for each other questionnaire version among the audits written (its context loaded only then), so that
+ * the view shows them at once, as it shows the current version's: a version 1 file is no second-class import. An
+ * audit of a version this app does not have is left without a summary, as the view's refresh leaves it.
+ */
+async function otherVersionPacks(audits: readonly AuditRecord[], currentVersion: number): Promise<WriteOutcome['otherPacks']> {
+  const versions = [...new Set(audits.map((a) => a.questionnaireVersion))].filter((version) => version !== currentVersion);
+  const packs: WriteOutcome['otherPacks'] = [];
+  for (const version of versions) {
+    const context = await loadSummaryContextFor(version);
+    if (context) packs.push({ version, pack: summaryPack(audits, context) });
+  }
+  return packs;
 }

@@ -25,7 +25,7 @@ import { db } from '../../db/database';
 import { failedWrite, fileKeys, holdFile, writeCheckedFile, type CommuneKey, type HeldFile, type EpciFileResult, type FileKeys, type WriteInstructions, type WriteOutcome } from './epci-file-writer';
 import type { WorkerReply, WorkerRequest } from './epci-import-worker';
 import type { CommuneInfo, SummaryEntry } from '../../domain/epci/epci-row';
-import { auditUpdatedAt, entriesOfPack, type SummaryContext } from '../../db/epci-repository';
+import { auditUpdatedAt, entriesOfPack, loadSummaryContextFor, type SummaryContext } from '../../db/epci-repository';
 import { openExportFile } from '../exchange/import-files';
 
 export type { EpciFileResult } from './epci-file-writer';
@@ -269,6 +269,10 @@ export async function importAuditFiles(
           results[index] = outcome.result;
           written.communes.push(...outcome.communes);
           if (outcome.pack) written.entries.push(...entriesOfPack(outcome.pack, summaries));
+          for (const other of outcome.otherPacks) {
+            const context = await loadSummaryContextFor(other.version);
+            if (context) written.entries.push(...entriesOfPack(other.pack, context));
+          }
         });
         const settled = write.finally(() => unwritten.delete(index));
         unwritten.set(index, { footprint, written: settled });

@@ -2,6 +2,8 @@
 import { buildExportDocument, exportFileName, exportStamp, type ExportContent } from '../../domain/exchange/build-export';
 import type { ExchangeError } from '../../domain/exchange/exchange-error';
 import { openExportText } from '../../domain/exchange/read-export-file';
+import { withoutUnknownAnswers } from '../../domain/exchange/check-answer-ids';
+import { KNOWN_ANSWER_IDS } from '../../content/questionnaire-ids';
 import { instantOf } from '../../domain/instant';
 import { stringifyAscii } from '../../domain/exchange/ascii-json';
 import { EXPORT_LIMITS } from '../../domain/exchange/export-format';
@@ -48,6 +50,16 @@ interface ExportOptions {
   maxBytes?: number;
 }
 
+/**
+ * The device's records as a file carries them: an answer its audit's questionnaire version does not know (only an
+ * audit imported before the door checked ids can hold one) is left out, since it counts for nothing and the door
+ * would refuse the file.
+ */
+async function exportContent(selection: ExportSelection): Promise<ExportContent> {
+  const content = await loadExportContent(selection);
+  return { ...content, audits: content.audits.map((audit) => withoutUnknownAnswers(audit, KNOWN_ANSWER_IDS)) };
+}
+
 const capOf = (selection: ExportSelection) => (selection.kind === 'backup' ? EXPORT_LIMITS.backupFileBytes : EXPORT_LIMITS.auditsFileBytes);
 
 /**
@@ -59,19 +71,20 @@ async function fileText(
   content: ExportContent,
   { exportedAt, passphrase, maxBytes, now }: { exportedAt: string; passphrase: string | undefined; maxBytes: number; now: Date },
 ) {
-  const plain = stringifyAscii(buildExportDocument(content, { exportedAt, appVersion }));
+  const document = buildExportDocument(content, { exportedAt, appVersion });
+  const plain = stringifyAscii(document);
   // Too large already in plain text (an encrypted file is larger still): refused before any reading or encrypting.
   const plainBytes = utf8Length(plain);
   if (plainBytes > maxBytes) throw new ExportTooLargeError(plainBytes, maxBytes);
   // Read back as a device whose clock agrees with the file would (this one's may have been set back).
   const readAt = new Date(Math.max(now.getTime(), instantOf(exportedAt)));
-  const readBack = openExportText(plain, { now: readAt });
+  const readBack = openExportText(plain, { now: readAt, answerIds: KNOWN_ANSWER_IDS });
   if (!readBack.ok) throw new ExportRefusedError(readBack.error);
-  const text = passphrase ? stringifyAscii(await encryptExport(plain, passphrase)) : plain;
+  const text = passphrase ? stringifyAscii(await encryptExport(plain, passphrase, document.version)) : plain;
   const bytes = utf8Length(text);
   if (bytes > maxBytes) throw new ExportTooLargeError(bytes, maxBytes);
   if (passphrase) {
-    const envelope = openExportText(text, { now: readAt });
+    const envelope = openExportText(text, { now: readAt, answerIds: KNOWN_ANSWER_IDS });
     if (!envelope.ok) throw new ExportRefusedError(envelope.error);
     if (!envelope.value.encrypted) throw new ExportRefusedError({ code: 'invalid', detail: 'encrypted: missing' });
   }
@@ -83,7 +96,9 @@ async function fileText(
  * last backup once its file is produced; a file over the import door's cap is never produced (ExportTooLargeError).
  */
 export async function exportData(selection: ExportSelection, { label, passphrase, now = new Date(), maxBytes = capOf(selection) }: ExportOptions): Promise<ExportedFile> {
-  const content = await loadExportContent(selection);
+  const content = await exportContent(selection);
+  // The EPCI's mailbox key goes into encrypted backups only, never into a plain file (the door refuses it there).
+  if (selection.kind === 'backup' && passphrase) content.mailboxKey = await (await import('../sync/epci-key-backup')).mailboxKeyForBackup();
   const exportedAt = exportStamp(content, now);
   const text = await fileText(content, { exportedAt, passphrase, maxBytes, now });
   if (selection.kind === 'backup') await recordBackup(now);
@@ -110,7 +125,7 @@ export async function exportAudits(
   auditIds: readonly string[],
   { label, passphrase, now = new Date(), maxBytes = EXPORT_LIMITS.auditsFileBytes }: ExportOptions,
 ): Promise<ExportedFile[]> {
-  const content = await loadExportContent({ kind: 'audits', auditIds });
+  const content = await exportContent({ kind: 'audits', auditIds });
   const exportedAt = exportStamp(content, now);
   const parts = splitExportContent(content, { maxBytes, encrypted: Boolean(passphrase), exportedAt, appVersion });
   const files: ExportedFile[] = [];

@@ -9,6 +9,7 @@ import { fail } from '../../domain/exchange/exchange-error';
 import { findConflicts, type AuditConflict, type ConflictDecision } from '../../domain/exchange/plan-import';
 import { readExportFile, type ExportSource, type ParsedExport } from '../../domain/exchange/read-export-file';
 import { decryptExport } from '../../crypto/passphrase-cipher';
+import { KNOWN_ANSWER_IDS } from '../../content/questionnaire-ids';
 import { applyImport, loadImportContext, replaceAllData, type AppliedImport } from '../../db/exchange-repository';
 
 /** Blob.text() where the browser has it; FileReader otherwise (older Safari, jsdom). */
@@ -32,7 +33,7 @@ export function openExportFile(
   file: Blob,
   { passphrase, maxBytes = EXPORT_LIMITS.auditsFileBytes, now = new Date() }: { passphrase?: string | undefined; maxBytes?: number; now?: Date } = {},
 ): Promise<Result<ParsedExport>> {
-  return readExportFile(blobSource(file), { maxBytes, passphrase, decrypt: decryptExport, now });
+  return readExportFile(blobSource(file), { maxBytes, passphrase, decrypt: decryptExport, now, answerIds: KNOWN_ANSWER_IDS });
 }
 
 /** How many conflicts are described in detail (the others are listed, and "same choice for all" covers them). */
@@ -52,10 +53,17 @@ export function writeImport(files: readonly ParsedExport[], decisions: ReadonlyM
   );
 }
 
-/** Restores a full backup over everything on the device; the restore counts as a backup made now. */
-export function restoreBackup(file: ParsedExport, { now = new Date() }: { now?: Date } = {}): Promise<Result<void>> {
-  if (file.kind !== 'backup') return Promise.resolve(fail('not-a-backup'));
-  return replaceAllData(file.payload, { now });
+/**
+ * Restores a full backup over everything on the device; the restore counts as a backup made now. A backup carrying
+ * the EPCI's mailbox key has it checked first (a damaged one refuses the whole restore, nothing written), opened
+ * with the backup's passphrase when it is also the key's, and written in the same transaction as the records.
+ */
+export async function restoreBackup(file: ParsedExport, { now = new Date(), passphrase }: { now?: Date; passphrase?: string | undefined } = {}): Promise<Result<void>> {
+  if (file.kind !== 'backup') return fail('not-a-backup');
+  if (file.mailboxKey === null) return replaceAllData(file.payload, { now });
+  const setting = await (await import('../sync/epci-key-backup')).restoredMailboxSetting(file.mailboxKey, passphrase);
+  if (!setting.ok) return setting;
+  return replaceAllData(file.payload, { now, settings: [setting.value] });
 }
 
 export interface ImportProgress {

@@ -23,6 +23,11 @@ export interface EpciConnection {
   /** The non-extractable key (a CryptoKey, which IndexedDB stores as it is) and its passphrase-sealed copy. */
   key: MailboxPrivateKey | null;
   sealedKey: SealedMailboxKey | null;
+  /**
+   * A key restored from a backup whose passphrase was not the key's: still sealed (key is null) until the
+   * chargé(e) types the key's passphrase in the mailbox panel. Its public half, to put it in the next backups.
+   */
+  pendingKey?: { keyId: string; publicKey: string } | null;
   /** The last envelope's position seen by a complete pull. */
   cursor: number;
   lastPullAt: string | null;

@@ -8,9 +8,13 @@ let timer: ReturnType<typeof setTimeout> | undefined;
 let running: Promise<void> | null = null;
 let started = false;
 
-/** One round now (unless one is under way), then the next at the earliest retry time. */
-export function flushOutbox(): Promise<void> {
-  running ??= sendPending()
+/**
+ * One round now (unless one is under way), then the next at the earliest retry time of anything still pending (a
+ * round that tried nothing must not drop the retry an earlier one planned). `all`: the network is back, try every
+ * pending audit without waiting out its back-off.
+ */
+export function flushOutbox({ all = false }: { all?: boolean } = {}): Promise<void> {
+  running ??= sendPending(undefined, { all })
     .then((report) => {
       clearTimeout(timer);
       if (report.nextRetryAt !== null) timer = setTimeout(() => void flushOutbox(), Math.max(Date.parse(report.nextRetryAt) - Date.now(), 1_000));
@@ -26,7 +30,7 @@ export function flushOutbox(): Promise<void> {
 export function startOutboxRunner(): void {
   if (!started) {
     started = true;
-    window.addEventListener('online', () => void flushOutbox());
+    window.addEventListener('online', () => void flushOutbox({ all: true }));
   }
   void flushOutbox();
 }

@@ -112,12 +112,16 @@ export interface SendReport {
   nextRetryAt: string | null;
 }
 
-/** Sends every pending audit whose retry time has come, one after the other. */
-export async function sendPending(now: () => Date = () => new Date()): Promise<SendReport> {
+/**
+ * Sends every pending audit whose retry time has come, one after the other; with `all`, every pending audit (the
+ * network has just come back: what was waiting for it need not wait out its back-off). The report's nextRetryAt is
+ * the earliest retry time of whatever is still pending, sent this round or not.
+ */
+export async function sendPending(now: () => Date = () => new Date(), { all = false }: { all?: boolean } = {}): Promise<SendReport> {
   let connection = await readDeviceConnection();
   const report: SendReport = { sent: 0, failed: 0, nextRetryAt: null };
   if (!connection) return report;
-  const due = (await db.outbox.where('state').equals('pending').toArray()).filter((r) => r.retryAt === null || r.retryAt <= now().toISOString());
+  const due = (await db.outbox.where('state').equals('pending').toArray()).filter((r) => all || r.retryAt === null || r.retryAt <= now().toISOString());
   for (const record of due) {
     try {
       const sent = await sendOne(record, connection);
@@ -145,10 +149,13 @@ export async function sendPending(now: () => Date = () => new Date()): Promise<S
       const retryAt = new Date(now().getTime() + (transient ? retryDelayMs(attempts) : 3_600_000)).toISOString();
       await db.outbox.update(record.auditId, { attempts, retryAt, lastError: code });
       report.failed += 1;
-      if (report.nextRetryAt === null || retryAt < report.nextRetryAt) report.nextRetryAt = retryAt;
       // Offline: the next ones would fail the same way.
       if (code === 'offline') break;
     }
+  }
+  for (const waiting of await db.outbox.where('state').equals('pending').toArray()) {
+    // One left untried after an offline failure goes with the first retry.
+    if (waiting.retryAt !== null && (report.nextRetryAt === null || waiting.retryAt < report.nextRetryAt)) report.nextRetryAt = waiting.retryAt;
   }
   return report;
 }

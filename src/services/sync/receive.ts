@@ -32,6 +32,7 @@ export async function signIn(typedUrl: string, email: string, password: string, 
     email: email.toLowerCase(),
     key: same ? earlier.key : null,
     sealedKey: same ? earlier.sealedKey : null,
+    pendingKey: same ? (earlier.pendingKey ?? null) : null,
     cursor: same ? earlier.cursor : 0,
     lastPullAt: same ? earlier.lastPullAt : null,
   };
@@ -44,7 +45,7 @@ export async function createKey(passphrase: string): Promise<EpciConnection> {
   const connection = await connected();
   const { key, sealed } = await createMailboxKey(passphrase);
   await callMailboxJson(connection.serverUrl, '/v1/epci/key', { method: 'PUT', token: connection.session, json: { publicKey: key.publicKey } });
-  const updated = { ...connection, key, sealedKey: sealed };
+  const updated = { ...connection, key, sealedKey: sealed, pendingKey: null };
   await saveEpciConnection(updated);
   return updated;
 }

@@ -18,6 +18,8 @@ export const NEVER_IN_FIRST_LOAD: Array<{ what: string; test: (moduleId: string)
   { what: 'jsPDF', test: (id) => /node_modules\/jspdf(-autotable)?\//.test(id) },
   { what: 'the PDF fonts', test: (id) => id.includes('/src/pdf/fonts/') },
   { what: 'the communes directory', test: (id) => id.includes('virtual:communes-directory') },
+  { what: 'the questionnaire ids of the import door', test: (id) => id.includes('virtual:questionnaire-ids') },
+  { what: 'questionnaire version 1', test: (id) => id.includes('/questionnaires/archive/') },
 ];
 
 export interface ChunkRecord {

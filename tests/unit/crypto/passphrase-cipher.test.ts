@@ -2,12 +2,13 @@
 import { describe, expect, it } from 'vitest';
 import { KDF_ITERATIONS } from '../../../src/domain/exchange/export-format';
 import { openExportText } from '../../../src/domain/exchange/read-export-file';
+import { KNOWN_ANSWER_IDS as answerIds } from '../../../src/content/questionnaire-ids';
 import { decryptExport, encryptExport } from '../../../src/crypto/passphrase-cipher';
 import { base64ToBytes, bytesToBase64 } from '../../../src/crypto/base64';
 import { FIXTURE_PASSPHRASE, readFixture } from '../exchange/fixtures';
 
 function envelopeOf(text: string) {
-  const opened = openExportText(text, { now: new Date() });
+  const opened = openExportText(text, { now: new Date(), answerIds });
   if (!opened.ok || !opened.value.encrypted) throw new Error('expected an encrypted envelope');
   return opened.value.envelope;
 }

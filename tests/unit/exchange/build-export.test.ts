@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildExportDocument, exportFileName } from '../../../src/domain/exchange/build-export';
 import { openExportText } from '../../../src/domain/exchange/read-export-file';
+import { KNOWN_ANSWER_IDS as answerIds } from '../../../src/content/questionnaire-ids';
 import { audit, commune, planItem } from './seed';
 
 describe('exportFileName', () => {
@@ -27,7 +28,7 @@ describe('buildExportDocument', () => {
     const text = JSON.stringify(document);
     expect(text).not.toContain('secretDeviceField');
     expect(document).toMatchObject({ format: 'cyberdiag-export', version: 1, kind: 'audits', app: { version: '0.1.0' } });
-    const reopened = openExportText(text, { now: new Date() });
+    const reopened = openExportText(text, { now: new Date(), answerIds });
     expect(reopened.ok && !reopened.value.encrypted && reopened.value.parsed.payload).toEqual(document.payload);
   });
 });

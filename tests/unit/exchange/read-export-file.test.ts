@@ -4,11 +4,12 @@ import fr from '../../../src/i18n/locales/fr/exchange.json';
 import { EXPORT_LIMITS } from '../../../src/domain/exchange/export-format';
 import { EXCHANGE_ERROR_CODES, fail, ok } from '../../../src/domain/exchange/exchange-error';
 import { openExportText, readExportFile, type Decrypt } from '../../../src/domain/exchange/read-export-file';
+import { KNOWN_ANSWER_IDS as answerIds } from '../../../src/content/questionnaire-ids';
 import { hostileFixtures, readFixture, textSource } from './fixtures';
 
 const noDecrypt: Decrypt = () => Promise.reject(new Error('not expected to decrypt'));
 const read = (text: string, maxBytes: number = EXPORT_LIMITS.auditsFileBytes) =>
-  readExportFile(textSource(text), { maxBytes, decrypt: noDecrypt, now: new Date() });
+  readExportFile(textSource(text), { maxBytes, decrypt: noDecrypt, now: new Date(), answerIds });
 
 const errorCode = (result: { ok: boolean; error?: { code: string } }) => (result.ok ? 'ok' : result.error?.code);
 
@@ -80,7 +81,7 @@ describe('readExportFile: our own files', () => {
     const encrypted = readFixture('v1-audits-encrypted.cyberdiag.json');
     expect(errorCode(await read(encrypted))).toBe('passphrase-required');
     const decrypt = vi.fn<Decrypt>(async () => ok(readFixture('v1-audits.cyberdiag.json')));
-    const result = await readExportFile(textSource(encrypted), { maxBytes: 1e6, passphrase: 'secret', decrypt, now: new Date() });
+    const result = await readExportFile(textSource(encrypted), { maxBytes: 1e6, passphrase: 'secret', decrypt, now: new Date(), answerIds });
     expect(decrypt).toHaveBeenCalledWith(expect.objectContaining({ encrypted: true, version: 1 }), 'secret');
     expect(result.ok && result.value.encrypted).toBe(true);
     const refused = await readExportFile(textSource(encrypted), {
@@ -88,13 +89,14 @@ describe('readExportFile: our own files', () => {
       passphrase: 'wrong',
       decrypt: async () => fail('wrong-passphrase-or-tampered'),
       now: new Date(),
+      answerIds,
     });
     expect(errorCode(refused)).toBe('wrong-passphrase-or-tampered');
   });
 
   it('refuses an envelope that decrypts to another envelope', async () => {
     const encrypted = readFixture('v1-audits-encrypted.cyberdiag.json');
-    const result = await readExportFile(textSource(encrypted), { maxBytes: 1e6, passphrase: 'x', decrypt: async () => ok(encrypted), now: new Date() });
+    const result = await readExportFile(textSource(encrypted), { maxBytes: 1e6, passphrase: 'x', decrypt: async () => ok(encrypted), now: new Date(), answerIds });
     expect(errorCode(result)).toBe('invalid');
   });
 });
@@ -102,13 +104,13 @@ describe('readExportFile: our own files', () => {
 describe('readExportFile: hostile files', () => {
   it.each(hostileFixtures().filter(([name]) => name !== 'tampered-ciphertext.cyberdiag.json'))('%s → %s', async (name, expected) => {
     const text = readFixture(`hostile/${name}`);
-    const result = await readExportFile(textSource(text), { maxBytes: EXPORT_LIMITS.auditsFileBytes, passphrase: 'x', decrypt: noDecrypt, now: new Date() });
+    const result = await readExportFile(textSource(text), { maxBytes: EXPORT_LIMITS.auditsFileBytes, passphrase: 'x', decrypt: noDecrypt, now: new Date(), answerIds });
     expect(errorCode(result)).toBe(expected);
   });
 
   it('refuses a 50 MB file from its size alone, without reading it', async () => {
     const source = { size: 50 * 1024 * 1024, text: vi.fn(async () => 'never read') };
-    const result = await readExportFile(source, { maxBytes: EXPORT_LIMITS.auditsFileBytes, decrypt: noDecrypt, now: new Date() });
+    const result = await readExportFile(source, { maxBytes: EXPORT_LIMITS.auditsFileBytes, decrypt: noDecrypt, now: new Date(), answerIds });
     expect(errorCode(result)).toBe('too-large');
     expect(source.text).not.toHaveBeenCalled();
   });
@@ -169,18 +171,27 @@ describe('readExportFile: hostile files', () => {
     ['13:00Z written as 08:00-05:00, earlier than the export as text', 'offset-date-after-export', { code: 'future-date', detail: 'payload.audits.1.updatedAt: after-export' }],
     ['an audit started after its last change', 'started-after-updated', { code: 'dates-out-of-order', detail: 'payload.audits.0.startedAt: after-updatedAt' }],
     ['a previous audit that is the audit itself', 'previous-audit-itself', { code: 'invalid', detail: 'payload.audits.1.previousAuditId: self' }],
+    ['an answer to a question version 1 does not have', 'unknown-question', { code: 'invalid', detail: 'payload.audits.0.answers.backup-cloud-magic: unknown-question' }],
+    ['an option version 1 does not offer', 'unknown-option', { code: 'invalid', detail: 'payload.audits.0.answers.backup-exists.optionId: unknown-option' }],
+    [
+      'a version 2 audit answering a question of version 1 only',
+      'answer-of-other-version',
+      { code: 'invalid', detail: 'payload.audits.1.answers.continuity-critical-services: unknown-question' },
+    ],
+    ['a question to confirm that version 1 does not have', 'unconfirmed-unknown-question', { code: 'invalid', detail: 'payload.audits.1.unconfirmed.1: unknown-question' }],
   ])('says why it refuses %s', async (_, name, error) => {
     const result = await readExportFile(textSource(readFixture(`hostile/${name}.cyberdiag.json`)), {
       maxBytes: EXPORT_LIMITS.auditsFileBytes,
       decrypt: noDecrypt,
       now: new Date('2026-11-25T10:00:00.000Z'),
+      answerIds,
     });
     expect(result.ok ? null : result.error).toEqual(error);
   });
 
   it('refuses a file exported after today on this device, a day of clock drift allowed', async () => {
     const text = readFixture('v1-audits.cyberdiag.json');
-    const open = (now: string) => readExportFile(textSource(text), { maxBytes: 1e6, decrypt: noDecrypt, now: new Date(now) });
+    const open = (now: string) => readExportFile(textSource(text), { maxBytes: 1e6, decrypt: noDecrypt, now: new Date(now), answerIds });
     expect(errorCode(await open('2026-11-19T10:00:00.000Z'))).toBe('ok');
     expect(await open('2026-11-19T09:00:00.000Z')).toEqual({ ok: false, error: { code: 'future-date', detail: 'exportedAt: after-today' } });
   });
@@ -194,7 +205,7 @@ describe('readExportFile: hostile files', () => {
   });
 
   it('names the field at fault in the detail of an invalid file', () => {
-    const result = openExportText(readFixture('hostile/negative-number.cyberdiag.json'), { now: new Date() });
+    const result = openExportText(readFixture('hostile/negative-number.cyberdiag.json'), { now: new Date(), answerIds });
     expect(result.ok ? null : result.error).toEqual({ code: 'invalid', detail: 'payload.audits.0.profile.computers: too-small' });
   });
 });

@@ -4,6 +4,7 @@ import { buildExportDocument, type ExportContent } from '../../../src/domain/exc
 import { stringifyAscii } from '../../../src/domain/exchange/ascii-json';
 import { EXPORT_LIMITS } from '../../../src/domain/exchange/export-format';
 import { openExportText } from '../../../src/domain/exchange/read-export-file';
+import { KNOWN_ANSWER_IDS as answerIds } from '../../../src/content/questionnaire-ids';
 import {
   encryptedFileBytes,
   EXPORT_PART_SHARE,
@@ -119,7 +120,7 @@ describe('splitExportContent', () => {
       // The size predicted is the size written, within the budget, and each part is a valid file of its own.
       expect(utf8Length(text)).toBe(part.plainBytes);
       expect(part.plainBytes).toBeLessThanOrEqual(budget());
-      const opened = openExportText(text, { now: new Date() });
+      const opened = openExportText(text, { now: new Date(), answerIds });
       expect(opened.ok).toBe(true);
       const communes = new Set(part.content.audits.map((a) => a.communeId));
       expect(part.content.communes.map((c) => c.id)).toEqual([...communes]);

@@ -1,7 +1,10 @@
 /** The mailbox server's tests: real PostgreSQL (a throwaway cluster) and PGlite. `npm run test:server`. */
 import { defineConfig } from 'vitest/config';
+import { questionnaireIdsPlugin } from '../build-plugins/questionnaire-ids.ts';
 
 export default defineConfig({
+  // The sync client's import door reads the ids of every shipped questionnaire version from this virtual module.
+  plugins: [questionnaireIdsPlugin(new URL('../questionnaires', import.meta.url).pathname)],
   test: {
     root: new URL('.', import.meta.url).pathname,
     include: ['test/**/*.test.ts'],

@@ -206,5 +206,7 @@ export default defineConfig({
     include: ['tests/unit/**/*.test.ts', 'tests/component/**/*.test.tsx'],
     pool: 'threads',
     maxWorkers: 2,
+    // Leaves room for the five-second waits of tests/setup.ts.
+    testTimeout: 20_000,
   },
 });

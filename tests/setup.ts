@@ -2,7 +2,7 @@
 import 'fake-indexeddb/auto';
 import './scope-broadcast-channel';
 import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach } from 'vitest';
 import { db } from '../src/db/database';
 
@@ -18,6 +18,10 @@ if (typeof HTMLDialogElement !== 'undefined' && typeof HTMLDialogElement.prototy
     this.dispatchEvent(new Event('close'));
   };
 }
+
+// A page reached through a lazy route waits for its module: on two cores shared by two test workers that wait can pass
+// a second, the default. A longer wait changes no verdict: a missing element still fails, later.
+configure({ asyncUtilTimeout: 5_000 });
 
 afterEach(async () => {
   cleanup();

@@ -1,6 +1,6 @@
 /** The one render helper of component tests: real i18n (French unless asked), the app's routes in memory, fake IndexedDB. */
 import { render } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
+import { setupUser } from './user';
 import { RouterProvider } from 'react-router';
 import { AppProviders } from '../src/app/providers';
 import { createTestRouter } from '../src/app/router';
@@ -9,7 +9,7 @@ import { createI18n, type Language } from '../src/i18n/i18n';
 export async function renderApp(path: string, { language = 'fr' as Language } = {}) {
   const i18n = await createI18n(language);
   const router = createTestRouter(path);
-  const user = userEvent.setup();
+  const user = setupUser();
   const view = render(
     <AppProviders i18n={i18n}>
       <RouterProvider router={router} />

@@ -4,13 +4,15 @@
  * browser reads it from the top anyway, and a user who has started to Tab through the prerendered first page before
  * the app started must not be sent back to its title.
  */
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useLayoutEffect, useRef, type ReactNode } from 'react';
 
 let firstPageShown = false;
 
 export function PageTitle({ children, title }: { children: ReactNode; title: string }) {
   const ref = useRef<HTMLHeadingElement>(null);
-  useEffect(() => {
+  // In the commit itself, before the page is painted: a user (or a test) who lands on a field of the new page must
+  // not have the focus taken from under the keyboard a moment later.
+  useLayoutEffect(() => {
     document.title = `${title} · Cyberdiag`;
     if (!firstPageShown) {
       firstPageShown = true;

@@ -1,5 +1,5 @@
 import { act, render, screen, waitFor } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
+import { setupUser } from '../../user';
 import { describe, expect, it, vi } from 'vitest';
 import { AppProviders } from '../../../src/app/providers';
 import { EpciSearch } from '../../../src/components/commune-search';
@@ -117,7 +117,7 @@ describe('EpciSearch', { timeout: 20_000 }, () => {
   it('picks an EPCI by name with the keyboard and hands it over', async () => {
     const i18n = await createI18n('en');
     const onSelect = vi.fn();
-    const user = userEvent.setup();
+    const user = setupUser();
     render(
       <AppProviders i18n={i18n}>
         <EpciSearch onSelect={onSelect} />

@@ -3,7 +3,7 @@
  * buttons: what the user hears in the status line, what reaches the browser's download, what a second click does.
  */
 import { render, screen } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
+import { setupUser } from '../../user';
 import { describe, expect, it } from 'vitest';
 import { DownloadButton, useDownload, type Made, type MadeFile } from '../../../src/components/download-button';
 import { catchDownloads } from '../backup/downloads';
@@ -25,7 +25,7 @@ describe('download button', () => {
   it('says it is busy, hands the file over once made, says it is done, and ignores a second click meanwhile', async () => {
     const downloads = catchDownloads();
     const { make, calls } = heldMaker<MadeFile>();
-    const user = userEvent.setup();
+    const user = setupUser();
     render(<DownloadButton make={make} label="Télécharger" texts={texts} className="x" statusClassName="y" />);
     const button = screen.getByRole('button', { name: 'Télécharger' });
     expect(screen.getByRole('status')).toHaveTextContent(/^$/);
@@ -47,7 +47,7 @@ describe('download button', () => {
   it('says the file could not be made, downloads nothing, and succeeds when tried again', async () => {
     const downloads = catchDownloads();
     const { make, calls } = heldMaker<MadeFile>();
-    const user = userEvent.setup();
+    const user = setupUser();
     render(<DownloadButton make={make} label="Télécharger" texts={texts} className="x" statusClassName="y" />);
     await user.click(screen.getByRole('button', { name: 'Télécharger' }));
     calls[0]?.reject(new Error('no memory left'));
@@ -64,7 +64,7 @@ describe('download button', () => {
 
   it('stays silent while a file made at once is made, and cannot be pressed with nothing to download', async () => {
     const { make } = heldMaker<MadeFile>();
-    const user = userEvent.setup();
+    const user = setupUser();
     const { rerender } = render(
       <DownloadButton make={make} label="CSV" texts={{ done: 'Fait.', error: 'Échec.' }} disabled className="x" statusClassName="y" />,
     );
@@ -97,7 +97,7 @@ function ExportLike({ make }: { make: () => Promise<Made<'too-large'>> }) {
 describe('download hook', () => {
   it('hands several files over in order and names them all', async () => {
     const downloads = catchDownloads();
-    const user = userEvent.setup();
+    const user = setupUser();
     render(<ExportLike make={async () => [file('partie-1.json'), file('partie-2.json'), file('partie-3.json')]} />);
     await user.click(screen.getByRole('button', { name: 'Exporter' }));
     expect(await screen.findByText('Fichiers : partie-1.json, partie-2.json, partie-3.json', {}, { timeout: 5000 })).toBeInTheDocument();
@@ -106,7 +106,7 @@ describe('download hook', () => {
 
   it('downloads nothing when the maker refuses, says why, and forgets it on reset', async () => {
     const downloads = catchDownloads();
-    const user = userEvent.setup();
+    const user = setupUser();
     render(<ExportLike make={async () => ({ refused: 'too-large' })} />);
     await user.click(screen.getByRole('button', { name: 'Exporter' }));
     expect(await screen.findByText('Refus : too-large')).toBeInTheDocument();

@@ -12,7 +12,7 @@
  * file the door refuses is imported again file by file by the caller (splitRefused), so that one bad audit never
  * holds back 1,999 others and each refusal names its envelope.
  */
-import { CURRENT_EXPORT_VERSION, EXPORT_FILE_EXTENSION, EXPORT_FORMAT_ID, EXPORT_LIMITS, EXPORT_MEDIA_TYPE } from '../../domain/exchange/export-format';
+import { EXPORT_FILE_EXTENSION, EXPORT_FORMAT_ID, EXPORT_LIMITS, EXPORT_MEDIA_TYPE, EXPORT_VERSION_WITHOUT_KEY } from '../../domain/exchange/export-format';
 
 const MAX_AUDITS = 2_000;
 /** Well under the door's cap for an audits file, which the gathered file must pass. */
@@ -50,7 +50,9 @@ function partsOf(received: ReceivedFile): Parts | null {
   } catch {
     return null;
   }
-  if (!isObject(document) || document.format !== EXPORT_FORMAT_ID || document.version !== CURRENT_EXPORT_VERSION || document.kind !== 'audits') return null;
+  // The version the app writes every audits file in, not the newest it reads (a backup with the mailbox key is the
+  // only version 2 file): on the newest, nothing would be gathered and every envelope would be a file of its own.
+  if (!isObject(document) || document.format !== EXPORT_FORMAT_ID || document.version !== EXPORT_VERSION_WITHOUT_KEY || document.kind !== 'audits') return null;
   const { payload, exportedAt, ...frame } = document;
   if (!isObject(payload) || typeof exportedAt !== 'string' || Number.isNaN(Date.parse(exportedAt))) return null;
   const { communes, audits, planItems, ...other } = payload;

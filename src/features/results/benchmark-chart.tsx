@@ -12,7 +12,7 @@ export function BenchmarkChart({ comparisons, caption }: { comparisons: Comparis
   const { t, i18n } = useTranslation('benchmarks');
   const language = i18n.language;
   return (
-    <table className="benchmark-chart">
+    <table className="chart-table benchmark-chart">
       <caption>{caption}</caption>
       <thead>
         <tr>

@@ -9,7 +9,7 @@ export function ScoreChart({ questionnaire, result }: { questionnaire: Questionn
   const { t } = useTranslation('results');
   const l = useLocalize();
   return (
-    <table className="score-chart">
+    <table className="chart-table score-chart">
       <caption>{t('chart.caption')}</caption>
       <thead>
         <tr>

@@ -10,9 +10,6 @@ import { createCommune } from '../../../src/db/communes-repository';
 import { getSetting, isString, SETTING_KEYS } from '../../../src/db/settings-repository';
 import { renderApp } from '../../render';
 
-/** A first visit loads the page's lazy chunk, the questionnaire and the translations. */
-const slow = { timeout: 5000 };
-
 const lastPath = () => getSetting(SETTING_KEYS.lastPath, isString);
 
 async function seedAudit() {
@@ -28,7 +25,7 @@ async function seedAudit() {
 }
 
 async function expectNotFound(body: RegExp) {
-  expect(await screen.findByRole('heading', { level: 1, name: 'Page introuvable' }, slow)).toBeInTheDocument();
+  expect(await screen.findByRole('heading', { level: 1, name: 'Page introuvable' })).toBeInTheDocument();
   expect(screen.getByText(body)).toBeInTheDocument();
   expect(screen.queryByText('Chargement…')).not.toBeInTheDocument();
 }
@@ -59,14 +56,14 @@ describe('a missing record', { timeout: 20_000 }, () => {
     await waitFor(async () => expect(await lastPath()).toBe('/'));
     await user.click(screen.getByRole('link', { name: "Revenir à l'audit" }));
     // The audit opens on its first theme, and that page is remembered again.
-    expect(await screen.findByRole('heading', { level: 1, name: /Sauvegardes/ }, slow)).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { level: 1, name: /Sauvegardes/ })).toBeInTheDocument();
     await waitFor(async () => expect(await lastPath()).toBe(router.state.location.pathname));
     expect(router.state.location.pathname).toMatch(new RegExp(`^/audits/${audit.id}/themes/`));
   });
 
   it('is said in English too', async () => {
     await renderApp('/audits/nope/results', { language: 'en' });
-    expect(await screen.findByRole('heading', { level: 1, name: 'Page not found' }, slow)).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Page not found' })).toBeInTheDocument();
     expect(screen.getByText(/This audit is not on this device/)).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Back to the home page' })).toBeInTheDocument();
   });

@@ -6,7 +6,7 @@ import { renderApp } from '../../render';
 describe('a tab left open while another tab upgrades the app', () => {
   it('tells the user to reload, with a button to do it', async () => {
     await renderApp('/');
-    await screen.findByRole('navigation', { name: /./ }, { timeout: 5000 });
+    await screen.findByRole('navigation', { name: /./ });
     expect(screen.queryByText(/mis à jour dans un autre onglet/)).not.toBeInTheDocument();
     act(() => markDatabaseOutdated());
     expect(await screen.findByText(/Cyberdiag vient d'être mis à jour dans un autre onglet/)).toBeInTheDocument();

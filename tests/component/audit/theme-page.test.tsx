@@ -6,9 +6,6 @@ import { db } from '../../../src/db/database';
 import { loadQuestionnaire } from '../../../src/content/load-questionnaire';
 import { renderApp } from '../../render';
 
-/** The page loads lazily (with the audit's questionnaire version) on a busy machine: room, not a timing assertion. */
-const slow = { timeout: 5000 };
-
 async function seedAudit() {
   const commune = await createCommune({
     name: 'Saint-Test',
@@ -26,7 +23,7 @@ describe('theme page', () => {
   it('stores an answer the moment it is clicked, with no save button', async () => {
     const audit = await seedAudit();
     const { user } = await renderApp(`/audits/${audit.id}/themes/backup`);
-    const question = await screen.findByRole('group', { name: /sont-elles sauvegardées/ }, slow);
+    const question = await screen.findByRole('group', { name: /sont-elles sauvegardées/ });
     await user.click(within(question).getByRole('radio', { name: /^Oui, automatiquement/ }));
     await waitFor(async () => {
       const stored = await db.audits.get(audit.id);
@@ -38,7 +35,7 @@ describe('theme page', () => {
   it('offers "je ne sais pas" on every question and stores it apart from the options', async () => {
     const audit = await seedAudit();
     const { user } = await renderApp(`/audits/${audit.id}/themes/backup`);
-    const question = await screen.findByRole('group', { name: /sont-elles sauvegardées/ }, slow);
+    const question = await screen.findByRole('group', { name: /sont-elles sauvegardées/ });
     await user.click(within(question).getByRole('radio', { name: 'Je ne sais pas' }));
     await waitFor(async () => {
       expect((await db.audits.get(audit.id))?.answers['backup-automatic']).toMatchObject({ kind: 'dontKnow' });
@@ -48,7 +45,7 @@ describe('theme page', () => {
   it('shows a follow-up question only after the answer that calls for it', async () => {
     const audit = await seedAudit();
     const { user } = await renderApp(`/audits/${audit.id}/themes/backup`);
-    const question = await screen.findByRole('group', { name: /sont-elles sauvegardées/ }, slow);
+    const question = await screen.findByRole('group', { name: /sont-elles sauvegardées/ });
     await user.click(within(question).getByRole('radio', { name: 'Non, aucune sauvegarde' }));
     expect(screen.queryByRole('group', { name: /fréquence/ })).not.toBeInTheDocument();
     await user.click(within(question).getByRole('radio', { name: /^Oui, automatiquement/ }));

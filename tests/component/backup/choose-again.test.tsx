@@ -9,15 +9,14 @@ import { dumpDatabase, seedDevice } from '../../unit/exchange/seed';
 
 const file = (fixture: string, name: string) => new File([readFixture(fixture)], name, { type: 'application/json' });
 const encrypted = () => file('v1-audits-encrypted.cyberdiag.json', 'chiffre.cyberdiag.json');
-const slow = { timeout: 5000 };
 
 describe('import page: out of a refused file', { timeout: 20_000 }, () => {
   it('after a wrong passphrase, chooses another file and imports it', async () => {
     const { user } = await renderApp('/donnees/importer');
-    await user.upload(await screen.findByLabelText('Fichiers à importer', {}, slow), encrypted());
-    await user.type(await screen.findByLabelText('Phrase de passe du fichier', {}, slow), 'pas la bonne phrase');
+    await user.upload(await screen.findByLabelText('Fichiers à importer'), encrypted());
+    await user.type(await screen.findByLabelText('Phrase de passe du fichier'), 'pas la bonne phrase');
     await user.click(screen.getByRole('button', { name: 'Ouvrir le fichier' }));
-    expect(await screen.findByRole('alert', {}, slow)).toHaveTextContent('soit la phrase de passe est fausse');
+    expect(await screen.findByRole('alert')).toHaveTextContent('soit la phrase de passe est fausse');
     // The prompt is asked again, with the focus back in its field.
     await waitFor(() => expect(screen.getByLabelText('Phrase de passe du fichier')).toHaveFocus());
 
@@ -41,11 +40,11 @@ describe('import page: out of a refused file', { timeout: 20_000 }, () => {
   it('leaves the passphrase prompt with the keyboard, back to the empty form, changing nothing', async () => {
     await seedDevice();
     const { user } = await renderApp('/donnees/importer');
-    const input = await screen.findByLabelText('Fichiers à importer', {}, slow);
+    const input = await screen.findByLabelText('Fichiers à importer');
     // Taken once the page is shown: the layout itself remembers the last page visited.
     const before = await dumpDatabase();
     await user.upload(input, encrypted());
-    await user.click(await screen.findByLabelText('Phrase de passe du fichier', {}, slow));
+    await user.click(await screen.findByLabelText('Phrase de passe du fichier'));
     await user.tab();
     expect(screen.getByRole('button', { name: 'Ouvrir le fichier' })).toHaveFocus();
     await user.tab();
@@ -62,10 +61,10 @@ describe('import page: out of a refused file', { timeout: 20_000 }, () => {
 describe('restore section: out of a refused file', { timeout: 20_000 }, () => {
   it('after a wrong passphrase, cancels, then restores another file', async () => {
     const { user } = await renderApp('/donnees');
-    await user.upload(await screen.findByLabelText('Fichier de sauvegarde', {}, slow), encrypted());
-    await user.type(await screen.findByLabelText('Phrase de passe du fichier', {}, slow), 'pas la bonne phrase');
+    await user.upload(await screen.findByLabelText('Fichier de sauvegarde'), encrypted());
+    await user.type(await screen.findByLabelText('Phrase de passe du fichier'), 'pas la bonne phrase');
     await user.click(screen.getByRole('button', { name: 'Ouvrir le fichier' }));
-    expect(await screen.findByRole('alert', {}, slow)).toHaveTextContent('soit la phrase de passe est fausse');
+    expect(await screen.findByRole('alert')).toHaveTextContent('soit la phrase de passe est fausse');
 
     await user.click(screen.getByRole('button', { name: 'Annuler' }));
     const input = screen.getByLabelText('Fichier de sauvegarde');
@@ -85,7 +84,7 @@ describe('restore section: out of a refused file', { timeout: 20_000 }, () => {
   it('after a refused file, or at the confirmation, goes back to the empty form, changing nothing', async () => {
     await seedDevice();
     const { user } = await renderApp('/donnees');
-    const input = await screen.findByLabelText('Fichier de sauvegarde', {}, slow);
+    const input = await screen.findByLabelText('Fichier de sauvegarde');
     const before = await dumpDatabase();
 
     await user.upload(input, file('v1-audits.cyberdiag.json', 'audits.cyberdiag.json'));

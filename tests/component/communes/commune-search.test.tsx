@@ -8,12 +8,9 @@ import { loadDirectory } from '../../../src/content/load-directory';
 import { createI18n } from '../../../src/i18n/i18n';
 import { renderApp } from '../../render';
 
-/** A busy machine (two cores shared by everyone) can take more than the default second to render. */
-const slow = { timeout: 5000 };
-
 async function openNewCommuneForm() {
   const view = await renderApp('/communes/new');
-  const combobox = await screen.findByRole('combobox', { name: /Rechercher la commune dans l'annuaire officiel/ }, slow);
+  const combobox = await screen.findByRole('combobox', { name: /Rechercher la commune dans l'annuaire officiel/ });
   // Keyboard only from here: the field is reached as a keyboard user would land on it.
   act(() => combobox.focus());
   // Focus starts loading the directory; waiting for it here keeps the tests' timings free of the first load.
@@ -27,10 +24,10 @@ describe('commune form: the official directory search', { timeout: 20_000 }, () 
     const { user, combobox } = await openNewCommuneForm();
     expect(combobox).toHaveAttribute('aria-expanded', 'false');
     await user.keyboard('saint etienne');
-    const listbox = await screen.findByRole('listbox', {}, slow);
+    const listbox = await screen.findByRole('listbox');
     expect(combobox).toHaveAttribute('aria-expanded', 'true');
     expect(combobox).toHaveAttribute('aria-controls', listbox.id);
-    const options = await screen.findAllByRole('option', {}, slow);
+    const options = await screen.findAllByRole('option');
     expect(options.length).toBeLessThanOrEqual(20);
     expect(options[0]).toHaveTextContent(/^Saint-Étienne 42000 · INSEE 42218 · 173 136 hab\. · Saint-Étienne Métropole$/);
 
@@ -59,24 +56,24 @@ describe('commune form: the official directory search', { timeout: 20_000 }, () 
   it('announces how many communes match, and when none does', async () => {
     const { user, combobox } = await openNewCommuneForm();
     await user.keyboard('Ouessant');
-    expect(await screen.findByText('1 commune trouvée.', {}, slow)).toHaveAttribute('role', 'status');
+    expect(await screen.findByText('1 commune trouvée.')).toHaveAttribute('role', 'status');
     await user.clear(combobox);
     await user.keyboard('saint');
-    expect(await screen.findByText(/communes trouvées : les 20 plus probables sont affichées/, {}, slow)).toBeInTheDocument();
+    expect(await screen.findByText(/communes trouvées : les 20 plus probables sont affichées/)).toBeInTheDocument();
     await user.keyboard('zzqx');
-    expect(await screen.findByText('Aucune commune ne correspond à « saintzzqx ».', {}, slow)).toBeInTheDocument();
+    expect(await screen.findByText('Aucune commune ne correspond à « saintzzqx ».')).toBeInTheDocument();
   });
 
   it('finds a Corsican commune by its INSEE code and takes the postcode the user typed for a commune that has several', async () => {
     const { user, combobox } = await openNewCommuneForm();
     await user.keyboard('2A004');
-    await screen.findByRole('option', { name: /^Ajaccio/ }, slow);
+    await screen.findByRole('option', { name: /^Ajaccio/ });
     await user.keyboard('{ArrowDown}{Enter}');
     expect(screen.getByLabelText(/^Code INSEE/)).toHaveValue('2A004');
 
     await user.clear(combobox);
     await user.keyboard('42100');
-    await screen.findByRole('option', { name: /^Saint-Étienne/ }, slow);
+    await screen.findByRole('option', { name: /^Saint-Étienne/ });
     const options = screen.getAllByRole('option');
     const index = options.findIndex((o) => o.textContent?.startsWith('Saint-Étienne'));
     await user.keyboard('{ArrowDown}'.repeat(index + 1) + '{Enter}');
@@ -86,7 +83,7 @@ describe('commune form: the official directory search', { timeout: 20_000 }, () 
   it('closes the list with Escape, then clears the field with a second Escape', async () => {
     const { user, combobox } = await openNewCommuneForm();
     await user.keyboard('bourg en bresse');
-    await screen.findByRole('listbox', {}, slow);
+    await screen.findByRole('listbox');
     await user.keyboard('{Escape}');
     expect(combobox).toHaveAttribute('aria-expanded', 'false');
     expect(combobox).toHaveValue('bourg en bresse');
@@ -97,7 +94,7 @@ describe('commune form: the official directory search', { timeout: 20_000 }, () 
   it('says so for a commune that belongs to no EPCI, and saves what was filled', async () => {
     const { user, router } = await openNewCommuneForm();
     await user.keyboard('ouessant');
-    await screen.findByRole('option', { name: /^Ouessant/ }, slow);
+    await screen.findByRole('option', { name: /^Ouessant/ });
     await user.keyboard('{ArrowDown}{Enter}');
     expect(screen.getByText(/n'appartient à aucune intercommunalité/)).toBeInTheDocument();
     expect(screen.getByLabelText(/^SIREN de l'intercommunalité/)).toHaveValue('');
@@ -127,7 +124,7 @@ describe('EpciSearch', { timeout: 20_000 }, () => {
     act(() => combobox.focus());
     await act(() => loadDirectory());
     await user.keyboard('saint etienne metropole');
-    const option = await screen.findByRole('option', { name: /^Saint-Étienne Métropole Métropole · SIREN 244200770 · \d+ communes$/ }, slow);
+    const option = await screen.findByRole('option', { name: /^Saint-Étienne Métropole Métropole · SIREN 244200770 · \d+ communes$/ });
     expect(option).toBeInTheDocument();
     await user.keyboard('{ArrowDown}{Enter}');
     expect(onSelect).toHaveBeenCalledWith(expect.objectContaining({ siren: '244200770', type: 'METRO' }));

@@ -5,13 +5,11 @@ import { db } from '../../../src/db/database';
 import { renderApp } from '../../render';
 import { seedDevice } from '../../unit/exchange/seed';
 
-const slow = { timeout: 5000 };
-
 describe('deleting from the commune page', { timeout: 20_000 }, () => {
   it('deletes one audit after a confirmation that names it and says what goes with it; cancelling keeps it', async () => {
     await seedDevice();
     const { user } = await renderApp('/communes/commune-a');
-    await screen.findByRole('heading', { level: 1, name: 'Aubeterre' }, slow);
+    await screen.findByRole('heading', { level: 1, name: 'Aubeterre' });
     const audits = () => screen.getAllByRole('heading', { level: 3, name: /^Audit commencé le/ });
     expect(audits()).toHaveLength(2);
 
@@ -38,14 +36,14 @@ describe('deleting from the commune page', { timeout: 20_000 }, () => {
   it('deletes a commune with its audits and plans, then says so on the home page', async () => {
     await seedDevice();
     const { user, router } = await renderApp('/communes/commune-a');
-    await user.click(await screen.findByRole('button', { name: 'Supprimer Aubeterre…' }, slow));
+    await user.click(await screen.findByRole('button', { name: 'Supprimer Aubeterre…' }));
     const dialog = await screen.findByRole('dialog', { name: 'Supprimer Aubeterre et tous ses audits ?' });
     expect(
       await within(dialog).findByText(/la commune et son profil, ses 2 audits avec leurs réponses, leurs plans d'action \(2 actions suivies\)/),
     ).toBeInTheDocument();
 
     await user.click(within(dialog).getByRole('button', { name: 'Supprimer la commune et ses audits' }));
-    expect(await screen.findByText("Aubeterre a été supprimée de cet appareil, avec ses audits et leurs plans d'action.", {}, slow)).toBeInTheDocument();
+    expect(await screen.findByText("Aubeterre a été supprimée de cet appareil, avec ses audits et leurs plans d'action.")).toBeInTheDocument();
     expect(router.state.location.pathname).toBe('/');
     expect(screen.queryByRole('link', { name: /Aubeterre/ })).not.toBeInTheDocument();
     expect(await db.communes.toCollection().primaryKeys()).toEqual(['commune-b']);
@@ -56,7 +54,7 @@ describe('deleting from the commune page', { timeout: 20_000 }, () => {
   it('asks in English too', async () => {
     await seedDevice();
     const { user } = await renderApp('/communes/commune-b', { language: 'en' });
-    await user.click(await screen.findByRole('button', { name: 'Delete Bellecombe…' }, slow));
+    await user.click(await screen.findByRole('button', { name: 'Delete Bellecombe…' }));
     const dialog = await screen.findByRole('dialog', { name: 'Delete Bellecombe and all its audits?' });
     expect(await within(dialog).findByText(/the commune and its profile, its audit with its answers, its action plan \(no action followed\)/)).toBeInTheDocument();
     expect(within(dialog).getByText(/This cannot be undone/)).toBeInTheDocument();

@@ -4,9 +4,6 @@ import { db } from '../../../src/db/database';
 import { renderApp } from '../../render';
 import { seedAudit, seedCommune } from '../history/seed';
 
-/** A busy machine (two cores shared by everyone) can take more than the default second to render. */
-const slow = { timeout: 5000 };
-
 describe('re-audit: a new audit from the previous one', { timeout: 20_000 }, () => {
   it('carries the answers over, shows each one to confirm, and counts down as they are confirmed', async () => {
     const commune = await seedCommune();
@@ -16,16 +13,16 @@ describe('re-audit: a new audit from the previous one', { timeout: 20_000 }, () 
       'governance-rssi': 'nobody',
     });
     const { user, router } = await renderApp(`/communes/${commune.id}`);
-    expect(await screen.findByText(/Les réponses de l'audit du 10 mars 2025 sont reprises/, {}, slow)).toBeInTheDocument();
+    expect(await screen.findByText(/Les réponses de l'audit du 10 mars 2025 sont reprises/)).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Nouvel audit à partir du précédent' }));
 
-    await waitFor(() => expect(router.state.location.pathname).toMatch(/\/themes\/backup$/), slow);
+    await waitFor(() => expect(router.state.location.pathname).toMatch(/\/themes\/backup$/));
     const audits = await db.audits.where('communeId').equals(commune.id).sortBy('startedAt');
     const reaudit = audits[1];
     expect(reaudit).toMatchObject({ previousAuditId: previous.id, unconfirmed: ['backup-automatic', 'backup-frequency', 'governance-rssi'] });
 
     expect(
-      await screen.findByText("Réponses reprises de l'audit précédent à confirmer : 2 dans ce thème, 3 dans tout l'audit.", {}, slow),
+      await screen.findByText("Réponses reprises de l'audit précédent à confirmer : 2 dans ce thème, 3 dans tout l'audit."),
     ).toBeInTheDocument();
     const question = screen.getByRole('group', { name: /sont-elles sauvegardées/ });
     expect(within(question).getByText("Réponse reprise de l'audit précédent : à confirmer")).toBeInTheDocument();
@@ -33,7 +30,7 @@ describe('re-audit: a new audit from the previous one', { timeout: 20_000 }, () 
 
     await user.click(within(question).getByRole('button', { name: 'Confirmer cette réponse' }));
     expect(
-      await screen.findByText("Réponses reprises de l'audit précédent à confirmer : 1 dans ce thème, 2 dans tout l'audit.", {}, slow),
+      await screen.findByText("Réponses reprises de l'audit précédent à confirmer : 1 dans ce thème, 2 dans tout l'audit."),
     ).toBeInTheDocument();
     expect(within(question).queryByText("Réponse reprise de l'audit précédent : à confirmer")).not.toBeInTheDocument();
 
@@ -41,7 +38,7 @@ describe('re-audit: a new audit from the previous one', { timeout: 20_000 }, () 
     const frequency = screen.getByRole('group', { name: /fréquence/ });
     await user.click(within(frequency).getAllByRole('radio')[0] as HTMLElement);
     expect(
-      await screen.findByText("Réponses reprises de l'audit précédent à confirmer : 0 dans ce thème, 1 dans tout l'audit.", {}, slow),
+      await screen.findByText("Réponses reprises de l'audit précédent à confirmer : 0 dans ce thème, 1 dans tout l'audit."),
     ).toBeInTheDocument();
   });
 
@@ -49,7 +46,7 @@ describe('re-audit: a new audit from the previous one', { timeout: 20_000 }, () 
     const commune = await seedCommune();
     await seedAudit(commune, '2025-03-10T09:00:00Z', { 'backup-automatic': 'none' });
     const { user, router } = await renderApp(`/communes/${commune.id}`);
-    await user.click(await screen.findByRole('button', { name: 'Commencer un audit vierge' }, slow));
+    await user.click(await screen.findByRole('button', { name: 'Commencer un audit vierge' }));
     await waitFor(() => expect(router.state.location.pathname).toMatch(/^\/audits\//));
     const blank = (await db.audits.where('communeId').equals(commune.id).sortBy('startedAt'))[1];
     expect(blank).toMatchObject({ previousAuditId: null, unconfirmed: [], answers: {} });
@@ -62,7 +59,7 @@ describe('re-audit: a new audit from the previous one', { timeout: 20_000 }, () 
     const { loadQuestionnaire } = await import('../../../src/content/load-questionnaire');
     await startReaudit(previous, await loadQuestionnaire(), '', new Date('2026-03-12T09:00:00Z'));
     await renderApp(`/communes/${commune.id}`);
-    expect(await screen.findByText(/reprend l'audit du 10 mars 2025 · 2 réponses reprises à confirmer/, {}, slow)).toBeInTheDocument();
+    expect(await screen.findByText(/reprend l'audit du 10 mars 2025 · 2 réponses reprises à confirmer/)).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Comparer deux audits' })).toHaveAttribute('href', `/communes/${commune.id}/compare`);
   });
 });

@@ -100,7 +100,7 @@ describe('download hook', () => {
     const user = setupUser();
     render(<ExportLike make={async () => [file('partie-1.json'), file('partie-2.json'), file('partie-3.json')]} />);
     await user.click(screen.getByRole('button', { name: 'Exporter' }));
-    expect(await screen.findByText('Fichiers : partie-1.json, partie-2.json, partie-3.json', {}, { timeout: 5000 })).toBeInTheDocument();
+    expect(await screen.findByText('Fichiers : partie-1.json, partie-2.json, partie-3.json')).toBeInTheDocument();
     expect(downloads.map((d) => d.fileName)).toEqual(['partie-1.json', 'partie-2.json', 'partie-3.json']);
   });
 

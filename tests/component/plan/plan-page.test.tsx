@@ -29,7 +29,7 @@ async function seedAudit(commune: CommuneRecord, startedAt = new Date('2026-11-2
 }
 
 // Role queries on a page of 30-odd rows are slow on a busy machine: room beyond the default second.
-const row = (name: RegExp) => screen.findByRole('listitem', { name }, { timeout: 5000 });
+const row = (name: RegExp) => screen.findByRole('listitem', { name });
 
 /** The rows on screen, every horizon together. */
 const shownRows = () =>
@@ -50,7 +50,7 @@ describe('plan page', { timeout: 20_000 }, () => {
     const audit = await seedAudit(await seedCommune());
     await renderApp(`/audits/${audit.id}/plan`);
     // The first render of the file loads the lazy route and its code: give it time on a busy machine.
-    expect(await screen.findByRole('heading', { level: 1, name: 'Plan d’action de Saint-Test' }, { timeout: 5000 })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Plan d’action de Saint-Test' })).toBeInTheDocument();
     // Both are critical and to do this month: checking the antivirus (3 points lost ÷ effort 1) comes before
     // setting up backups (3 points ÷ effort 2).
     expect(screen.getByRole('heading', { level: 2, name: /^Ce mois-ci/ })).toBeInTheDocument();
@@ -110,7 +110,7 @@ describe('plan page', { timeout: 20_000 }, () => {
     const total = shownRows().length;
     expect(screen.getByRole('progressbar', { name: `Avancement : 0 action faite sur ${total}` })).toBeInTheDocument();
     await user.selectOptions(backup.getByLabelText(/^Statut :/), 'Fait');
-    expect(await screen.findByRole('progressbar', { name: `Avancement : 1 action faite sur ${total}` }, { timeout: 5000 })).toBeInTheDocument();
+    expect(await screen.findByRole('progressbar', { name: `Avancement : 1 action faite sur ${total}` })).toBeInTheDocument();
     expect(screen.getByText('Fait : 1')).toBeInTheDocument();
     expect((await db.planItems.get([audit.id, 'backup-automate']))?.status).toBe('done');
   });
@@ -168,7 +168,7 @@ describe('plan page', { timeout: 20_000 }, () => {
     const audit = await seedAudit(commune);
 
     const { user } = await renderApp(`/audits/${audit.id}/plan`);
-    expect(await screen.findByText(/Ce plan reprend le suivi de l’audit du 1 octobre 2025/, {}, { timeout: 5000 })).toBeInTheDocument();
+    expect(await screen.findByText(/Ce plan reprend le suivi de l’audit du 1 octobre 2025/)).toBeInTheDocument();
     const backup = within(await openRow(user, /Mettre en place une sauvegarde automatique/));
     expect(backup.getByLabelText('Responsable')).toHaveValue('M. Martin');
     expect(backup.getByLabelText('Échéance')).toHaveValue('2026-12-31');
@@ -182,9 +182,9 @@ describe('plan page', { timeout: 20_000 }, () => {
   it('is reached from the results page, which also offers the PDF report', async () => {
     const audit = await seedAudit(await seedCommune());
     const { user } = await renderApp(`/audits/${audit.id}/results`);
-    expect(await screen.findByRole('button', { name: 'Télécharger le rapport PDF' }, { timeout: 5000 })).toBeInTheDocument();
+    expect(await screen.findByRole('button', { name: 'Télécharger le rapport PDF' })).toBeInTheDocument();
     await user.click(screen.getByRole('link', { name: 'Plan d’action' }));
-    expect(await screen.findByRole('heading', { level: 1, name: 'Plan d’action de Saint-Test' }, { timeout: 5000 })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Plan d’action de Saint-Test' })).toBeInTheDocument();
   });
 
   it('speaks English when the app is in English', async () => {

@@ -48,7 +48,7 @@ describe('questions to ask', { timeout: 20_000 }, () => {
     const { audit, provider, elected } = await seed();
     await renderApp(`/audits/${audit.id}/questions`);
     expect(
-      await screen.findByRole('heading', { level: 1, name: 'Questions à poser pour Saint-Test' }, { timeout: 5000 }),
+      await screen.findByRole('heading', { level: 1, name: 'Questions à poser pour Saint-Test' }),
     ).toBeInTheDocument();
     const providerGroup = within(await group(/^Votre prestataire informatique \(2 questions à poser\)/));
     const electedGroup = within(await group(/^Le maire ou l’élu référent \(1 question à poser\)/));
@@ -76,7 +76,7 @@ describe('questions to ask', { timeout: 20_000 }, () => {
   it('copies a group\'s message to the clipboard, and prints that message alone', async () => {
     const { audit, provider } = await seed();
     const { user } = await renderApp(`/audits/${audit.id}/questions`);
-    const providerGroup = within(await group(/^Votre prestataire informatique/, { timeout: 5000 }));
+    const providerGroup = within(await group(/^Votre prestataire informatique/));
     await user.click(providerGroup.getByRole('button', { name: 'Copier le message' }));
     expect(await providerGroup.findByText('Message copié : collez-le dans un courriel ou un document.')).toBeInTheDocument();
     const copied = await navigator.clipboard.readText();
@@ -101,7 +101,7 @@ describe('questions to ask', { timeout: 20_000 }, () => {
     const option = first.options[0];
     if (!option) throw new Error('no option');
     const { user, unmount } = await renderApp(`/audits/${audit.id}/questions`);
-    const providerGroup = within(await group(/^Votre prestataire informatique/, { timeout: 5000 }));
+    const providerGroup = within(await group(/^Votre prestataire informatique/));
     const field = within(providerGroup.getByRole('group', { name: first.text.fr }));
     expect(field.getByRole('radio', { name: 'Toujours pas de réponse (je ne sais pas)' })).toBeChecked();
     await user.click(field.getByRole('radio', { name: option.label.fr }));
@@ -116,7 +116,7 @@ describe('questions to ask', { timeout: 20_000 }, () => {
     unmount();
 
     await renderApp(`/audits/${audit.id}/plan`);
-    await screen.findByRole('heading', { level: 1, name: 'Plan d’action de Saint-Test' }, { timeout: 5000 });
+    await screen.findByRole('heading', { level: 1, name: 'Plan d’action de Saint-Test' });
     expect(screen.queryByRole('listitem', { name: new RegExp(first.text.fr.slice(0, 30).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) })).not.toBeInTheDocument();
     expect(screen.getByText('2 réponses « je ne sais pas » restent à vérifier.')).toBeInTheDocument();
   });
@@ -132,7 +132,7 @@ describe('questions to ask', { timeout: 20_000 }, () => {
     });
     const audit = await startAudit(commune, await loadQuestionnaire(), '', new Date('2026-11-20T09:00:00Z'));
     await renderApp(`/audits/${audit.id}/questions`, { language: 'en' });
-    expect(await screen.findByRole('heading', { level: 1, name: 'Questions to ask for Saint-Sûr' }, { timeout: 5000 })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Questions to ask for Saint-Sûr' })).toBeInTheDocument();
     expect(screen.getByText('No question pending: you did not answer “I don’t know” to any question.')).toBeInTheDocument();
   });
 });

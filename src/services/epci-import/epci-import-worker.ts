@@ -9,7 +9,7 @@ import type { ExchangeError } from '../../domain/exchange/exchange-error';
 import { failedWrite, fileKeys, holdFile, writeCheckedFile, type FileKeys, type HeldFile, type WriteInstructions, type WriteOutcome } from './epci-file-writer';
 import { db } from '../../db/database';
 import { loadSummaryContext } from '../../db/epci-repository';
-import { openExportFile } from '../exchange/import-files';
+import { openExportFile, type TextFile } from '../exchange/import-files';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -19,7 +19,7 @@ config({ jitless: true });
 export type WorkerRequest =
   /** Started ahead of an import: load what the first file will need. */
   | { type: 'prepare' }
-  | { type: 'open'; file: Blob; passphrase: string | undefined }
+  | { type: 'open'; file: Blob | TextFile; passphrase: string | undefined }
   | { type: 'write'; name: string; instructions: WriteInstructions };
 
 export type WorkerReply =

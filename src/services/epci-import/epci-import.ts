@@ -26,7 +26,7 @@ import { failedWrite, fileKeys, holdFile, writeCheckedFile, type CommuneKey, typ
 import type { WorkerReply, WorkerRequest } from './epci-import-worker';
 import type { CommuneInfo, SummaryEntry } from '../../domain/epci/epci-row';
 import { auditUpdatedAt, entriesOfPack, loadSummaryContextFor, type SummaryContext } from '../../db/epci-repository';
-import { openExportFile } from '../exchange/import-files';
+import { openExportFile, type TextFile } from '../exchange/import-files';
 
 export type { EpciFileResult } from './epci-file-writer';
 
@@ -122,7 +122,7 @@ function overlaps(a: Footprint, b: Footprint): boolean {
 
 /** Reads, checks and holds one file at a time, then writes it when told how. */
 interface FileSlot {
-  open(file: Blob): Promise<Opened>;
+  open(file: Blob | TextFile): Promise<Opened>;
   write(name: string, instructions: WriteInstructions): Promise<WriteOutcome>;
   close(): void;
 }
@@ -221,18 +221,18 @@ function workerSlot(passphrase: string | undefined, summaries: SummaryContext): 
   };
 }
 
-const fileName = (file: Blob, index: number) => ('name' in file && typeof file.name === 'string' ? file.name : `#${index + 1}`);
+const fileName = (file: Blob | TextFile, index: number) => ('name' in file && typeof file.name === 'string' ? file.name : `#${index + 1}`);
 
 /**
  * `files` may also arrive while the import runs (an AsyncIterable: the mailbox's pull, whose batches are imported as
  * they are opened); `total` then counts those come so far.
  */
 export async function importAuditFiles(
-  files: readonly Blob[] | AsyncIterable<Blob>,
+  files: ReadonlyArray<Blob | TextFile> | AsyncIterable<Blob | TextFile>,
   summaries: SummaryContext,
   { passphrase, onProgress }: { passphrase?: string | undefined; onProgress?: (progress: EpciImportProgress) => void } = {},
 ): Promise<EpciImportResult> {
-  const known = Array.isArray(files) ? (files as readonly Blob[]).length : 0;
+  const known = Array.isArray(files) ? (files as ReadonlyArray<Blob | TextFile>).length : 0;
   let total = known;
   const results: EpciFileResult[] = [];
   const written: EpciImportResult['written'] = { communes: [], entries: [] };

@@ -12,6 +12,21 @@ import { decryptExport } from '../../crypto/passphrase-cipher';
 import { KNOWN_ANSWER_IDS } from '../../content/questionnaire-ids';
 import { applyImport, loadImportContext, replaceAllData, type AppliedImport } from '../../db/exchange-repository';
 
+/**
+ * A file's text already in memory (the mailbox's opened envelopes): the door reads it as it reads a file, its size
+ * counted in UTF-8 bytes as a file's is. It spares the page making a File of it (a copy to the browser's process).
+ */
+export interface TextFile {
+  readonly name: string;
+  readonly text: string;
+}
+
+export const isTextFile = (file: Blob | TextFile): file is TextFile => typeof file.text === 'string';
+
+function textSource(text: string): ExportSource {
+  return { size: new TextEncoder().encode(text).length, text: () => Promise.resolve(text) };
+}
+
 /** Blob.text() where the browser has it; FileReader otherwise (older Safari, jsdom). */
 export function blobSource(blob: Blob): ExportSource {
   return {
@@ -30,10 +45,10 @@ export function blobSource(blob: Blob): ExportSource {
 
 /** Reads and checks one file (nothing is written). */
 export function openExportFile(
-  file: Blob,
+  file: Blob | TextFile,
   { passphrase, maxBytes = EXPORT_LIMITS.auditsFileBytes, now = new Date() }: { passphrase?: string | undefined; maxBytes?: number; now?: Date } = {},
 ): Promise<Result<ParsedExport>> {
-  return readExportFile(blobSource(file), { maxBytes, passphrase, decrypt: decryptExport, now, answerIds: KNOWN_ANSWER_IDS });
+  return readExportFile(isTextFile(file) ? textSource(file.text) : blobSource(file), { maxBytes, passphrase, decrypt: decryptExport, now, answerIds: KNOWN_ANSWER_IDS });
 }
 
 /** How many conflicts are described in detail (the others are listed, and "same choice for all" covers them). */

@@ -12,7 +12,8 @@
  * file the door refuses is imported again file by file by the caller (splitRefused), so that one bad audit never
  * holds back 1,999 others and each refusal names its envelope.
  */
-import { EXPORT_FILE_EXTENSION, EXPORT_FORMAT_ID, EXPORT_LIMITS, EXPORT_MEDIA_TYPE, EXPORT_VERSION_WITHOUT_KEY } from '../../domain/exchange/export-format';
+import { EXPORT_FILE_EXTENSION, EXPORT_FORMAT_ID, EXPORT_LIMITS, EXPORT_VERSION_WITHOUT_KEY } from '../../domain/exchange/export-format';
+import type { TextFile } from '../exchange/import-files';
 
 const MAX_AUDITS = 2_000;
 /** Well under the door's cap for an audits file, which the gathered file must pass. */
@@ -26,9 +27,9 @@ export interface ReceivedFile {
   text: string;
 }
 
-/** One file for the import and the received files it holds (one, or a gathered batch). */
+/** One file for the import (its text: no File made in the page) and the received files it holds (one, or a batch). */
 export interface ImportBatch {
-  file: File;
+  file: TextFile;
   members: ReceivedFile[];
 }
 
@@ -95,7 +96,7 @@ class Batch {
   }
 }
 
-const single = (received: ReceivedFile): ImportBatch => ({ file: new File([received.text], received.name, { type: EXPORT_MEDIA_TYPE }), members: [received] });
+const single = (received: ReceivedFile): ImportBatch => ({ file: { name: received.name, text: received.text }, members: [received] });
 
 export class EnvelopeBatcher {
   private readonly open: Batch[] = [];
@@ -127,7 +128,7 @@ export class EnvelopeBatcher {
     const frame = JSON.parse(batch.frame) as Record<string, unknown>;
     const text = JSON.stringify({ ...frame, exportedAt: batch.exportedAt, payload: { communes: batch.communes, audits: batch.audits, planItems: batch.planItems } });
     this.gathered += 1;
-    this.batches.push({ file: new File([text], `mailbox-${this.gathered}${EXPORT_FILE_EXTENSION}`, { type: EXPORT_MEDIA_TYPE }), members: batch.members });
+    this.batches.push({ file: { name: `mailbox-${this.gathered}${EXPORT_FILE_EXTENSION}`, text }, members: batch.members });
   }
 
   private given = 0;

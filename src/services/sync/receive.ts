@@ -8,6 +8,7 @@ import { base64ToBytes } from '../../crypto/base64';
 import type { SummaryContext } from '../../db/epci-repository';
 import { importAuditFiles, type EpciFileResult, type EpciImportProgress, type EpciImportResult } from '../epci-import/epci-import';
 import { EnvelopeBatcher, type ImportBatch } from './envelope-batches';
+import type { TextFile } from '../exchange/import-files';
 import { callMailbox, callMailboxJson, MailboxError, normaliseServerUrl, readLines } from './mailbox-api';
 import { readEpciConnection, saveEpciConnection, type EpciConnection } from './mailbox-settings';
 
@@ -106,7 +107,7 @@ const isStorageError = (file: EpciFileResult) => file.status === 'error' && (fil
 
 /** Files handed to the import while the pull goes on: the import waits for the next one, or for the end. */
 function fileQueue() {
-  const files: Blob[] = [];
+  const files: TextFile[] = [];
   let ended = false;
   let wake: (() => void) | null = null;
   const notify = () => {
@@ -114,7 +115,7 @@ function fileQueue() {
     wake = null;
   };
   return {
-    push(...more: Blob[]) {
+    push(...more: TextFile[]) {
       files.push(...more);
       notify();
     },
@@ -125,7 +126,7 @@ function fileQueue() {
     get ended() {
       return ended;
     },
-    async *[Symbol.asyncIterator](): AsyncGenerator<Blob> {
+    async *[Symbol.asyncIterator](): AsyncGenerator<TextFile> {
       for (;;) {
         const next = files.shift();
         if (next !== undefined) yield next;
@@ -205,7 +206,7 @@ export async function receive(context: SummaryContext, onProgress: (progress: Re
     const result = first.files[index];
     return batch.members.length > 1 && result?.status === 'error' && !isStorageError(result) ? batch.members : [];
   });
-  const second = again.length > 0 ? await importAuditFiles(again.map((member) => new File([member.text], member.name, { type: 'application/json' })), context, { onProgress }) : null;
+  const second = again.length > 0 ? await importAuditFiles(again.map(({ name, text }) => ({ name, text })), context, { onProgress }) : null;
   const kept = batches.flatMap((batch, index) => {
     const result = first.files[index];
     return result === undefined || (batch.members.length > 1 && result.status === 'error' && !isStorageError(result)) ? [] : [{ batch, result }];

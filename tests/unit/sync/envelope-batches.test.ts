@@ -43,4 +43,16 @@ describe('EnvelopeBatcher', () => {
       ['01001-audit-a2.cyberdiag.json'],
     ]);
   });
+
+  it('holds a received text to the door\'s size cap in UTF-8 bytes, as it holds a file', async () => {
+    const { name, text } = received('01001', 'audit-a');
+    const accented = text.replace('Commune 01001', 'Bâgé-la-Ville, Éguzon-Chantôme');
+    const bytes = new TextEncoder().encode(accented).length;
+    expect(bytes).toBeGreaterThan(accented.length);
+
+    const refused = await openExportFile({ name, text: accented }, { maxBytes: accented.length });
+    expect(refused.ok ? null : refused.error.code).toBe('too-large');
+    const opened = await openExportFile({ name, text: accented }, { maxBytes: bytes });
+    expect(opened.ok ? opened.value.payload.communes.map((commune) => commune.name) : opened.error.code).toEqual(['Bâgé-la-Ville, Éguzon-Chantôme']);
+  });
 });

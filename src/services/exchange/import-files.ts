@@ -8,6 +8,7 @@ import type { ExchangeError, Result } from '../../domain/exchange/exchange-error
 import { fail } from '../../domain/exchange/exchange-error';
 import { findConflicts, type AuditConflict, type ConflictDecision } from '../../domain/exchange/plan-import';
 import { readExportFile, type ExportSource, type ParsedExport } from '../../domain/exchange/read-export-file';
+import { utf8Length } from '../../domain/exchange/split-export';
 import { decryptExport } from '../../crypto/passphrase-cipher';
 import { KNOWN_ANSWER_IDS } from '../../content/questionnaire-ids';
 import { applyImport, loadImportContext, replaceAllData, type AppliedImport } from '../../db/exchange-repository';
@@ -21,10 +22,10 @@ export interface TextFile {
   readonly text: string;
 }
 
-export const isTextFile = (file: Blob | TextFile): file is TextFile => typeof file.text === 'string';
+const isTextFile = (file: Blob | TextFile): file is TextFile => typeof file.text === 'string';
 
 function textSource(text: string): ExportSource {
-  return { size: new TextEncoder().encode(text).length, text: () => Promise.resolve(text) };
+  return { size: utf8Length(text), text: () => Promise.resolve(text) };
 }
 
 /** Blob.text() where the browser has it; FileReader otherwise (older Safari, jsdom). */

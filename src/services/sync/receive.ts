@@ -206,7 +206,7 @@ export async function receive(context: SummaryContext, onProgress: (progress: Re
     const result = first.files[index];
     return batch.members.length > 1 && result?.status === 'error' && !isStorageError(result) ? batch.members : [];
   });
-  const second = again.length > 0 ? await importAuditFiles(again.map(({ name, text }) => ({ name, text })), context, { onProgress }) : null;
+  const second = again.length > 0 ? await importAuditFiles(again, context, { onProgress }) : null;
   const kept = batches.flatMap((batch, index) => {
     const result = first.files[index];
     return result === undefined || (batch.members.length > 1 && result.status === 'error' && !isStorageError(result)) ? [] : [{ batch, result }];

@@ -1,6 +1,6 @@
 // The EPCI view starts its import's two workers while it waits for files, and gives them back when it closes: no
 // worker is left running (and holding memory) after the user leaves the view.
-import { screen } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { renderApp } from '../../render';
 
@@ -31,7 +31,8 @@ describe('the EPCI import workers', () => {
     vi.stubGlobal('Worker', FakeWorker);
     const { unmount } = await renderApp('/epci/toutes');
     expect(await screen.findByLabelText('Choisir des fichiers', {}, { timeout: 15_000 })).toBeInTheDocument();
-    expect(FakeWorker.started).toHaveLength(2);
+    // The workers start in an effect that runs after the field is shown, not with it.
+    await waitFor(() => expect(FakeWorker.started).toHaveLength(2));
     expect(FakeWorker.started.map((worker) => worker.messages)).toEqual([[{ type: 'prepare' }], [{ type: 'prepare' }]]);
     expect(FakeWorker.started.some((worker) => worker.terminated)).toBe(false);
     unmount();

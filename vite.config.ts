@@ -184,7 +184,7 @@ export default defineConfig({
         maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
         // The app's routes other than "/" open on the empty page (the prerendered home is for "/" only).
         navigateFallback: APP_SHELL,
-        // Workbox's defaults, and the language switch's `?lang=` (LANGUAGE_PARAM, src/i18n/i18n.ts): "/?lang=en" is
+        // Workbox's defaults, and the language switch's `?lang=` (LANGUAGE_PARAM, src/i18n/language-param.ts): "/?lang=en" is
         // still the prerendered first page.
         ignoreURLParametersMatching: [/^utm_/, /^fbclid$/, /^lang$/],
         cleanupOutdatedCaches: true,

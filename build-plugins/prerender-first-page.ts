@@ -1,7 +1,7 @@
 /**
  * Vite plugin: prerenders the app's first page into the built index.html. A second, server-side build of
- * `entry` (whose `renderFirstPage()` returns the page's HTML) is made with the given plugins and run in Node;
- * its HTML goes inside <div id="root">. The page as Vite wrote it, empty, is kept as app-shell.html: the host
+ * `entry` (whose `renderFirstPage()` returns the page's HTML, and HTML to put beside it) is made with the given
+ * plugins and run in Node; the page goes inside <div id="root">, what goes beside it just after. The page as Vite wrote it, empty, is kept as app-shell.html: the host
  * and the service worker answer the app's other routes with it, so that a deep link never shows the home page
  * first.
  *
@@ -50,7 +50,7 @@ export function prerenderFirstPage({
       if (page?.type !== 'asset') return;
       const shell = String(page.source);
       if (!shell.includes(ROOT_ELEMENT)) this.error(`index.html has no ${ROOT_ELEMENT} to prerender into`);
-      const html = await renderInNode(root, entry, { ...config, plugins: [...(config.plugins ?? []), stubModules(stubs)] });
+      const { html, beside } = await renderInNode(root, entry, { ...config, plugins: [...(config.plugins ?? []), stubModules(stubs)] });
       const links = stylesheetsOf(bundle, linkCssOf.map((module) => path.resolve(root, module)), (module) => this.error(`${module} is in no chunk: has it moved?`))
         .map((file) => `${base}${file}`)
         .filter((href) => !shell.includes(`href="${href}"`))
@@ -60,7 +60,7 @@ export function prerenderFirstPage({
       const entryCss = [...shell.matchAll(/<link rel="stylesheet"[^>]*>/g)].at(-1);
       if (links && !entryCss) this.error('index.html links no stylesheet to put the first page\'s after');
       const at = entryCss ? entryCss.index + entryCss[0].length : 0;
-      page.source = (shell.slice(0, at) + links + shell.slice(at)).replace(ROOT_ELEMENT, `<div id="root">${html}</div>`);
+      page.source = (shell.slice(0, at) + links + shell.slice(at)).replace(ROOT_ELEMENT, `<div id="root">${html}</div>${beside}`);
       this.emitFile({ type: 'asset', fileName: APP_SHELL, source: shell });
     },
   };
@@ -96,7 +96,12 @@ function stubModules(stubs: Record<string, string>): Plugin {
   };
 }
 
-async function renderInNode(root: string, entry: string, config: InlineConfig): Promise<string> {
+interface RenderedPage {
+  html: string;
+  beside: string;
+}
+
+async function renderInNode(root: string, entry: string, config: InlineConfig): Promise<RenderedPage> {
   // Inside node_modules so that the build's imports of packages resolve from there.
   const outDir = path.join(root, 'node_modules', '.cyberdiag-prerender');
   rmSync(outDir, { recursive: true, force: true });
@@ -110,7 +115,7 @@ async function renderInNode(root: string, entry: string, config: InlineConfig): 
       mode: 'production',
       build: { ssr: entry, outDir, emptyOutDir: true, minify: false, rollupOptions: { output: { entryFileNames: 'entry.mjs' } } },
     });
-    const module = (await import(pathToFileURL(path.join(outDir, 'entry.mjs')).href)) as { renderFirstPage: () => Promise<string> };
+    const module = (await import(pathToFileURL(path.join(outDir, 'entry.mjs')).href)) as { renderFirstPage: () => Promise<RenderedPage> };
     return await module.renderFirstPage();
   } finally {
     rmSync(outDir, { recursive: true, force: true });

@@ -8,13 +8,18 @@
  * React DOM and the app are fetched together but as two module graphs (the app gets React DOM from here, never
  * imports it): the browser runs each graph's code in a task of its own, so neither holds the main thread as long as
  * both would in one. React DOM's is the longer, about the one task of a bare React page.
+ *
+ * On a first visit (src/app/first-visit.ts) the page is complete without the app: the app starts when the user is
+ * about to use one of its links, and meanwhile only the service worker is registered, so that the app is on the
+ * device (and works offline) whether or not she clicks.
  */
 import './styles/tokens.css';
 import './styles/base.css';
 import './styles/ui.css';
+import { isFirstVisit, showEmptyCommunes, startOnFirstAction, type FirstVisitStart } from './app/first-visit';
 
-const start = () =>
-  void Promise.all([import('react-dom/client'), import('./app/start')]).then(([reactDom, app]) => app.start(reactDom));
+const start = (firstVisit?: FirstVisitStart) =>
+  void Promise.all([import('react-dom/client'), import('./app/start')]).then(([reactDom, app]) => app.start(reactDom, firstVisit));
 
 /** Runs `task` once the page's first paint is on screen (the browser's first-contentful-paint entry). */
 function afterFirstPaint(task: () => void): void {
@@ -43,4 +48,20 @@ function afterFirstPaint(task: () => void): void {
   setTimeout(once, 3000);
 }
 
-afterFirstPaint(start);
+/** Registers the service worker once the page has loaded and the browser is idle: it fetches the app for offline use. */
+function registerWhenIdle(): void {
+  if (!('serviceWorker' in navigator)) return;
+  const register = () => void import('virtual:pwa-register').then(({ registerSW }) => registerSW({ immediate: true }));
+  const whenIdle = () => (typeof requestIdleCallback === 'function' ? requestIdleCallback(register, { timeout: 3000 }) : setTimeout(register, 300));
+  if (document.readyState === 'complete') whenIdle();
+  else window.addEventListener('load', whenIdle, { once: true });
+}
+
+void isFirstVisit().then((first) => {
+  if (first && showEmptyCommunes()) {
+    registerWhenIdle();
+    startOnFirstAction(start);
+  } else {
+    afterFirstPaint(() => start());
+  }
+});

@@ -6,23 +6,29 @@
 import type { createRoot as CreateRoot, hydrateRoot as HydrateRoot } from 'react-dom/client';
 import { startTransition } from 'react';
 import { getSetting, isString, setSetting, SETTING_KEYS } from '../db/settings-repository';
-import { createI18n, DEFAULT_LANGUAGE, isLanguage, LANGUAGE_PARAM, languageInSearch, loadEveryNamespace, type Language } from '../i18n/i18n';
+import { createI18n, DEFAULT_LANGUAGE, isLanguage, languageInSearch, loadEveryNamespace, type Language } from '../i18n/i18n';
 import { AppProviders } from './providers';
 import { createAppRouter } from './router';
 import { openDatabase } from '../db/open-database';
 import { db } from '../db/database';
+import { LANGUAGE_PARAM } from '../i18n/language-param';
 import { StartupError } from './startup-error';
 import { AppRoot, whenRouterReady, type AppRouter } from './app-root';
 import { registerServiceWorker } from './service-worker';
 import { restoreTypedFields } from './keep-typed-fields';
+import { focusTitleOfFirstPage } from '../components/page-title';
+import { setEmptyAtStart } from '../features/home/empty-device';
+import type { FirstVisitStart } from './first-visit';
 
 export async function bootstrap(
   container: HTMLElement,
   { createRoot, hydrateRoot }: { createRoot: typeof CreateRoot; hydrateRoot: typeof HydrateRoot },
+  firstVisit?: FirstVisitStart,
 ): Promise<void> {
   const prerendered = container.firstElementChild !== null;
   const opened = await openDatabase();
   if (!opened.ok) {
+    firstVisit?.takeOver();
     const i18n = await createI18n(DEFAULT_LANGUAGE);
     createRoot(container).render(
       <AppProviders i18n={i18n}>
@@ -31,6 +37,9 @@ export async function bootstrap(
     );
     return;
   }
+  // The user followed a link before the app ran: its page is reached as the app's other pages are, focus included.
+  // From here on, a click before the page is drawn loads its page as on any site.
+  if (firstVisit?.takeOver().navigated) focusTitleOfFirstPage();
   // A language chosen on the prerendered page before the app had started (the switch's form: `?lang=en`).
   const chosen = takeLanguageFromAddress();
   const [stored, lastPath] = await Promise.all([
@@ -50,6 +59,16 @@ export async function bootstrap(
   }
   await nextTask();
   const router = createAppRouter();
+  if (firstVisit && window.location.pathname === '/') {
+    // A first visit's page says there is no commune (the entry script filled in the list): the home page draws the
+    // same, so that it is taken over as it is. Once she leaves it, the list is the database's again.
+    setEmptyAtStart(true);
+    const stop = router.subscribe((state) => {
+      if (state.location.pathname === '/') return;
+      setEmptyAtStart(false);
+      stop();
+    });
+  }
   const app = <AppRoot i18n={i18n} router={router} />;
   if (prerendered && i18n.language === DEFAULT_LANGUAGE && window.location.pathname === '/') {
     // The same tree as the prerender once the home page's chunk is there; as a transition, React hydrates it in
@@ -59,6 +78,10 @@ export async function bootstrap(
       hydrateRoot(container, app);
     });
   } else {
+    // The page being left (the prerendered one) stays on screen until the page asked for can be drawn whole: its
+    // code and its texts (a page whose texts are missing shows « Chargement… », and React then holds the page
+    // back a further 300 ms, its pace for revealing suspended content).
+    await Promise.all([whenRouterReady(router), loadEveryNamespace(i18n).catch(() => undefined)]);
     createRoot(container).render(app);
   }
   // Coming back from the reload into a new version: what was being typed goes back into its fields.

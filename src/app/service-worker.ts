@@ -1,7 +1,8 @@
 /**
- * The service worker: registered once the first page is shown (workbox-window, loaded then), checked for a new
- * version every hour and whenever the app comes back to the screen. A new version waits until the user chooses to
- * reload (src/app/update-prompt.tsx); before that reload, what is being typed is kept and pending writes finish.
+ * The service worker: registered once the first page is shown (workbox-window, loaded then; on a first visit, by
+ * the entry script before the app starts: src/main.tsx), checked for a new version every hour and whenever the app
+ * comes back to the screen. A new version waits until the user chooses to reload (src/app/update-prompt.tsx);
+ * before that reload, what is being typed is kept and pending writes finish.
  */
 import { create } from 'zustand';
 import { db } from '../db/database';

@@ -5,8 +5,10 @@
 import './parse-without-eval';
 import type { createRoot, hydrateRoot } from 'react-dom/client';
 import { bootstrap } from './bootstrap';
+import type { FirstVisitStart } from './first-visit';
 
-export function start(reactDom: { createRoot: typeof createRoot; hydrateRoot: typeof hydrateRoot }): void {
+/** `firstVisit`: the app starts on a first visit's page, as the user is about to act (src/app/first-visit.ts). */
+export function start(reactDom: { createRoot: typeof createRoot; hydrateRoot: typeof hydrateRoot }, firstVisit?: FirstVisitStart): void {
   const container = document.getElementById('root');
-  if (container) void bootstrap(container, reactDom);
+  if (container) void bootstrap(container, reactDom, firstVisit);
 }

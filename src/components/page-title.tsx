@@ -8,6 +8,11 @@ import { useLayoutEffect, useRef, type ReactNode } from 'react';
 
 let firstPageShown = false;
 
+/** The app's first page is reached by the user's click (src/app/first-visit.ts): its title takes the focus too. */
+export function focusTitleOfFirstPage(): void {
+  firstPageShown = true;
+}
+
 export function PageTitle({ children, title }: { children: ReactNode; title: string }) {
   const ref = useRef<HTMLHeadingElement>(null);
   // In the commit itself, before the page is painted: a user (or a test) who lands on a field of the new page must

@@ -15,8 +15,7 @@ import type {
   SummaryPackRecord,
 } from './records';
 import { summaryDigestMiddleware } from './summary-digest-middleware';
-
-export const DATABASE_NAME = 'cyberdiag';
+import { DATABASE_NAME } from './database-name';
 
 export class CyberdiagDatabase extends Dexie {
   communes!: EntityTable<CommuneRecord, 'id'>;

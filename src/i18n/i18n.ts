@@ -6,6 +6,7 @@
  */
 import i18next, { type BackendModule, type i18n as I18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { LANGUAGE_PARAM } from './language-param';
 
 export const LANGUAGES = ['fr', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -13,8 +14,6 @@ export const DEFAULT_LANGUAGE: Language = 'fr';
 
 export const isLanguage = (value: unknown): value is Language => value === 'fr' || value === 'en';
 
-/** The address parameter the language switch's form sends (`/?lang=en`) when clicked before the app has started. */
-export const LANGUAGE_PARAM = 'lang';
 
 /** The language asked for in the address (`?lang=en`), if it is one of ours. */
 export function languageInSearch(search: string): Language | undefined {

@@ -51,11 +51,12 @@ export async function openApp(
 }
 
 /**
- * Waits until the app answers clicks. The first page is on screen before (prerendered HTML), but its buttons do
- * nothing until the app has hydrated it; links work either way.
+ * Waits until the page answers clicks. The first page is on screen before (prerendered HTML), but its buttons do
+ * nothing until the app has hydrated it; links work either way. On a first visit (nothing stored yet) the page is
+ * complete once the entry script has filled in the empty list: the app then starts on the first link followed.
  */
 export async function whenAppReady(page: Page): Promise<void> {
-  await page.waitForFunction(() => performance.getEntriesByName('cyberdiag:app-ready').length > 0);
+  await page.waitForFunction(() => ['cyberdiag:app-ready', 'cyberdiag:first-visit-shown'].some((mark) => performance.getEntriesByName(mark).length > 0));
 }
 
 /** The page once the service worker controls it (it has precached the app, and a reload makes sure it has claimed it). */

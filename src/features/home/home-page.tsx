@@ -12,6 +12,7 @@ import { Loading } from '../../components/loading';
 import { BackupReminder } from '../../components/backup-reminder';
 import { TextField } from '../../components/field';
 import { normalizeSearchText } from '../../domain/directory/normalize-search-text';
+import { COMMUNES_SLOT_ID, isEmptyAtStart } from './empty-device';
 import './home.css';
 
 /** Past this many communes (a conseiller numérique's dozen), the list gets a filter box. */
@@ -41,9 +42,16 @@ async function loadSummaries(): Promise<CommuneSummary[]> {
   }));
 }
 
+/** The list on a device with no commune; also rendered at build time for a first visit (src/app/prerender-entry.tsx). */
+export function EmptyCommunes() {
+  const { t } = useTranslation('home');
+  return <p>{t('communes.empty')}</p>;
+}
+
 export function HomePage() {
   const { t, i18n } = useTranslation('home');
-  const summaries = useLiveQuery(loadSummaries);
+  // On a first visit's page the list is already drawn empty (src/app/first-visit.ts): the same, not « Chargement… ».
+  const summaries = useLiveQuery(loadSummaries, [], isEmptyAtStart() ? [] : undefined);
   const [filter, setFilter] = useState('');
   // Set by the commune page after a deletion.
   const { state } = useLocation();
@@ -86,39 +94,42 @@ export function HomePage() {
       )}
 
       <h2>{t('communes.title')}</h2>
-      {summaries === undefined ? (
-        <Loading />
-      ) : summaries.length === 0 ? (
-        <p>{t('communes.empty')}</p>
-      ) : (
-        <>
-          {summaries.length >= FILTER_FROM && (
-            <>
-              <TextField type="search" label={t('communes.filter')} hint={t('communes.filterHint')} name="commune-filter" value={filter} onChange={(e) => setFilter(e.target.value)} autoComplete="off" />
-              <p role="status" aria-live="polite" className="muted">
-                {filter.trim() === '' ? '' : t('communes.filtered', { count: shown?.length ?? 0, total: summaries.length })}
-              </p>
-            </>
-          )}
-          <ul className="card-list">
-            {(shown ?? []).map(({ commune, latest }) => (
-              <li key={commune.id} className="card">
-                <h3 className="card__title">
-                  <Link to={`/communes/${commune.id}`}>{commune.name}</Link>
-                </h3>
-                <p className="card__meta">
-                  {commune.insee ? t('communes.insee', { insee: commune.insee }) : null}{' '}
-                  {latest
-                    ? t(latest.status === 'completed' ? 'communes.completedOn' : 'communes.inProgressSince', {
-                        date: formatDate(latest.updatedAt, i18n.language),
-                      })
-                    : t('communes.noAudit')}
+      {/* A first visit's entry script fills this in without the app (src/app/first-visit.ts). */}
+      <div id={COMMUNES_SLOT_ID}>
+        {summaries === undefined ? (
+          <Loading />
+        ) : summaries.length === 0 ? (
+          <EmptyCommunes />
+        ) : (
+          <>
+            {summaries.length >= FILTER_FROM && (
+              <>
+                <TextField type="search" label={t('communes.filter')} hint={t('communes.filterHint')} name="commune-filter" value={filter} onChange={(e) => setFilter(e.target.value)} autoComplete="off" />
+                <p role="status" aria-live="polite" className="muted">
+                  {filter.trim() === '' ? '' : t('communes.filtered', { count: shown?.length ?? 0, total: summaries.length })}
                 </p>
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
+              </>
+            )}
+            <ul className="card-list">
+              {(shown ?? []).map(({ commune, latest }) => (
+                <li key={commune.id} className="card">
+                  <h3 className="card__title">
+                    <Link to={`/communes/${commune.id}`}>{commune.name}</Link>
+                  </h3>
+                  <p className="card__meta">
+                    {commune.insee ? t('communes.insee', { insee: commune.insee }) : null}{' '}
+                    {latest
+                      ? t(latest.status === 'completed' ? 'communes.completedOn' : 'communes.inProgressSince', {
+                          date: formatDate(latest.updatedAt, i18n.language),
+                        })
+                      : t('communes.noAudit')}
+                  </p>
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+      </div>
       <p>
         <Link className="button" to="/communes/new">
           {t('communes.add')}

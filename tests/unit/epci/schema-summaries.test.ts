@@ -1,6 +1,7 @@
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CyberdiagDatabase, DATABASE_NAME, db } from '../../../src/db/database';
+import { CyberdiagDatabase, db } from '../../../src/db/database';
+import { DATABASE_NAME } from '../../../src/db/database-name';
 import { loadActionCatalogue, loadActionCatalogueVersion } from '../../../src/content/load-actions';
 import { loadQuestionnaire, loadQuestionnaireVersion } from '../../../src/content/load-questionnaire';
 import { saveAnswer, startAudit } from '../../../src/db/audits-repository';

@@ -28,11 +28,14 @@ export function ScoreChart({ questionnaire, result }: { questionnaire: Questionn
                 <a href={`#theme-${theme.themeId}`}>{definition ? l(definition.title) : theme.themeId}</a>
               </th>
               <td>
-                <span className="score-chart__bar-track" aria-hidden="true">
-                  <span className={`score-chart__bar score-chart__bar--${band}`} style={{ width: `${score ?? 0}%` }} />
-                </span>
-                <span className="score-chart__value">
-                  {score === null ? t('chart.notAnswered') : t('chart.value', { score: formatScore(score) })}
+                {/* The cell stays a table cell (its row's height, its border, its role for screen readers). */}
+                <span className="score-chart__cell">
+                  <span className="score-chart__bar-track" aria-hidden="true">
+                    <span className={`score-chart__bar score-chart__bar--${band}`} style={{ width: `${score ?? 0}%` }} />
+                  </span>
+                  <span className="score-chart__value">
+                    {score === null ? t('chart.notAnswered') : t('chart.value', { score: formatScore(score) })}
+                  </span>
                 </span>
               </td>
             </tr>

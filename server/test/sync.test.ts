@@ -15,7 +15,8 @@ import { audit, commune } from '../../tests/unit/exchange/seed';
 import { buildApp } from '../src/app';
 import type { Database } from '../src/database';
 import { ensureSetupSecret } from '../src/setup-secret';
-import { openTestDatabase, redeem, send, testConfig } from './harness';
+import { openTestDatabase, pull, redeem, send, testConfig } from './harness';
+import { PULL_FRAMES_TYPE, PullFrameReader } from '../../src/domain/mailbox/pull-frames';
 
 let database: Database;
 let app: FastifyInstance;
@@ -124,6 +125,33 @@ describe('sync services through a real server', () => {
     expect(result.import.files.filter((file) => file.status === 'error')).toEqual([expect.objectContaining({ name: '47072-c-1.cyberdiag.json' })]);
     expect((await db.audits.toArray()).map((record) => record.id).sort()).toEqual(['a-1', 'a-2', 'b-1']);
     expect(await db.communes.where('insee').equals('16020').count()).toBe(1);
+  });
+
+  it('pulls the same records as frames and as JSON lines, and receives from a server that sends only lines', async () => {
+    const epci = epciAfterFirstPull;
+    if (epci === null) throw new Error('the first test leaves the EPCI connected');
+    const after = epci.cursor;
+    const lines = await pull(app.inject.bind(app), epci.session, after);
+    const framed = await app.inject({ method: 'GET', url: `/v1/epci/envelopes?after=${after}`, headers: { authorization: `Bearer ${epci.session}`, accept: PULL_FRAMES_TYPE } });
+    expect(framed.headers['content-type']).toBe(PULL_FRAMES_TYPE);
+    const reader = new PullFrameReader();
+    const frames = reader.read(new Uint8Array(framed.rawPayload));
+    expect(reader.complete).toBe(true);
+    expect(frames.map((frame) => JSON.parse(frame.head) as unknown)).toEqual(lines.lines.map(({ envelope: _envelope, ...head }) => head));
+    expect(frames.map((frame) => Buffer.from(frame.envelope).toString('base64'))).toEqual(lines.lines.map((line) => line.envelope ?? ''));
+
+    // An app newer than its server: the server ignores what it does not know in Accept, and sends lines.
+    await wipeDevice();
+    await saveEpciConnection(epci);
+    const fetchFrames = globalThis.fetch;
+    globalThis.fetch = (input, init) => fetchFrames(input, { ...init, headers: { ...(init?.headers as Record<string, string>), accept: 'application/x-ndjson' } });
+    try {
+      const result = await receive(await loadSummaryContext());
+      expect(result.audits).toEqual({ imported: 3, duplicate: 0, failed: 1 });
+      expect(result.refused).toEqual([{ name: '16120-d-1.cyberdiag.json', problem: 'tampered-envelope' }]);
+    } finally {
+      globalThis.fetch = fetchFrames;
+    }
   });
 
   it('retries later with a growing back-off when the server cannot be reached', async () => {

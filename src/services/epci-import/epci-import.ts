@@ -8,9 +8,10 @@
  * importFiles/applyImport:
  * - each file is written in its own transaction with the summaries the EPCI view reads: all or nothing per file,
  *   and a storage error on the 17th file keeps the 16 before it, and says so;
- * - two workers take the files in turn: while one writes file n, the other reads and checks file n + 1, on the
- *   other core; the records never travel to the page, which keeps only ids, dates and INSEE codes (without
- *   workers, as in jsdom, the same steps run in the page);
+ * - two workers take the files in turn, each reading its next file once it has written its last: while one writes
+ *   file n, the other reads and checks file n + 1, on the other core, and both may read at once; the records never
+ *   travel to the page, which keeps only ids, dates and INSEE codes (without workers, as in jsdom, the same steps
+ *   run in the page). The mailbox's pull hands them batches of envelopes, which they open first (envelope-batch.ts);
  * - a file that shares no audit, commune or INSEE code with the files before it still being written is written
  *   at once, without waiting for them: its plan cannot depend on what they write, whether they succeed or fail,
  *   and the database takes its transaction as soon as theirs ends (it sat idle between files otherwise). A file

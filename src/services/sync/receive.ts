@@ -8,7 +8,8 @@ import type { SummaryContext } from '../../db/epci-repository';
 import { importAuditFiles, type EpciFileResult, type EpciImportProgress, type EpciImportResult } from '../epci-import/epci-import';
 import type { EnvelopeBatch, SealedFile } from '../epci-import/envelope-batch';
 import { EnvelopeBatcher } from './envelope-batches';
-import { callMailbox, callMailboxJson, MailboxError, normaliseServerUrl, readLines } from './mailbox-api';
+import { callMailbox, callMailboxJson, MailboxError, normaliseServerUrl, readLines, readPullFrames } from './mailbox-api';
+import { PULL_FRAMES_TYPE } from '../../domain/mailbox/pull-frames';
 import { readEpciConnection, saveEpciConnection, type EpciConnection } from './mailbox-settings';
 
 async function connected(): Promise<EpciConnection> {
@@ -89,6 +90,18 @@ interface PulledLine {
 }
 
 const PROGRESS_EVERY = 200;
+
+/** The pull's records, whichever way the server sent them: each line, and its envelope (bytes, or base64 in a line). */
+async function* pulled(response: Response): AsyncGenerator<{ line: PulledLine; envelope: Uint8Array | string }> {
+  if (response.headers.get('content-type')?.startsWith(PULL_FRAMES_TYPE)) {
+    for await (const frame of readPullFrames(response)) yield { line: JSON.parse(frame.head) as PulledLine, envelope: frame.envelope };
+    return;
+  }
+  for await (const text of readLines(response)) {
+    const line = JSON.parse(text) as PulledLine;
+    yield { line, envelope: line.envelope ?? '' };
+  }
+}
 
 const isStorageError = (file: EpciFileResult) => file.status === 'error' && (file.code === 'storage-full' || file.code === 'write-failed');
 
@@ -171,7 +184,8 @@ export async function receive(context: SummaryContext, onProgress: (progress: Re
   const connection = await connected();
   const key = connection.key;
   if (key === null) throw new MailboxError('no-epci-key', 0);
-  const response = await callMailbox(connection.serverUrl, `/v1/epci/envelopes?after=${connection.cursor}`, { token: connection.session });
+  // Frames where the server sends them; JSON lines from a server older than the app.
+  const response = await callMailbox(connection.serverUrl, `/v1/epci/envelopes?after=${connection.cursor}`, { token: connection.session, accept: `${PULL_FRAMES_TYPE}, application/x-ndjson` });
   const batcher = new EnvelopeBatcher(key);
   /** In the order the import is given them. */
   const batches: EnvelopeBatch[] = [];
@@ -185,8 +199,7 @@ export async function receive(context: SummaryContext, onProgress: (progress: Re
   let cursor: number | null = null;
   const receiving = (async () => {
     try {
-      for await (const text of readLines(response)) {
-        const line = JSON.parse(text) as PulledLine;
+      for await (const { line, envelope } of pulled(response)) {
         if (line.done) {
           cursor = line.cursor ?? null;
           break;
@@ -197,7 +210,7 @@ export async function receive(context: SummaryContext, onProgress: (progress: Re
         }
         const name = `${line.insee ?? '?'}-${line.auditId ?? '?'}.cyberdiag.json`;
         try {
-          batcher.add({ name, insee: line.insee ?? '', auditId: line.auditId ?? '' }, line.envelope ?? '');
+          batcher.add({ name, insee: line.insee ?? '', auditId: line.auditId ?? '' }, envelope);
         } catch {
           outcome.refused.push({ name, problem: 'not-an-envelope' });
         }

@@ -37,6 +37,13 @@ describe('EnvelopeBatcher', () => {
     expect(batches.map((batch) => batch.name)).toEqual(['mailbox-1.cyberdiag.json', '01001-audit-a2.cyberdiag.json']);
   });
 
+  it('hands over the oldest batch rather than gather more than four at once (a commune with many audits)', () => {
+    const batcher = new EnvelopeBatcher(key);
+    for (let n = 1; n <= 5; n++) add(batcher, '01001', `audit-${n}`);
+    expect(names(batcher.take())).toEqual([['01001-audit-1.cyberdiag.json']]);
+    expect(names(batcher.finish())).toHaveLength(4);
+  });
+
   it('hands a batch to the import as soon as it holds 2,000 envelopes', () => {
     const batcher = new EnvelopeBatcher(key);
     for (let n = 0; n < 2_001; n++) add(batcher, String(10_000 + n), `audit-${n}`, 100);
@@ -46,7 +53,6 @@ describe('EnvelopeBatcher', () => {
 
   it('keeps each envelope\'s bytes as they came, in one buffer the batch can hand over whole', () => {
     const batcher = new EnvelopeBatcher(key);
-    // Past the first buffer's size: it grows, and the earlier envelopes move with it.
     for (let n = 0; n < 400; n++) batcher.add(routed(String(10_000 + n), `audit-${n}`), base64(3_001 + n, n % 256));
     const [batch] = batcher.finish();
 

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createMailboxKey, type MailboxPrivateKey } from '../../../src/crypto/mailbox-envelope';
 import { bytesToBase64 } from '../../../src/crypto/base64';
+import { EXPORT_LIMITS } from '../../../src/domain/exchange/export-format';
 import { EnvelopeBatcher, type RoutedEnvelope } from '../../../src/services/sync/envelope-batches';
 
 let key: MailboxPrivateKey;
@@ -58,6 +59,18 @@ describe('EnvelopeBatcher', () => {
 
     expect(batch?.envelopes.map((envelope) => [envelope.bytes.length, envelope.bytes[0], envelope.bytes.at(-1)])).toEqual(Array.from({ length: 400 }, (_, n) => [3_001 + n, n % 256, n % 256]));
     expect(new Set(batch?.envelopes.map((envelope) => envelope.bytes.buffer)).size).toBe(1);
+  });
+
+  it('closes a batch at 10 MB, taking the envelope that passes it if it is not over a megabyte more', () => {
+    const tenMegabytes = EXPORT_LIMITS.auditsFileBytes / 2;
+    const sizes = (last: number) => {
+      const batcher = new EnvelopeBatcher(key);
+      batcher.add(routed('01001', 'audit-a'), new Uint8Array(tenMegabytes - 1));
+      batcher.add(routed('01002', 'audit-b'), new Uint8Array(last));
+      return [...batcher.take(), ...batcher.finish()].map((batch) => batch.envelopes.map((envelope) => envelope.bytes.length));
+    };
+    expect(sizes(512 * 1024)).toEqual([[tenMegabytes - 1, 512 * 1024]]);
+    expect(sizes(2 * 1024 * 1024)).toEqual([[tenMegabytes - 1], [2 * 1024 * 1024]]);
   });
 
   it('refuses an envelope that is not base64, keeping nothing of it', () => {

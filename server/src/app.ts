@@ -12,11 +12,22 @@ import type pg from 'pg';
 import type { ServerConfig } from './config.js';
 import { inTransaction } from './database.js';
 import { INSEE_PATTERN, MAX_ENVELOPE_BYTES, RECORD_ID_PATTERN, readEnvelopeHeader } from '../../src/domain/mailbox/envelope-format.ts';
+import { PULL_FRAMES_TYPE } from '../../src/domain/mailbox/pull-frames.ts';
 import { DUMMY_PASSWORD_HASH, hashPassword, newInvitationCode, newToken, normaliseInvitationCode, sha256, verifyPassword } from './secrets.js';
 
 const SESSION_HOURS = 12;
 const INVITATION_DAYS = { default: 14, max: 90 };
 const PULL_PAGE = 500;
+const acceptsFrames = (accept: string | undefined) => accept?.split(',').some((type) => type.split(';')[0]?.trim() === PULL_FRAMES_TYPE) ?? false;
+
+/** One record of the pull as frames (src/domain/mailbox/pull-frames.ts), in parts: the envelope is not copied. */
+function pullFrame(head: Record<string, unknown>, envelope: Buffer | null): Buffer[] {
+  const json = Buffer.from(JSON.stringify(head));
+  const lengths = Buffer.alloc(8);
+  lengths.writeUInt32BE(json.length, 0);
+  lengths.writeUInt32BE(envelope?.length ?? 0, 4);
+  return envelope === null ? [lengths.subarray(0, 4), json, lengths.subarray(4)] : [lengths.subarray(0, 4), json, lengths.subarray(4), envelope];
+}
 
 interface Caller {
   tokenId: string;
@@ -305,8 +316,9 @@ export async function buildApp(pool: pg.Pool, config: ServerConfig): Promise<Fas
     });
   }
 
-  // What is new since the EPCI's last pull, streamed as one JSON object a line, oldest first; the last line says
-  // the stream is complete and gives the cursor to keep.
+  // What is new since the EPCI's last pull, oldest first; the last record says the stream is complete and gives the
+  // cursor to keep. As one JSON object a line (envelopes in base64), or, for a client that accepts it, as frames
+  // (src/domain/mailbox/pull-frames.ts: the envelopes' bytes as stored).
   app.get<{ Querystring: { after?: string } }>(
     '/v1/epci/envelopes',
     {
@@ -318,21 +330,47 @@ export async function buildApp(pool: pg.Pool, config: ServerConfig): Promise<Fas
       const epciId = callerOf(request).epciId;
       const start = request.query.after ?? '0';
       const horizon = await pullHorizon(epciId);
-      async function* lines(): AsyncGenerator<string> {
+      type Row = { seq: string; insee: string; audit_id: string; version_date: Date; size: number; envelope: Buffer | null };
+      async function* pages(): AsyncGenerator<Row[]> {
         let cursor = start;
         for (;;) {
-          const { rows } = await pool.query<{ seq: string; insee: string; audit_id: string; version_date: Date; size: number; envelope: Buffer | null }>(
+          const { rows } = await pool.query<Row>(
             `SELECT seq, insee, audit_id, version_date, size, envelope FROM envelope WHERE epci_id = $1 AND seq > $2 AND seq <= $3 ORDER BY seq LIMIT $4`,
             [epciId, cursor, horizon, PULL_PAGE],
           );
-          for (const row of rows) {
-            cursor = row.seq;
-            const base = { seq: Number(row.seq), insee: row.insee, auditId: row.audit_id, versionDate: row.version_date.toISOString() };
-            yield `${JSON.stringify(row.envelope === null ? { ...base, withdrawn: true } : { ...base, size: row.size, envelope: row.envelope.toString('base64') })}\n`;
-          }
+          yield rows;
+          cursor = rows.at(-1)?.seq ?? cursor;
           if (rows.length < PULL_PAGE) break;
         }
-        yield `${JSON.stringify({ done: true, cursor: Number(cursor) })}\n`;
+      }
+      const heads = async function* (): AsyncGenerator<{ head: Record<string, unknown>; envelope: Buffer | null }> {
+        let cursor = Number(start);
+        for await (const rows of pages()) {
+          for (const row of rows) {
+            cursor = Number(row.seq);
+            const base = { seq: cursor, insee: row.insee, auditId: row.audit_id, versionDate: row.version_date.toISOString() };
+            yield row.envelope === null ? { head: { ...base, withdrawn: true }, envelope: null } : { head: { ...base, size: row.size }, envelope: row.envelope };
+          }
+        }
+        yield { head: { done: true, cursor }, envelope: null };
+      };
+      if (acceptsFrames(request.headers.accept)) {
+        async function* frames(): AsyncGenerator<Buffer> {
+          // One chunk a page of records: 35,000 small writes cost the server more than the bytes.
+          let parts: Buffer[] = [];
+          for await (const { head, envelope } of heads()) {
+            parts.push(...pullFrame(head, envelope));
+            if (parts.length >= PULL_PAGE * 4) {
+              yield Buffer.concat(parts);
+              parts = [];
+            }
+          }
+          yield Buffer.concat(parts);
+        }
+        return reply.type(PULL_FRAMES_TYPE).send(Readable.from(frames()));
+      }
+      async function* lines(): AsyncGenerator<string> {
+        for await (const { head, envelope } of heads()) yield `${JSON.stringify(envelope === null ? head : { ...head, envelope: envelope.toString('base64') })}\n`;
       }
       return reply.type('application/x-ndjson').send(Readable.from(lines()));
     },

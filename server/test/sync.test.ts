@@ -15,7 +15,8 @@ import { audit, commune } from '../../tests/unit/exchange/seed';
 import { buildApp } from '../src/app';
 import type { Database } from '../src/database';
 import { ensureSetupSecret } from '../src/setup-secret';
-import { openTestDatabase, redeem, send, testConfig } from './harness';
+import { openTestDatabase, pull, redeem, send, testConfig } from './harness';
+import { PULL_FRAMES_TYPE, PullFrameReader } from '../../src/domain/mailbox/pull-frames';
 
 let database: Database;
 let app: FastifyInstance;
@@ -83,19 +84,21 @@ describe('sync services through a real server', () => {
     epciAfterFirstPull = (await readEpciConnection()) ?? null;
   });
 
-  it('receives envelopes gathered into batches through the same door; a batch the door refuses goes again file by file', async () => {
+  it('receives envelopes gathered into batches through the same door; each envelope refused in a batch is named', async () => {
     const epci = epciAfterFirstPull;
     if (epci?.key == null) throw new Error('the first test leaves the EPCI connected');
-    // Three communes' devices: Aubeterre sends two audits, Bellecombe one, Coulx one the door refuses.
+    // Four communes' devices: Aubeterre sends two audits, Bellecombe one, Coulx one the door refuses, and Dirac's is
+    // changed on the way.
     await wipeDevice();
-    await db.communes.bulkAdd([commune('c-a', 'Aubeterre', '16020'), commune('c-b', 'Bellecombe', '73034'), commune('c-c', 'Coulx', '47072')]);
+    await db.communes.bulkAdd([commune('c-a', 'Aubeterre', '16020'), commune('c-b', 'Bellecombe', '73034'), commune('c-c', 'Coulx', '47072'), commune('c-d', 'Dirac', '16120')]);
     await db.audits.bulkAdd([
       audit('a-1', 'c-a', { status: 'completed', completedAt: '2026-01-05T10:06:00.000Z' }),
       audit('a-2', 'c-a', { updatedAt: '2026-02-05T10:00:00.000Z' }),
       audit('b-1', 'c-b'),
       audit('c-1', 'c-c'),
+      audit('d-1', 'c-d'),
     ]);
-    const sent: Array<[insee: string, auditId: string]> = [['16020', 'a-1'], ['16020', 'a-2'], ['73034', 'b-1'], ['47072', 'c-1']];
+    const sent: Array<[insee: string, auditId: string]> = [['16020', 'a-1'], ['16020', 'a-2'], ['73034', 'b-1'], ['47072', 'c-1'], ['16120', 'd-1']];
     const texts = new Map<string, string>();
     for (const [, auditId] of sent) texts.set(auditId, (await exportData({ kind: 'audits', auditIds: [auditId] }, { label: auditId })).text);
     const bad = JSON.parse(texts.get('c-1') ?? '') as { payload: { audits: Array<{ status: string }> } };
@@ -106,20 +109,49 @@ describe('sync services through a real server', () => {
     const inject = app.inject.bind(app);
     const tokens = new Map<string, string>();
     await saveEpciConnection(epci);
-    for (const insee of ['16020', '73034', '47072']) tokens.set(insee, await redeem(inject, (await inviteCommune(insee)).code));
+    for (const insee of ['16020', '73034', '47072', '16120']) tokens.set(insee, await redeem(inject, (await inviteCommune(insee)).code));
     for (const [insee, auditId] of sent) {
       const envelope = await sealEnvelope(texts.get(auditId) ?? '', { publicKey: epci.key.publicKey, keyId: epci.key.keyId }, { insee, auditId, versionDate: versions.get(auditId) ?? '' });
+      // One byte of Dirac's ciphertext changed: the server cannot tell, the EPCI's device can.
+      if (auditId === 'd-1') envelope[envelope.length - 1] = (envelope[envelope.length - 1] ?? 0) ^ 1;
       expect((await send(inject, tokens.get(insee) ?? '', envelope)).statusCode).toBe(201);
     }
 
     const result = await receive(await loadSummaryContext());
     expect(result.audits).toEqual({ imported: 3, duplicate: 0, failed: 1 });
-    expect(result.refused).toEqual([]);
-    // The two audits of one commune never share a file; the batch holding the bad audit was split, and only that
-    // audit was refused, under its envelope's name.
+    expect(result.refused).toEqual([{ name: '16120-d-1.cyberdiag.json', problem: 'tampered-envelope' }]);
+    // The two audits of one commune never share a batch; in the batch holding the bad audit and the changed
+    // envelope, the others were written, and only those two refused, under their envelopes' names.
     expect(result.import.files.filter((file) => file.status === 'error')).toEqual([expect.objectContaining({ name: '47072-c-1.cyberdiag.json' })]);
     expect((await db.audits.toArray()).map((record) => record.id).sort()).toEqual(['a-1', 'a-2', 'b-1']);
     expect(await db.communes.where('insee').equals('16020').count()).toBe(1);
+  });
+
+  it('pulls the same records as frames and as JSON lines, and receives from a server that sends only lines', async () => {
+    const epci = epciAfterFirstPull;
+    if (epci === null) throw new Error('the first test leaves the EPCI connected');
+    const after = epci.cursor;
+    const lines = await pull(app.inject.bind(app), epci.session, after);
+    const framed = await app.inject({ method: 'GET', url: `/v1/epci/envelopes?after=${after}`, headers: { authorization: `Bearer ${epci.session}`, accept: PULL_FRAMES_TYPE } });
+    expect(framed.headers['content-type']).toBe(PULL_FRAMES_TYPE);
+    const reader = new PullFrameReader();
+    const frames = reader.read(new Uint8Array(framed.rawPayload));
+    expect(reader.complete).toBe(true);
+    expect(frames.map((frame) => JSON.parse(frame.head) as unknown)).toEqual(lines.lines.map(({ envelope: _envelope, ...head }) => head));
+    expect(frames.map((frame) => Buffer.from(frame.envelope).toString('base64'))).toEqual(lines.lines.map((line) => line.envelope ?? ''));
+
+    // An app newer than its server: the server ignores what it does not know in Accept, and sends lines.
+    await wipeDevice();
+    await saveEpciConnection(epci);
+    const fetchFrames = globalThis.fetch;
+    globalThis.fetch = (input, init) => fetchFrames(input, { ...init, headers: { ...(init?.headers as Record<string, string>), accept: 'application/x-ndjson' } });
+    try {
+      const result = await receive(await loadSummaryContext());
+      expect(result.audits).toEqual({ imported: 3, duplicate: 0, failed: 1 });
+      expect(result.refused).toEqual([{ name: '16120-d-1.cyberdiag.json', problem: 'tampered-envelope' }]);
+    } finally {
+      globalThis.fetch = fetchFrames;
+    }
   });
 
   it('retries later with a growing back-off when the server cannot be reached', async () => {

@@ -1,15 +1,16 @@
 /**
  * A worker of the EPCI's bulk import: it reads and checks one file at a time through the one import door
- * (openExportFile), tells the page what the file holds (ids, dates, INSEE codes), then writes it as the page
- * instructs (writeCheckedFile). The file's records never cross to the page: two such workers read, check and
- * write on both cores while the page only keeps count.
+ * (openExportFile; for the mailbox, a batch of envelopes that it opens first: envelope-batch.ts), tells the page
+ * what the file holds (ids, dates, INSEE codes), then writes it as the page instructs (writeCheckedFile). The
+ * file's records never cross to the page: two such workers read, check and write on both cores while the page
+ * only keeps count.
  */
 import { config } from 'zod/v4/core';
 import type { ExchangeError } from '../../domain/exchange/exchange-error';
 import { failedWrite, fileKeys, holdFile, writeCheckedFile, type FileKeys, type HeldFile, type WriteInstructions, type WriteOutcome } from './epci-file-writer';
 import { db } from '../../db/database';
 import { loadSummaryContext } from '../../db/epci-repository';
-import { openExportFile, type TextFile } from '../exchange/import-files';
+import { openImportUnit, type EnvelopeVerdict, type ImportUnit } from './envelope-batch';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -19,11 +20,12 @@ config({ jitless: true });
 export type WorkerRequest =
   /** Started ahead of an import: load what the first file will need. */
   | { type: 'prepare' }
-  | { type: 'open'; file: Blob | TextFile; passphrase: string | undefined }
+  /** A file, or a batch of the mailbox's envelopes to open with the EPCI's key (envelope-batch.ts). */
+  | { type: 'open'; file: ImportUnit; passphrase: string | undefined }
   | { type: 'write'; name: string; instructions: WriteInstructions };
 
 export type WorkerReply =
-  | { type: 'opened'; ok: true; keys: FileKeys }
+  | { type: 'opened'; ok: true; keys: FileKeys; verdicts: EnvelopeVerdict[] | null }
   | { type: 'opened'; ok: false; error: ExchangeError }
   | { type: 'written'; outcome: WriteOutcome };
 
@@ -43,12 +45,12 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
     return;
   }
   if (request.type === 'open') {
-    const opened = await openExportFile(request.file, { passphrase: request.passphrase });
+    const opened = await openImportUnit(request.file, { passphrase: request.passphrase });
     // The page plans the write meanwhile; the audits are summarised before its instructions are read.
-    held = opened.ok ? loadSummaryContext().then((context) => holdFile(opened.value.payload, context)) : null;
+    held = opened.ok ? loadSummaryContext().then((context) => holdFile(opened.payload, context)) : null;
     // A context that fails to load is reported by the write.
     held?.catch(() => undefined);
-    reply(opened.ok ? { type: 'opened', ok: true, keys: fileKeys(opened.value.payload) } : { type: 'opened', ok: false, error: opened.error });
+    reply(opened.ok ? { type: 'opened', ok: true, keys: fileKeys(opened.payload), verdicts: opened.verdicts } : { type: 'opened', ok: false, error: opened.error });
     return;
   }
   const pending = held;

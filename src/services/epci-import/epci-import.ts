@@ -8,9 +8,10 @@
  * importFiles/applyImport:
  * - each file is written in its own transaction with the summaries the EPCI view reads: all or nothing per file,
  *   and a storage error on the 17th file keeps the 16 before it, and says so;
- * - two workers take the files in turn: while one writes file n, the other reads and checks file n + 1, on the
- *   other core; the records never travel to the page, which keeps only ids, dates and INSEE codes (without
- *   workers, as in jsdom, the same steps run in the page);
+ * - two workers take the files in turn, each reading its next file once it has written its last: while one writes
+ *   file n, the other reads and checks file n + 1, on the other core, and both may read at once; the records never
+ *   travel to the page, which keeps only ids, dates and INSEE codes (without workers, as in jsdom, the same steps
+ *   run in the page). The mailbox's pull hands them batches of envelopes, which they open first (envelope-batch.ts);
  * - a file that shares no audit, commune or INSEE code with the files before it still being written is written
  *   at once, without waiting for them: its plan cannot depend on what they write, whether they succeed or fail,
  *   and the database takes its transaction as soon as theirs ends (it sat idle between files otherwise). A file
@@ -26,7 +27,7 @@ import { failedWrite, fileKeys, holdFile, writeCheckedFile, type CommuneKey, typ
 import type { WorkerReply, WorkerRequest } from './epci-import-worker';
 import type { CommuneInfo, SummaryEntry } from '../../domain/epci/epci-row';
 import { auditUpdatedAt, entriesOfPack, loadSummaryContextFor, type SummaryContext } from '../../db/epci-repository';
-import { openExportFile, type TextFile } from '../exchange/import-files';
+import { isEnvelopeBatch, openImportUnit, type EnvelopeVerdict, type ImportUnit } from './envelope-batch';
 
 export type { EpciFileResult } from './epci-file-writer';
 
@@ -45,6 +46,8 @@ export interface EpciImportResult {
    * 35,000 records back; the database holds the same.
    */
   written: { communes: CommuneInfo[]; entries: SummaryEntry[] };
+  /** For each batch of the mailbox's envelopes, at its index in `files`: what became of each envelope. */
+  envelopes: Array<EnvelopeVerdict[] | undefined>;
 }
 
 /** What the device holds that a file can collide with, read once and kept up to date as files are written. */
@@ -95,7 +98,7 @@ class DeviceState {
   }
 }
 
-type Opened = { ok: true; keys: FileKeys } | { ok: false; error: ExchangeError };
+type Opened = { ok: true; keys: FileKeys; verdicts: EnvelopeVerdict[] | null } | { ok: false; error: ExchangeError };
 
 /**
  * The records a file may write or be planned against: its audit ids, commune ids and INSEE codes. What a
@@ -122,7 +125,7 @@ function overlaps(a: Footprint, b: Footprint): boolean {
 
 /** Reads, checks and holds one file at a time, then writes it when told how. */
 interface FileSlot {
-  open(file: Blob | TextFile): Promise<Opened>;
+  open(file: ImportUnit): Promise<Opened>;
   write(name: string, instructions: WriteInstructions): Promise<WriteOutcome>;
   close(): void;
 }
@@ -131,9 +134,9 @@ function pageSlot(passphrase: string | undefined, summaries: SummaryContext): Fi
   let held: HeldFile | null = null;
   return {
     async open(file) {
-      const opened = await openExportFile(file, { passphrase });
-      held = opened.ok ? holdFile(opened.value.payload, summaries) : null;
-      return opened.ok ? { ok: true, keys: fileKeys(opened.value.payload) } : { ok: false, error: opened.error };
+      const opened = await openImportUnit(file, { passphrase });
+      held = opened.ok ? holdFile(opened.payload, summaries) : null;
+      return opened.ok ? { ok: true, keys: fileKeys(opened.payload), verdicts: opened.verdicts } : { ok: false, error: opened.error };
     },
     async write(name, instructions) {
       const file = held;
@@ -200,16 +203,21 @@ function workerSlot(passphrase: string | undefined, summaries: SummaryContext): 
     worker.terminate();
     waiting?.(null);
   };
-  const ask = (request: WorkerRequest) =>
+  const ask = (request: WorkerRequest, transfer: Transferable[] = []) =>
     new Promise<WorkerReply | null>((resolve) => {
       waiting = resolve;
-      worker.postMessage(request);
+      worker.postMessage(request, transfer);
     });
   return {
     async open(file) {
       if (broken) return fallback.open(file);
-      const reply = await ask({ type: 'open', file, passphrase });
-      if (reply?.type === 'opened') return reply.ok ? { ok: true, keys: reply.keys } : { ok: false, error: reply.error };
+      // A batch's envelopes cross as their buffer, transferred: copied, it cost the page 0.05 to 0.1 s a batch.
+      const transfer = isEnvelopeBatch(file) ? [...new Set(file.envelopes.map((envelope) => envelope.bytes.buffer))] : [];
+      const reply = await ask({ type: 'open', file, passphrase }, transfer);
+      if (reply?.type === 'opened') return reply.ok ? { ok: true, keys: reply.keys, verdicts: reply.verdicts } : { ok: false, error: reply.error };
+      // The worker failed: the page takes over, but a batch it handed over is no longer the page's to read. It fails
+      // as a write does, and the pull keeps its cursor: the next pull brings these envelopes again.
+      if (transfer.length > 0) return { ok: false, error: { code: 'write-failed', detail: 'worker' } };
       return fallback.open(file);
     },
     async write(name, instructions) {
@@ -221,70 +229,99 @@ function workerSlot(passphrase: string | undefined, summaries: SummaryContext): 
   };
 }
 
-const fileName = (file: Blob | TextFile, index: number) => ('name' in file && typeof file.name === 'string' ? file.name : `#${index + 1}`);
+/** A promise settled from outside: a file's write, known before the file is read. */
+function settlement() {
+  let resolve: () => void = () => undefined;
+  let reject: (reason: unknown) => void = () => undefined;
+  const promise = new Promise<void>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return { promise, resolve, reject };
+}
+
+const fileName = (file: ImportUnit, index: number) => ('name' in file && typeof file.name === 'string' ? file.name : `#${index + 1}`);
 
 /**
  * `files` may also arrive while the import runs (an AsyncIterable: the mailbox's pull, whose batches are imported as
  * they are opened); `total` then counts those come so far.
  */
 export async function importAuditFiles(
-  files: ReadonlyArray<Blob | TextFile> | AsyncIterable<Blob | TextFile>,
+  files: ReadonlyArray<ImportUnit> | AsyncIterable<ImportUnit>,
   summaries: SummaryContext,
   { passphrase, onProgress }: { passphrase?: string | undefined; onProgress?: (progress: EpciImportProgress) => void } = {},
 ): Promise<EpciImportResult> {
-  const known = Array.isArray(files) ? (files as ReadonlyArray<Blob | TextFile>).length : 0;
+  const known = Array.isArray(files) ? (files as ReadonlyArray<ImportUnit>).length : 0;
   let total = known;
   const results: EpciFileResult[] = [];
+  const envelopes: EpciImportResult['envelopes'] = [];
   const written: EpciImportResult['written'] = { communes: [], entries: [] };
   const device = await DeviceState.read();
   const makeSlot = typeof Worker === 'undefined' ? pageSlot : workerSlot;
   // File n goes to slot n % 2: one slot reads while the other writes.
   const slots = [makeSlot(passphrase, summaries), makeSlot(passphrase, summaries)] as const;
-  /** Each file's write, done once it is written (or has failed). */
+  /** Each file's write, done once it is written (or has failed, or has nothing to write). */
   const writes: Promise<void>[] = [];
   /** The files read and not yet written, with what they may write, for the files after them to wait on. */
   const unwritten = new Map<number, { footprint: Footprint; written: Promise<void> }>();
   onProgress?.({ stage: 'reading', done: 0, total });
   try {
     let count = 0;
+    /** The files are planned in order, each once the one before it is: its plan depends on what they write. */
+    let planned: Promise<void> = Promise.resolve();
     for await (const file of files) {
-      // One constant per file: the write below refers to it after the loop has moved on.
+      // One constant per file: the steps below refer to it after the loop has moved on.
       const index = count++;
       total = Math.max(known, count);
       const slot = slots[index % 2] ?? slots[0];
-      // A slot holds one file: it reads the next one once its previous file is written.
-      await writes[index - 2];
       const name = fileName(file, index);
-      const opened = await slot.open(file);
-      if (!opened.ok) {
-        results[index] = { name, status: 'error', code: opened.error.code };
-        writes.push(Promise.resolve());
-      } else {
-        // Planned against what the earlier files it shares records with wrote; the others do not matter to it.
-        const footprint = footprintOf(opened.keys);
-        const earlier = [...unwritten.values()].filter((other) => overlaps(other.footprint, footprint)).map((other) => other.written);
-        const write = Promise.allSettled(earlier).then(async () => {
-          const outcome = await slot.write(name, device.instructionsFor(opened.keys));
-          device.record(outcome);
-          results[index] = outcome.result;
-          written.communes.push(...outcome.communes);
-          if (outcome.pack) written.entries.push(...entriesOfPack(outcome.pack, summaries));
-          for (const other of outcome.otherPacks) {
-            const context = await loadSummaryContextFor(other.version);
-            if (context) written.entries.push(...entriesOfPack(other.pack, context));
-          }
-        });
-        const settled = write.finally(() => unwritten.delete(index));
-        unwritten.set(index, { footprint, written: settled });
-        writes.push(settled);
-      }
-      onProgress?.({ stage: 'reading', done: index + 1, total });
+      const write = settlement();
+      writes[index] = write.promise;
+      // A slot holds one file: it reads the next one once its previous file is written. The two slots read at once:
+      // reading a batch of envelopes (opening each, then the door) takes longer than writing it, and read one after
+      // the other they left a core idle (docs/mailbox-measurements.md).
+      const opening = Promise.resolve(writes[index - 2]).then(() => slot.open(file));
+      // Met by the planning below, unless an earlier file's failure ended the import first.
+      opening.catch(() => undefined);
+      planned = planned.then(async () => {
+        const opened = await opening;
+        if (opened.ok && opened.verdicts !== null) envelopes[index] = opened.verdicts;
+        if (!opened.ok) {
+          results[index] = { name, status: 'error', code: opened.error.code };
+          write.resolve();
+        } else if (opened.verdicts !== null && !opened.verdicts.some((verdict) => verdict.status === 'gathered')) {
+          // A batch none of whose envelopes passed: nothing to write.
+          results[index] = { name, status: 'empty' };
+          write.resolve();
+        } else {
+          // Planned against what the earlier files it shares records with wrote; the others do not matter to it.
+          const footprint = footprintOf(opened.keys);
+          const earlier = [...unwritten.values()].filter((other) => overlaps(other.footprint, footprint)).map((other) => other.written);
+          const settled = Promise.allSettled(earlier)
+            .then(async () => {
+              const outcome = await slot.write(name, device.instructionsFor(opened.keys));
+              device.record(outcome);
+              results[index] = outcome.result;
+              written.communes.push(...outcome.communes);
+              if (outcome.pack) written.entries.push(...entriesOfPack(outcome.pack, summaries));
+              for (const other of outcome.otherPacks) {
+                const context = await loadSummaryContextFor(other.version);
+                if (context) written.entries.push(...entriesOfPack(other.pack, context));
+              }
+            })
+            .finally(() => unwritten.delete(index));
+          unwritten.set(index, { footprint, written: settled });
+          settled.then(write.resolve, write.reject);
+        }
+        onProgress?.({ stage: 'reading', done: index + 1, total });
+      });
     }
+    await planned;
     onProgress?.({ stage: 'writing', done: total, total });
     await Promise.all(writes);
   } finally {
     for (const slot of slots) slot.close();
   }
   onProgress?.({ stage: 'done', done: total, total });
-  return { files: results, written };
+  return { files: results, written, envelopes };
 }

@@ -2,6 +2,8 @@
  * The mailbox server's HTTP API as the app calls it. Every failure becomes a MailboxError with a code the UI
  * words (sync.errors.<code>): the server's own codes, 'offline' when it could not be reached, 'unexpected' else.
  */
+import { PullFrameReader, type PullFrame } from '../../domain/mailbox/pull-frames';
+
 export class MailboxError extends Error {
   constructor(
     readonly code: string,
@@ -29,6 +31,7 @@ interface CallOptions {
   token?: string;
   json?: unknown;
   bytes?: Uint8Array<ArrayBuffer>;
+  accept?: string;
 }
 
 /** The server's address as the user typed it, without a trailing slash; null when it is not an http(s) URL. */
@@ -42,9 +45,10 @@ export function normaliseServerUrl(typed: string): string | null {
   }
 }
 
-export async function callMailbox(serverUrl: string, path: string, { method = 'GET', token, json, bytes }: CallOptions = {}): Promise<Response> {
+export async function callMailbox(serverUrl: string, path: string, { method = 'GET', token, json, bytes, accept }: CallOptions = {}): Promise<Response> {
   const headers: Record<string, string> = {};
   if (token) headers.authorization = `Bearer ${token}`;
+  if (accept !== undefined) headers.accept = accept;
   if (json !== undefined) headers['content-type'] = 'application/json';
   if (bytes !== undefined) headers['content-type'] = 'application/octet-stream';
   let response: Response;
@@ -68,6 +72,23 @@ export async function callMailbox(serverUrl: string, path: string, { method = 'G
 
 export async function callMailboxJson<T>(serverUrl: string, path: string, options: CallOptions = {}): Promise<T> {
   return (await (await callMailbox(serverUrl, path, options)).json()) as T;
+}
+
+/** The frames of a pull (src/domain/mailbox/pull-frames.ts) as they arrive; a broken stream is a pull cut short. */
+export async function* readPullFrames(response: Response): AsyncGenerator<PullFrame> {
+  if (response.body === null) return;
+  const reader = response.body.getReader();
+  const frames = new PullFrameReader();
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) break;
+    try {
+      yield* frames.read(value);
+    } catch (error) {
+      if (error instanceof RangeError) throw new MailboxError('incomplete-pull', response.status);
+      throw error;
+    }
+  }
 }
 
 /**

@@ -1,15 +1,15 @@
 /**
  * An EPCI's device: its account on the mailbox, its key, its invitations, and "Recevoir": what is new since the
- * last complete pull, streamed, each envelope opened on the device and the audit files imported through the same
- * door and write path as files chosen by hand (importAuditFiles), with the same progress.
+ * last complete pull, streamed, each envelope opened on the device (in the import's workers) and the audit files
+ * imported through the same door and write path as files chosen by hand (importAuditFiles), with the same progress.
  */
-import { createMailboxKey, openEnvelope, type MailboxPrivateKey, type OpenEnvelopeProblem } from '../../crypto/mailbox-envelope';
-import { base64ToBytes } from '../../crypto/base64';
+import { createMailboxKey, type OpenEnvelopeProblem } from '../../crypto/mailbox-envelope';
 import type { SummaryContext } from '../../db/epci-repository';
 import { importAuditFiles, type EpciFileResult, type EpciImportProgress, type EpciImportResult } from '../epci-import/epci-import';
-import { EnvelopeBatcher, type ImportBatch } from './envelope-batches';
-import type { TextFile } from '../exchange/import-files';
-import { callMailbox, callMailboxJson, MailboxError, normaliseServerUrl, readLines } from './mailbox-api';
+import type { EnvelopeBatch, SealedFile } from '../epci-import/envelope-batch';
+import { EnvelopeBatcher } from './envelope-batches';
+import { callMailbox, callMailboxJson, MailboxError, normaliseServerUrl, readLines, readPullFrames } from './mailbox-api';
+import { PULL_FRAMES_TYPE } from '../../domain/mailbox/pull-frames';
 import { readEpciConnection, saveEpciConnection, type EpciConnection } from './mailbox-settings';
 
 async function connected(): Promise<EpciConnection> {
@@ -67,7 +67,11 @@ export interface RefusedEnvelope {
 }
 
 export interface ReceiveResult {
-  /** The import's files: a received file of its own, or a batch of them (envelope-batches.ts). */
+  /**
+   * The import's writes, one per batch of envelopes (a batch of one is named after its envelope), and a result for
+   * each envelope whose file the door refused, named after it (`envelopes` stays empty: refused envelopes are in
+   * `refused`).
+   */
   import: EpciImportResult;
   /** Audits counted one by one, whatever file they went in (refused envelopes are in `refused`). */
   audits: { imported: number; duplicate: number; failed: number };
@@ -85,29 +89,25 @@ interface PulledLine {
   cursor?: number;
 }
 
-/** Envelopes being opened at once: WebCrypto works off the page's thread, so they overlap with reading the stream. */
-const OPENING = 16;
 const PROGRESS_EVERY = 200;
 
-type Opened = Awaited<ReturnType<typeof openEnvelope>>;
-
-async function openLine(line: PulledLine, key: MailboxPrivateKey): Promise<Opened> {
-  let opened: Opened;
-  try {
-    opened = await openEnvelope(base64ToBytes(line.envelope ?? ''), key);
-  } catch {
-    opened = { ok: false, problem: 'not-an-envelope' };
+/** The pull's records, whichever way the server sent them: each line, and its envelope (bytes, or base64 in a line). */
+async function* pulled(response: Response): AsyncGenerator<{ line: PulledLine; envelope: Uint8Array | string }> {
+  if (response.headers.get('content-type')?.startsWith(PULL_FRAMES_TYPE)) {
+    for await (const frame of readPullFrames(response)) yield { line: JSON.parse(frame.head) as PulledLine, envelope: frame.envelope };
+    return;
   }
-  // The header the server routed on must be the one sealed inside the envelope.
-  if (opened.ok && (opened.header.insee !== line.insee || opened.header.auditId !== line.auditId)) return { ok: false, problem: 'tampered-envelope' };
-  return opened;
+  for await (const text of readLines(response)) {
+    const line = JSON.parse(text) as PulledLine;
+    yield { line, envelope: line.envelope ?? '' };
+  }
 }
 
 const isStorageError = (file: EpciFileResult) => file.status === 'error' && (file.code === 'storage-full' || file.code === 'write-failed');
 
-/** Files handed to the import while the pull goes on: the import waits for the next one, or for the end. */
-function fileQueue() {
-  const files: TextFile[] = [];
+/** Batches handed to the import while the pull goes on: the import waits for the next one, or for the end. */
+function batchQueue() {
+  const batches: EnvelopeBatch[] = [];
   let ended = false;
   let wake: (() => void) | null = null;
   const notify = () => {
@@ -115,8 +115,8 @@ function fileQueue() {
     wake = null;
   };
   return {
-    push(...more: TextFile[]) {
-      files.push(...more);
+    push(...more: EnvelopeBatch[]) {
+      batches.push(...more);
       notify();
     },
     end() {
@@ -126,9 +126,9 @@ function fileQueue() {
     get ended() {
       return ended;
     },
-    async *[Symbol.asyncIterator](): AsyncGenerator<TextFile> {
+    async *[Symbol.asyncIterator](): AsyncGenerator<EnvelopeBatch> {
       for (;;) {
-        const next = files.shift();
+        const next = batches.shift();
         if (next !== undefined) yield next;
         else if (ended) return;
         else await new Promise<void>((resolve) => (wake = resolve));
@@ -137,57 +137,88 @@ function fileQueue() {
   };
 }
 
+/** The audits counted one by one and the envelopes' own verdicts, over the batches and what the import made of them. */
+function tally(batches: readonly EnvelopeBatch[], imported: EpciImportResult, into: ReceiveResult) {
+  const deferred: SealedFile[] = [];
+  for (const [index, batch] of batches.entries()) {
+    const result = imported.files[index];
+    const verdicts = imported.envelopes[index] ?? [];
+    let gathered = 0;
+    for (const [at, verdict] of verdicts.entries()) {
+      const envelope = batch.envelopes[at];
+      if (verdict.status === 'gathered') gathered += 1;
+      else if (verdict.status === 'refused') into.refused.push({ name: verdict.name, problem: verdict.problem });
+      else if (verdict.status === 'error') {
+        into.import.files.push({ name: verdict.name, status: 'error', code: verdict.code });
+        into.audits.failed += 1;
+      } else if (envelope !== undefined) deferred.push({ ...envelope, bytes: verdict.bytes });
+    }
+    if (result === undefined) continue;
+    if (verdicts.length === 0 && result.status === 'error') {
+      // The batch failed whole, before any envelope was opened (its worker failed).
+      into.import.files.push(result);
+      into.audits.failed += batch.envelopes.length;
+      continue;
+    }
+    if (gathered === 0) continue;
+    into.import.files.push(result);
+    if (result.status === 'imported') {
+      into.audits.imported += result.added + result.updated;
+      into.audits.duplicate += result.skipped;
+    } else if (result.status === 'duplicate') into.audits.duplicate += result.skipped;
+    else if (result.status === 'error') into.audits.failed += gathered;
+  }
+  into.import.written.communes.push(...imported.written.communes);
+  into.import.written.entries.push(...imported.written.entries);
+  return deferred;
+}
+
 /**
- * Pulls and imports. Each batch is imported as soon as it is full, by the import's workers, while the page goes on
- * reading and opening envelopes. The cursor moves only once the stream has ended complete and the import has run: a
- * pull cut short is pulled again whole next time (importing the same version twice changes nothing).
+ * Pulls and imports. The page reads the stream and gathers the envelopes, still sealed, into batches; each batch is
+ * imported as soon as it is full, by the import's workers, which open its envelopes, check each file through the
+ * door and write the batch, while the page goes on reading. The cursor moves only once the stream has ended complete
+ * and the import has run: a pull cut short is pulled again whole next time (importing the same version twice changes
+ * nothing).
  */
 export async function receive(context: SummaryContext, onProgress: (progress: ReceiveProgress | EpciImportProgress) => void = () => undefined): Promise<ReceiveResult> {
   const connection = await connected();
   const key = connection.key;
   if (key === null) throw new MailboxError('no-epci-key', 0);
-  const response = await callMailbox(connection.serverUrl, `/v1/epci/envelopes?after=${connection.cursor}`, { token: connection.session });
-  const batcher = new EnvelopeBatcher();
+  // Frames where the server sends them; JSON lines from a server older than the app.
+  const response = await callMailbox(connection.serverUrl, `/v1/epci/envelopes?after=${connection.cursor}`, { token: connection.session, accept: `${PULL_FRAMES_TYPE}, application/x-ndjson` });
+  const batcher = new EnvelopeBatcher(key);
   /** In the order the import is given them. */
-  const batches: ImportBatch[] = [];
-  const queue = fileQueue();
-  const hand = (ready: ImportBatch[]) => {
+  const batches: EnvelopeBatch[] = [];
+  const queue = batchQueue();
+  const hand = (ready: EnvelopeBatch[]) => {
     batches.push(...ready);
-    queue.push(...ready.map((batch) => batch.file));
+    queue.push(...ready);
   };
-  const refused: RefusedEnvelope[] = [];
+  const outcome: ReceiveResult = { import: { files: [], written: { communes: [], entries: [] }, envelopes: [] }, audits: { imported: 0, duplicate: 0, failed: 0 }, refused: [], withdrawn: 0 };
   let received = 0;
-  let withdrawn = 0;
   let cursor: number | null = null;
   const receiving = (async () => {
     try {
-      // Opened in order of arrival, a few at a time.
-      const opening: Array<{ name: string; insee: string; opened: Promise<Opened> }> = [];
-      const settleFirst = async () => {
-        const first = opening.shift();
-        if (first === undefined) return;
-        const opened = await first.opened;
-        if (opened.ok) batcher.add({ name: first.name, insee: first.insee, text: opened.text });
-        else refused.push({ name: first.name, problem: opened.problem });
-        hand(batcher.take());
-        received += 1;
-        // Not every envelope: each report re-renders the panel, and 35,000 renders cost more than the opening.
-        if (received % PROGRESS_EVERY === 0) onProgress({ stage: 'receiving', done: received });
-      };
-      for await (const text of readLines(response)) {
-        const line = JSON.parse(text) as PulledLine;
+      for await (const { line, envelope } of pulled(response)) {
         if (line.done) {
           cursor = line.cursor ?? null;
           break;
         }
         if (line.withdrawn) {
-          withdrawn += 1;
+          outcome.withdrawn += 1;
           continue;
         }
-        opening.push({ name: `${line.insee ?? '?'}-${line.auditId ?? '?'}.cyberdiag.json`, insee: line.insee ?? '', opened: openLine(line, key) });
-        if (opening.length >= OPENING) await settleFirst();
+        const name = `${line.insee ?? '?'}-${line.auditId ?? '?'}.cyberdiag.json`;
+        try {
+          batcher.add({ name, insee: line.insee ?? '', auditId: line.auditId ?? '' }, envelope);
+        } catch {
+          outcome.refused.push({ name, problem: 'not-an-envelope' });
+        }
+        hand(batcher.take());
+        received += 1;
+        // Not every envelope: each report re-renders the panel, and 35,000 renders cost more than the reading.
+        if (received % PROGRESS_EVERY === 0) onProgress({ stage: 'receiving', done: received });
       }
-      while (opening.length > 0) await settleFirst();
       onProgress({ stage: 'receiving', done: received });
       hand(batcher.finish());
     } finally {
@@ -200,35 +231,14 @@ export async function receive(context: SummaryContext, onProgress: (progress: Re
   const first = await importAuditFiles(queue, context, { onProgress: (progress) => (queue.ended ? onProgress(progress) : undefined) });
   await receiving;
   if (cursor === null) throw new MailboxError('incomplete-pull', 0);
-
-  // A batch the door refused goes again file by file: each of its envelopes gets its own verdict.
-  const again = batches.flatMap((batch, index) => {
-    const result = first.files[index];
-    return batch.members.length > 1 && result?.status === 'error' && !isStorageError(result) ? batch.members : [];
-  });
-  const second = again.length > 0 ? await importAuditFiles(again, context, { onProgress }) : null;
-  const kept = batches.flatMap((batch, index) => {
-    const result = first.files[index];
-    return result === undefined || (batch.members.length > 1 && result.status === 'error' && !isStorageError(result)) ? [] : [{ batch, result }];
-  });
-  const files = [...kept.map(({ result }) => result), ...(second?.files ?? [])];
-  const audits = { imported: 0, duplicate: 0, failed: 0 };
-  for (const { batch, result } of [...kept, ...again.map((member, index) => ({ batch: { members: [member] }, result: second?.files[index] }))]) {
-    if (result?.status === 'imported') {
-      audits.imported += result.added + result.updated;
-      audits.duplicate += result.skipped;
-    } else if (result?.status === 'duplicate') audits.duplicate += result.skipped;
-    else if (result?.status === 'error') audits.failed += batch.members.length;
+  const deferred = tally(batches, first, outcome);
+  // An envelope whose file shared a record with its batch's others goes on its own, planned against what they wrote.
+  if (deferred.length > 0) {
+    const singles = deferred.map((envelope) => batcher.batchOf([envelope]));
+    tally(singles, await importAuditFiles(singles, context, { onProgress }), outcome);
   }
-  const imported: EpciImportResult = {
-    files,
-    written: {
-      communes: [...first.written.communes, ...(second?.written.communes ?? [])],
-      entries: [...first.written.entries, ...(second?.written.entries ?? [])],
-    },
-  };
-  if (!files.some(isStorageError)) {
+  if (!outcome.import.files.some(isStorageError)) {
     await saveEpciConnection({ ...connection, cursor, lastPullAt: new Date().toISOString() });
   }
-  return { import: imported, audits, refused, withdrawn };
+  return outcome;
 }

@@ -173,4 +173,21 @@ describe('sync services through a real server', () => {
     expect(second?.attempts).toBe(2);
     expect(Date.parse(second?.retryAt ?? '') - later.getTime()).toBeGreaterThan(Date.parse(record?.retryAt ?? '') - now.getTime());
   });
+
+  it('drops a pending send whose audit is no longer on the device (replaced by a restore), and sends the others', async () => {
+    await wipeDevice();
+    await db.communes.add(commune('commune-b', 'Bellecombe', '73034'));
+    await db.audits.add(audit('audit-b1', 'commune-b'));
+    await db.audits.add(audit('audit-b2', 'commune-b'));
+    // Unreachable: any send attempted would fail and stay pending.
+    await db.settings.put({ key: 'mailbox-device', value: { serverUrl: 'http://127.0.0.1:9', token: 'cdd_x', insee: '73034', epci: { siren: '1', name: 'x', publicKey: null, keyId: null } } });
+    await queueAudit('audit-b1');
+    await queueAudit('audit-b2');
+    // A restore wrote the device's records again, without audit-b1: the outbox alone still names it.
+    await db.audits.delete('audit-b1');
+    const report = await sendPending();
+    expect(await db.outbox.get('audit-b1')).toBeUndefined();
+    expect(report).toMatchObject({ sent: 0, failed: 1 });
+    expect(await db.outbox.get('audit-b2')).toMatchObject({ state: 'pending', lastError: 'offline' });
+  });
 });

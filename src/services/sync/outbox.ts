@@ -123,6 +123,11 @@ export async function sendPending(now: () => Date = () => new Date(), { all = fa
   if (!connection) return report;
   const due = (await db.outbox.where('state').equals('pending').toArray()).filter((r) => all || r.retryAt === null || r.retryAt <= now().toISOString());
   for (const record of due) {
+    // Its audit is gone (a restore replaced the device's audits): nothing is left to send, and nothing to retry.
+    if ((await db.audits.get(record.auditId)) === undefined) {
+      await db.outbox.delete(record.auditId);
+      continue;
+    }
     try {
       const sent = await sendOne(record, connection);
       connection = sent.connection;

@@ -1,7 +1,8 @@
 /**
  * The mailbox envelope, read the same way by the server (server/ compiles this file) and by the EPCI's device.
  * Layout (written by src/crypto/mailbox-envelope.ts on the commune's device): "CDM1", the header's length (4 bytes,
- * big-endian), the header (JSON, ASCII), then the AES-256-GCM ciphertext of the audit file with its 16-byte tag.
+ * big-endian), the header (JSON, ASCII), then the AES-256-GCM ciphertext of the sealed content with its 16-byte tag.
+ * Version 1's content is the audit file itself; version 2's is the file compressed and padded (SealedContentV2).
  * The header is authenticated as GCM additional data, so the server can read it (it routes on it) but cannot
  * change it without the EPCI's device refusing the envelope. It holds no answer.
  */
@@ -15,8 +16,17 @@ export const MAX_PLAINTEXT_BYTES = EXPORT_LIMITS.auditsFileBytes;
 export const GCM_TAG_BYTES = 16;
 export const MAX_ENVELOPE_BYTES = 8 + MAX_HEADER_BYTES + MAX_PLAINTEXT_BYTES + GCM_TAG_BYTES;
 
+/**
+ * Version 2's content: the file's length and its deflate-raw stream's length (4 bytes each, big-endian), the stream,
+ * then zeros up to a multiple of CONTENT_BLOCK bytes. The server sees that padded size, not the file's exact size.
+ */
+export const CONTENT_BLOCK = 512;
+export const CONTENT_PREFIX_BYTES = 8;
+
+export type EnvelopeVersion = 1 | 2;
+
 export interface EnvelopeHeader {
-  v: 1;
+  v: EnvelopeVersion;
   alg: typeof ENVELOPE_ALGORITHM;
   /** base64url SHA-256 of the recipient EPCI's public key (SPKI). */
   kid: string;
@@ -27,7 +37,7 @@ export interface EnvelopeHeader {
   auditId: string;
   /** The audit's version: its last change, ISO 8601 UTC. */
   versionDate: string;
-  /** The plain file's size in bytes. */
+  /** The sealed content's size in bytes: the file's (version 1), or its compressed and padded form's (version 2). */
   size: number;
 }
 
@@ -69,7 +79,7 @@ export function readEnvelopeHeader(
   if (Object.keys(header).sort().join() !== HEADER_KEYS.join()) return { ok: false, problem: 'header' };
   const { v, alg, kid, epk, iv, insee, auditId, versionDate, size } = header;
   if (
-    !(v === 1 &&
+    !((v === 1 || v === 2) &&
     alg === ENVELOPE_ALGORITHM &&
     isString(kid) && /^[A-Za-z0-9_-]{43}$/.test(kid) &&
     isString(epk) && epk.length === 88 && BASE64.test(epk) &&
@@ -80,6 +90,7 @@ export function readEnvelopeHeader(
     typeof size === 'number' && Number.isInteger(size) && size >= 0)
   )
     return { ok: false, problem: 'header' };
+  if (v === 2 && (size === 0 || size % CONTENT_BLOCK !== 0)) return { ok: false, problem: 'header' };
   if (size > MAX_PLAINTEXT_BYTES || bytes.length - 8 - headerLength !== size + GCM_TAG_BYTES) return { ok: false, problem: 'size' };
   return { ok: true, header: { v, alg, kid, epk, iv, insee, auditId, versionDate, size }, prefixLength: 8 + headerLength };
 }

@@ -15,6 +15,7 @@ import pg from 'pg';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, expect, it } from 'vitest';
 import { sealEnvelope } from '../../../src/crypto/mailbox-envelope';
+import { readEnvelopeHeader } from '../../../src/domain/mailbox/envelope-format';
 import { startPostgresCluster } from '../../../server/test/postgres-cluster';
 import { freePort, startServerProcess, type ServerProcess } from '../../../server/test/server-process';
 import chromiumArgs from '../../chromium-args.json';
@@ -73,6 +74,57 @@ const newPage = async (b: Browser) => {
   return page;
 };
 
+/**
+ * PULL_WORKER_PROF=<prefix>: a CPU profile of each of the import's workers during the file import and during the
+ * pull, written to <prefix>-<file|pull>-<n>.cpuprofile. Playwright gives no session on a dedicated worker; puppeteer, connected to the same
+ * Chromium over its debugging port, does.
+ */
+async function profileWorkers(port: number, url: string, name: string): Promise<{ stop: () => Promise<void> }> {
+  const puppeteer = await import('puppeteer-core');
+  const connected = await puppeteer.connect({ browserURL: `http://127.0.0.1:${port}`, defaultViewport: null });
+  const pages = await connected.pages();
+  const target = pages.find((candidate) => candidate.url() === url);
+  if (target === undefined) throw new Error('page not found over the debugging port');
+  // The view starts its two workers in an effect once the import's field shows.
+  for (let waited = 0; target.workers().length < 2 && waited < 10_000; waited += 100) await new Promise((resolve) => setTimeout(resolve, 100));
+  const sessions = target.workers().map((worker) => worker.client);
+  if (sessions.length === 0) throw new Error('no import worker to profile');
+  // The import ends its workers when it is done, and a worker's profile goes with it: held until it is taken.
+  await target.evaluate(() => {
+    const held: Worker[] = [];
+    const terminate = Worker.prototype.terminate;
+    (window as unknown as { __heldWorkers: { held: Worker[]; terminate: typeof terminate } }).__heldWorkers = { held, terminate };
+    Worker.prototype.terminate = function (this: Worker) {
+      held.push(this);
+    };
+  });
+  for (const session of sessions) {
+    await session.send('Profiler.enable');
+    await session.send('Profiler.setSamplingInterval', { interval: 500 });
+    await session.send('Profiler.start');
+  }
+  return {
+    async stop() {
+      for (const [index, session] of sessions.entries()) {
+        const { profile } = await session.send('Profiler.stop');
+        writeFileSync(`${process.env.PULL_WORKER_PROF}-${name}-${index}.cpuprofile`, JSON.stringify(profile));
+      }
+      await target.evaluate(() => {
+        const { held, terminate } = (window as unknown as { __heldWorkers: { held: Worker[]; terminate: () => void } }).__heldWorkers;
+        for (const worker of held) terminate.call(worker);
+      });
+      await connected.disconnect();
+    },
+  };
+}
+
+/** The size the server stores for an envelope: its header's, as the send route reads it. */
+function sealedSize(envelope: Uint8Array): number {
+  const read = readEnvelopeHeader(envelope);
+  if (!read.ok) throw new Error('sealed an envelope the server would refuse');
+  return read.header.size;
+}
+
 /** The file each commune's device would export for its audit (ASCII, as the app writes it), from the bench's files. */
 function auditFiles(files: string[]): Array<{ insee: string; auditId: string; versionDate: string; text: string }> {
   const out: Array<{ insee: string; auditId: string; versionDate: string; text: string }> = [];
@@ -93,7 +145,8 @@ it('receives every commune from the mailbox within 1.5 times the file import of 
   if (!existsSync(path.join(DIST, 'index.html'))) throw new Error('Build the app first: npx vite build');
   app = await startNginx([DIST]);
   server = await startServerProcess({ DATABASE_URL: cluster.url(), PORT: String(await freePort()), APP_ORIGIN: app.url });
-  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: chromiumArgs });
+  const debugPort = process.env.PULL_WORKER_PROF ? await freePort() : null;
+  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: debugPort === null ? chromiumArgs : [...chromiumArgs, `--remote-debugging-port=${debugPort}`] });
 
   const generateStart = performance.now();
   const { files, bytes } = generateExportFiles({ count: COUNT, dir });
@@ -103,7 +156,9 @@ it('receives every commune from the mailbox within 1.5 times the file import of 
   const filePage = await newPage(browser);
   await filePage.goto(`${app.url}/epci/toutes`);
   await filePage.getByLabel('Choisir des fichiers').waitFor();
+  const fileWorkers = debugPort === null ? null : await profileWorkers(debugPort, filePage.url(), 'file');
   const { ms: fileMs } = await timed(filePage, () => filePage.getByLabel('Choisir des fichiers').setInputFiles(files));
+  await fileWorkers?.stop();
   await filePage.context().close();
 
   // The EPCI's device, empty: first account, key made on the device.
@@ -134,7 +189,7 @@ it('receives every commune from the mailbox within 1.5 times the file import of 
     await client.query(
       `INSERT INTO envelope (epci_id, insee, audit_id, version_date, size, envelope)
        SELECT 1, * FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::integer[], $5::bytea[])`,
-      [batch.map((a) => a.insee), batch.map((a) => a.auditId), batch.map((a) => a.versionDate), batch.map((a) => Buffer.byteLength(a.text)), envelopes.map((e) => Buffer.from(e))],
+      [batch.map((a) => a.insee), batch.map((a) => a.auditId), batch.map((a) => a.versionDate), envelopes.map(sealedSize), envelopes.map((e) => Buffer.from(e))],
     );
   }
   const stored = await client.query<{ n: string; mb: string }>('SELECT count(*) AS n, sum(length(envelope)) / 1e6 AS mb FROM envelope');
@@ -145,8 +200,10 @@ it('receives every commune from the mailbox within 1.5 times the file import of 
   const cdp = process.env.PULL_CPU_PROF ? await page.context().newCDPSession(page) : null;
   await cdp?.send('Profiler.enable');
   await cdp?.send('Profiler.start');
+  const workers = debugPort === null ? null : await profileWorkers(debugPort, page.url(), 'pull');
   const { ms: pullMs, receivedMs } = await timed(page, () => page.getByRole('button', { name: 'Recevoir' }).click());
   if (cdp && process.env.PULL_CPU_PROF) writeFileSync(process.env.PULL_CPU_PROF, JSON.stringify((await cdp.send('Profiler.stop')).profile));
+  await workers?.stop();
   const status = await page.locator('.mailbox [role=status]').textContent();
   const figures = {
     bench: 'mailbox-pull',

@@ -172,14 +172,14 @@ export async function replaceAllData(
 }
 
 /**
- * Erases what the user made on this device: communes, audits, plans, the EPCI view's summaries, and the settings
- * that refer to them (where the user was, backup and import dates). The language chosen stays, and so do the
- * barometer figures (published data, not the user's).
+ * Erases what the user made on this device: communes, audits, plans, the EPCI view's summaries, the mailbox's
+ * outbox (audit ids and dates), and the settings that refer to them (where the user was, backup and import dates).
+ * The language chosen stays, and so do the barometer figures (published data, not the user's).
  */
 export async function eraseAllData(): Promise<Result<void>> {
   try {
-    await db.transaction('rw', [db.communes, db.audits, db.planItems, db.summaryPacks, db.settings], async () => {
-      await Promise.all([db.communes.clear(), db.audits.clear(), db.planItems.clear(), db.summaryPacks.clear()]);
+    await db.transaction('rw', [db.communes, db.audits, db.planItems, db.summaryPacks, db.outbox, db.settings], async () => {
+      await Promise.all([db.communes.clear(), db.audits.clear(), db.planItems.clear(), db.summaryPacks.clear(), db.outbox.clear()]);
       await db.settings.where('key').noneOf([SETTING_KEYS.language]).delete();
     });
     return ok(undefined);

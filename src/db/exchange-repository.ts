@@ -119,7 +119,7 @@ export async function writePlannedImport(
     db.communes.bulkAdd(communes),
     db.audits.bulkPut(audits),
     pack ? db.summaryPacks.add(pack) : undefined,
-    plan.replacedAuditIds.length > 0 ? forgetSummaries(plan.replacedAuditIds, pack?.id) : undefined,
+    plan.replacedAuditIds.length > 0 ? markSummariesStale(plan.replacedAuditIds, pack?.id) : undefined,
     db.settings.put({ key: EXCHANGE_SETTING_KEYS.lastImportAt, value: now.toISOString() }),
   ]);
 }
@@ -130,13 +130,13 @@ export async function writePlannedImport(
  * replacing copy with other answers (even with the same updatedAt) would not be shown the old one anyway: marked
  * stale, the old entries are also dropped at the next compaction instead of being checked again and again.
  */
-async function forgetSummaries(auditIds: readonly string[], keptPackId: string | undefined): Promise<void> {
-  const forgotten = new Set(auditIds);
+async function markSummariesStale(auditIds: readonly string[], keptPackId: string | undefined): Promise<void> {
+  const replaced = new Set(auditIds);
   const changed = [];
   for (const pack of await db.summaryPacks.toArray()) {
-    if (pack.id === keptPackId || !pack.auditIds.some((id) => forgotten.has(id))) continue;
+    if (pack.id === keptPackId || !pack.auditIds.some((id) => replaced.has(id))) continue;
     // '' is no audit's digest: the entry is stale from now on, and compaction drops it.
-    changed.push({ ...pack, digests: pack.digests.map((digest, row) => (forgotten.has(pack.auditIds[row] ?? '') ? '' : digest)) });
+    changed.push({ ...pack, digests: pack.digests.map((digest, row) => (replaced.has(pack.auditIds[row] ?? '') ? '' : digest)) });
   }
   if (changed.length > 0) await db.summaryPacks.bulkPut(changed);
 }

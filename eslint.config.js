@@ -1,4 +1,4 @@
-// Lint rules, mostly about the direction of dependencies (see STYLE.md): domain is pure, features stay apart.
+// Lint rules, mostly about the direction of dependencies (README, "Architecture"): domain is pure, features stay apart.
 import fs from 'node:fs';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
@@ -45,8 +45,11 @@ const unruled = folders.filter((name) => !(name in mayImport));
 if (unruled.length > 0) throw new Error(`eslint.config.js: say what src/${unruled.join(', src/')} may import (mayImport).`);
 
 const layerZones = Object.entries(mayImport)
-  .filter(([, allowed]) => allowed !== null)
+  .filter(([name, allowed]) => allowed !== null && name !== 'domain')
   .map(([name, allowed]) => ({ target: `./src/${name}`, from: './src', except: allowed.map((a) => `./${a}`), message: why[name] }));
+// The domain's zone covers the whole repository, not only src/: a relative path to the bundled data
+// (questionnaires/) or to a test is refused too. Packages are the job of the domain's no-restricted-imports below.
+const domainZone = { target: './src/domain', from: '.', except: ['./src/domain', './node_modules'], message: why.domain };
 
 const features = fs.readdirSync('src/features', { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
 
@@ -80,6 +83,7 @@ export default tseslint.config(
         'error',
         {
           zones: [
+            domainZone,
             ...layerZones,
             ...featureZones,
           ],
@@ -88,16 +92,13 @@ export default tseslint.config(
     },
   },
   {
+    // What the domain may import, as an allow-list: a relative path (kept inside src/domain by its zone above) or
+    // zod. Any other package is refused, including one added to package.json later; so is import(), which would
+    // load a module (or bundled data) the domain should be given instead.
     files: ['src/domain/**/*.ts'],
     rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            { group: ['react', 'react-*', 'dexie', 'dexie-*', 'jspdf', 'jspdf-*', 'i18next', 'zustand'], message: 'src/domain is pure TypeScript.' },
-          ],
-        },
-      ],
+      'no-restricted-imports': ['error', { patterns: [{ regex: '^(?!(zod(/.*)?|\\.{1,2}/.*)$)', message: why.domain }] }],
+      'no-restricted-syntax': ['error', { selector: 'ImportExpression', message: 'src/domain loads nothing: it is given its input.' }],
       'no-restricted-globals': ['error', 'window', 'document', 'localStorage', 'indexedDB', 'fetch'],
     },
   },

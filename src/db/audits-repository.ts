@@ -123,11 +123,15 @@ export async function setAuditStatus(auditId: string, status: AuditRecord['statu
     });
 }
 
-/** Deletes an audit with its plan and its summary in the EPCI view, in one transaction. */
+/**
+ * Deletes an audit with its plan, its summary in the EPCI view and its place in the mailbox's outbox (a pending
+ * send would otherwise be tried again every hour for an audit that is gone), in one transaction.
+ */
 export async function deleteAudit(id: string): Promise<void> {
-  await db.transaction('rw', db.audits, db.planItems, db.summaryPacks, async () => {
+  await db.transaction('rw', [db.audits, db.planItems, db.summaryPacks, db.outbox], async () => {
     await db.planItems.where('auditId').equals(id).delete();
     await db.audits.delete(id);
+    await db.outbox.delete(id);
     await forgetSummaries([id]);
   });
 }

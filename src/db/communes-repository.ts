@@ -34,12 +34,16 @@ export function getCommune(id: string): Promise<CommuneRecord | undefined> {
   return db.communes.get(id);
 }
 
-/** Deletes a commune with its audits, their plans and their summaries in the EPCI view, in one transaction. */
+/**
+ * Deletes a commune with its audits, their plans, their summaries in the EPCI view and their places in the
+ * mailbox's outbox, in one transaction.
+ */
 export async function deleteCommune(id: string): Promise<void> {
-  await db.transaction('rw', db.communes, db.audits, db.planItems, db.summaryPacks, async () => {
+  await db.transaction('rw', [db.communes, db.audits, db.planItems, db.summaryPacks, db.outbox], async () => {
     const auditIds = await db.audits.where('communeId').equals(id).primaryKeys();
     await db.planItems.where('auditId').anyOf(auditIds).delete();
     await db.audits.bulkDelete(auditIds);
+    await db.outbox.bulkDelete(auditIds);
     await db.communes.delete(id);
     await forgetSummaries(auditIds);
   });

@@ -119,7 +119,7 @@ export async function writePlannedImport(
     db.communes.bulkAdd(communes),
     db.audits.bulkPut(audits),
     pack ? db.summaryPacks.add(pack) : undefined,
-    plan.replacedAuditIds.length > 0 ? forgetSummaries(plan.replacedAuditIds, pack?.id) : undefined,
+    plan.replacedAuditIds.length > 0 ? markSummariesStale(plan.replacedAuditIds, pack?.id) : undefined,
     db.settings.put({ key: EXCHANGE_SETTING_KEYS.lastImportAt, value: now.toISOString() }),
   ]);
 }
@@ -130,13 +130,13 @@ export async function writePlannedImport(
  * replacing copy with other answers (even with the same updatedAt) would not be shown the old one anyway: marked
  * stale, the old entries are also dropped at the next compaction instead of being checked again and again.
  */
-async function forgetSummaries(auditIds: readonly string[], keptPackId: string | undefined): Promise<void> {
-  const forgotten = new Set(auditIds);
+async function markSummariesStale(auditIds: readonly string[], keptPackId: string | undefined): Promise<void> {
+  const replaced = new Set(auditIds);
   const changed = [];
   for (const pack of await db.summaryPacks.toArray()) {
-    if (pack.id === keptPackId || !pack.auditIds.some((id) => forgotten.has(id))) continue;
+    if (pack.id === keptPackId || !pack.auditIds.some((id) => replaced.has(id))) continue;
     // '' is no audit's digest: the entry is stale from now on, and compaction drops it.
-    changed.push({ ...pack, digests: pack.digests.map((digest, row) => (forgotten.has(pack.auditIds[row] ?? '') ? '' : digest)) });
+    changed.push({ ...pack, digests: pack.digests.map((digest, row) => (replaced.has(pack.auditIds[row] ?? '') ? '' : digest)) });
   }
   if (changed.length > 0) await db.summaryPacks.bulkPut(changed);
 }
@@ -172,14 +172,14 @@ export async function replaceAllData(
 }
 
 /**
- * Erases what the user made on this device: communes, audits, plans, the EPCI view's summaries, and the settings
- * that refer to them (where the user was, backup and import dates). The language chosen stays, and so do the
- * barometer figures (published data, not the user's).
+ * Erases what the user made on this device: communes, audits, plans, the EPCI view's summaries, the mailbox's
+ * outbox (audit ids and dates), and the settings that refer to them (where the user was, backup and import dates).
+ * The language chosen stays, and so do the barometer figures (published data, not the user's).
  */
 export async function eraseAllData(): Promise<Result<void>> {
   try {
-    await db.transaction('rw', [db.communes, db.audits, db.planItems, db.summaryPacks, db.settings], async () => {
-      await Promise.all([db.communes.clear(), db.audits.clear(), db.planItems.clear(), db.summaryPacks.clear()]);
+    await db.transaction('rw', [db.communes, db.audits, db.planItems, db.summaryPacks, db.outbox, db.settings], async () => {
+      await Promise.all([db.communes.clear(), db.audits.clear(), db.planItems.clear(), db.summaryPacks.clear(), db.outbox.clear()]);
       await db.settings.where('key').noneOf([SETTING_KEYS.language]).delete();
     });
     return ok(undefined);

@@ -1,7 +1,7 @@
 /**
  * The one set of limits on what a user types and what a file carries. The forms (maxLength, date min/max), the
- * repositories (before a write) and the import door (schema-v1, its fast path) all read them from here, so the
- * app never stores what it would later refuse to read back.
+ * repositories (before a write) and the import door (schema-v1) all read them from here, so the app never stores
+ * what it would later refuse to read back.
  */
 
 /** Longest free texts, in characters (before cleaning). */

@@ -7,6 +7,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { Loading } from '../../components/loading';
+import { NotFound } from '../../components/not-found';
 import { PageTitle } from '../../components/page-title';
 import { useAudit } from '../../components/use-audit';
 import { useQuestionnaire } from '../../components/use-questionnaire';
@@ -28,8 +29,8 @@ export function QuestionsPage() {
   const result = useMemo(() => (audit ? computeResults(questionnaire, audit.answers, audit.profile) : undefined), [audit, questionnaire]);
   const questions = useMemo(() => questionnaire.themes.flatMap((theme) => theme.questions), [questionnaire]);
 
-  if (data === null || !result) return <Loading />;
-  if (data === undefined || !audit) throw new Response('', { status: 404 });
+  if (data === undefined) return <NotFound missing="audit" />;
+  if (data === null || !result || !audit) return <Loading />;
 
   const toVerify = new Set(result.toVerify.map((outcome) => outcome.questionId));
   const shown = questions.filter((question) => toVerify.has(question.id) || answeredHere.has(question.id));

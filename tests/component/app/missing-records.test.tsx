@@ -31,7 +31,13 @@ async function expectNotFound(body: RegExp) {
 }
 
 describe('a missing record', { timeout: 20_000 }, () => {
-  it.each(['/audits/nope', '/audits/nope/themes/backup', '/audits/nope/results', '/audits/nope/plan'])(
+  it.each([
+    '/audits/nope',
+    '/audits/nope/themes/backup',
+    '/audits/nope/results',
+    '/audits/nope/plan',
+    '/audits/nope/questions',
+  ])(
     'an audit (%s) ends in a not-found page with a way home, and is not the page the app reopens on',
     async (path) => {
       const { user, router } = await renderApp(path);
@@ -47,6 +53,15 @@ describe('a missing record', { timeout: 20_000 }, () => {
     await expectNotFound(/Cette commune n'est pas sur cet appareil/);
     expect(screen.getByRole('link', { name: "Revenir à l'accueil" })).toHaveAttribute('href', '/');
     await waitFor(async () => expect(await lastPath()).toBe('/'));
+  });
+
+  it('an intercommunalité that is not in the directory ends in a not-found page that leads back to the choice', async () => {
+    // A well-formed SIREN that no EPCI has: a link kept from an older directory, or a typo in the address.
+    const { user, router } = await renderApp('/epci/200000000');
+    await expectNotFound(/Cette intercommunalité n'est pas dans l'annuaire/);
+    await waitFor(async () => expect(await lastPath()).toBe('/'));
+    await user.click(screen.getByRole('link', { name: 'Choisir une autre intercommunalité' }));
+    await waitFor(() => expect(router.state.location.pathname).toBe('/epci'));
   });
 
   it('a theme that is not in the questionnaire leads back to the audit, which is still there', async () => {

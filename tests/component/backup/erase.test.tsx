@@ -3,14 +3,16 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { EXCHANGE_SETTING_KEYS } from '../../../src/db/backup-settings';
 import { db } from '../../../src/db/database';
+import { queueAudit } from '../../../src/services/sync/outbox';
 import { renderApp } from '../../render';
 import { seedDevice } from '../../unit/exchange/seed';
 import { catchDownloads, only } from './downloads';
 
 describe('erasing everything on the device', { timeout: 20_000 }, () => {
-  it('offers a backup, then erases every commune, audit and plan once confirmed', async () => {
+  it('offers a backup, then erases every commune, audit, plan and send waiting for the mailbox once confirmed', async () => {
     const downloads = catchDownloads();
     await seedDevice();
+    await queueAudit('audit-a1');
     const { user } = await renderApp('/donnees');
     await user.click(await screen.findByRole('button', { name: 'Tout effacer…' }, { timeout: 10_000 }));
     const dialog = await screen.findByRole('dialog', { name: 'Effacer toutes les données de cet appareil ?' });
@@ -27,7 +29,7 @@ describe('erasing everything on the device', { timeout: 20_000 }, () => {
     expect(await screen.findByText('Toutes les communes et tous les audits ont été effacés de cet appareil.')).toBeInTheDocument();
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
     expect(screen.getByRole('heading', { level: 2, name: 'Effacer toutes les données de cet appareil' })).toHaveFocus();
-    expect([await db.communes.count(), await db.audits.count(), await db.planItems.count()]).toEqual([0, 0, 0]);
+    expect([await db.communes.count(), await db.audits.count(), await db.planItems.count(), await db.outbox.count()]).toEqual([0, 0, 0, 0]);
   });
 
   it('erases nothing when cancelled', async () => {

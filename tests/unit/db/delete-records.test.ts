@@ -1,6 +1,6 @@
 /**
- * Deleting an audit, a commune, or everything: what goes goes entirely (plans, and the summaries the EPCI view
- * keeps of the audits), and nothing else moves.
+ * Deleting an audit, a commune, or everything: what goes goes entirely (plans, the summaries the EPCI view keeps
+ * of the audits, and their place in the mailbox's outbox), and nothing else moves.
  */
 import { describe, expect, it } from 'vitest';
 import { deleteAudit } from '../../../src/db/audits-repository';
@@ -11,6 +11,7 @@ import { entriesOfPack, loadSummaryContext, loadSummaryContextFor, refreshAuditS
 import { eraseAllData } from '../../../src/db/exchange-repository';
 import { SETTING_KEYS, setSetting } from '../../../src/db/settings-repository';
 import { EXCHANGE_SETTING_KEYS } from '../../../src/db/backup-settings';
+import { queueAudit } from '../../../src/services/sync/outbox';
 import { seedDevice } from '../exchange/seed';
 
 /** The device of seedDevice, audit-b1 answered differently, and the EPCI view's summaries of all three in one pack. */
@@ -37,8 +38,9 @@ async function storedEntries() {
 }
 
 describe('deleting records', () => {
-  it('an audit goes with its plan and its summary; the other summaries of its pack stay as they were', async () => {
+  it('an audit goes with its plan, its summary and its pending send; the others stay as they were', async () => {
     await seedWithSummaries();
+    await Promise.all(['audit-a1', 'audit-a2'].map((id) => queueAudit(id)));
     const before = await storedEntries();
     expect([...before.keys()].sort()).toEqual(['audit-a1', 'audit-a2', 'audit-b1']);
     expect(await db.summaryPacks.count()).toBe(1);
@@ -51,10 +53,13 @@ describe('deleting records', () => {
     expect(after.get('audit-a2')).toEqual(before.get('audit-a2'));
     expect(after.get('audit-b1')).toEqual(before.get('audit-b1'));
     expect(after.get('audit-b1')?.summary).not.toEqual(after.get('audit-a2')?.summary);
+    // A send left in the outbox would be tried again every hour, for an audit that is no longer there.
+    expect(await db.outbox.toCollection().primaryKeys()).toEqual(['audit-a2']);
   });
 
-  it('a commune goes with its audits, their plans and their summaries, and says beforehand what goes', async () => {
+  it('a commune goes with its audits, their plans, summaries and sends, and says beforehand what goes', async () => {
     await seedWithSummaries();
+    await Promise.all(['audit-a1', 'audit-a2', 'audit-b1'].map((id) => queueAudit(id)));
     const before = await storedEntries();
     expect(await countCommuneData('commune-a')).toEqual({ audits: 2, planItems: 2 });
 
@@ -65,6 +70,7 @@ describe('deleting records', () => {
     const after = await storedEntries();
     expect([...after.keys()]).toEqual(['audit-b1']);
     expect(after.get('audit-b1')).toEqual(before.get('audit-b1'));
+    expect(await db.outbox.toCollection().primaryKeys()).toEqual(['audit-b1']);
   });
 
   it('a pack whose every audit is deleted is deleted', async () => {
@@ -81,10 +87,11 @@ describe('deleting records', () => {
     await setSetting(SETTING_KEYS.language, 'en');
     await setSetting(SETTING_KEYS.lastPath, '/communes/commune-a');
     await setSetting(EXCHANGE_SETTING_KEYS.lastBackupAt, '2026-01-06T09:00:00.000Z');
+    await queueAudit('audit-a1');
 
     expect(await eraseAllData()).toEqual({ ok: true, value: undefined });
-    const counts = await Promise.all([db.communes.count(), db.audits.count(), db.planItems.count(), db.summaryPacks.count()]);
-    expect(counts).toEqual([0, 0, 0, 0]);
+    const tables = [db.communes, db.audits, db.planItems, db.summaryPacks, db.outbox];
+    expect(await Promise.all(tables.map((table) => table.count()))).toEqual([0, 0, 0, 0, 0]);
     expect(await db.settings.toArray()).toEqual([{ key: SETTING_KEYS.language, value: 'en' }]);
     expect(await db.benchmarkDatasets.count()).toBe(1);
   });

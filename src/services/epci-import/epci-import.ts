@@ -249,7 +249,21 @@ const fileName = (file: ImportUnit, index: number) => ('name' in file && typeof 
 export async function importAuditFiles(
   files: ReadonlyArray<ImportUnit> | AsyncIterable<ImportUnit>,
   summaries: SummaryContext,
-  { passphrase, onProgress }: { passphrase?: string | undefined; onProgress?: (progress: EpciImportProgress) => void } = {},
+  {
+    passphrase,
+    onProgress,
+    slots: slotCount = 2,
+  }: {
+    passphrase?: string | undefined;
+    onProgress?: (progress: EpciImportProgress) => void;
+    /**
+     * Files read or written at once. Two suit files, whose reading is short beside their write: while one slot
+     * writes, the other reads. The mailbox's batches take longer to open (each envelope decrypted and inflated) than
+     * to write, and the writes take turns in the database: a third slot opens a batch while the other two wait on
+     * theirs (docs/mailbox-measurements.md).
+     */
+    slots?: number;
+  } = {},
 ): Promise<EpciImportResult> {
   const known = Array.isArray(files) ? (files as ReadonlyArray<ImportUnit>).length : 0;
   let total = known;
@@ -258,8 +272,8 @@ export async function importAuditFiles(
   const written: EpciImportResult['written'] = { communes: [], entries: [] };
   const device = await DeviceState.read();
   const makeSlot = typeof Worker === 'undefined' ? pageSlot : workerSlot;
-  // File n goes to slot n % 2: one slot reads while the other writes.
-  const slots = [makeSlot(passphrase, summaries), makeSlot(passphrase, summaries)] as const;
+  // File n goes to slot n % slots: one slot reads while another writes.
+  const slots = Array.from({ length: Math.max(1, slotCount) }, () => makeSlot(passphrase, summaries));
   /** Each file's write, done once it is written (or has failed, or has nothing to write). */
   const writes: Promise<void>[] = [];
   /** The files read and not yet written, with what they may write, for the files after them to wait on. */
@@ -273,14 +287,15 @@ export async function importAuditFiles(
       // One constant per file: the steps below refer to it after the loop has moved on.
       const index = count++;
       total = Math.max(known, count);
-      const slot = slots[index % 2] ?? slots[0];
+      const slot = slots[index % slots.length];
+      if (slot === undefined) throw new Error('no slot');
       const name = fileName(file, index);
       const write = settlement();
       writes[index] = write.promise;
-      // A slot holds one file: it reads the next one once its previous file is written. The two slots read at once:
+      // A slot holds one file: it reads the next one once its previous file is written. The slots read at once:
       // reading a batch of envelopes (opening each, then the door) takes longer than writing it, and read one after
       // the other they left a core idle (docs/mailbox-measurements.md).
-      const opening = Promise.resolve(writes[index - 2]).then(() => slot.open(file));
+      const opening = Promise.resolve(writes[index - slots.length]).then(() => slot.open(file));
       // Met by the planning below, unless an earlier file's failure ended the import first.
       opening.catch(() => undefined);
       planned = planned.then(async () => {

@@ -90,6 +90,8 @@ interface PulledLine {
 }
 
 const PROGRESS_EVERY = 200;
+/** The import's slots for the pull's batches: see importAuditFiles's `slots`. */
+const PULL_SLOTS = 3;
 
 /** The pull's records, whichever way the server sent them: each line, and its envelope (bytes, or base64 in a line). */
 async function* pulled(response: Response): AsyncGenerator<{ line: PulledLine; envelope: Uint8Array | string }> {
@@ -228,7 +230,7 @@ export async function receive(context: SummaryContext, onProgress: (progress: Re
   // Rethrown below, once the import has ended.
   receiving.catch(() => undefined);
   // While envelopes still arrive, the panel counts them; the import's own steps show once the stream has ended.
-  const first = await importAuditFiles(queue, context, { onProgress: (progress) => (queue.ended ? onProgress(progress) : undefined) });
+  const first = await importAuditFiles(queue, context, { slots: PULL_SLOTS, onProgress: (progress) => (queue.ended ? onProgress(progress) : undefined) });
   await receiving;
   if (cursor === null) throw new MailboxError('incomplete-pull', 0);
   const deferred = tally(batches, first, outcome);

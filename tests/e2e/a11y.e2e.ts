@@ -7,7 +7,15 @@ import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { appSessionsPerTest } from './browser';
 import { axeViolations } from './axe';
-import { concretePaths, questionnaireFacts, seedFinishedAudit, settle, visit } from './app-pages';
+import {
+  answerImpliedGapAndNotApplicable,
+  concretePaths,
+  importVersion1Audit,
+  questionnaireFacts,
+  seedFinishedAudit,
+  settle,
+  visit,
+} from './app-pages';
 
 const baseUrl = inject('baseUrl');
 const sessions = appSessionsPerTest({ pageErrors: true });
@@ -72,6 +80,8 @@ async function walkEverything(page: Page, language: Language, label: string): Pr
   // The seed speaks French (the journey helpers use the French labels); the checks use the language under test.
   await chooseLanguage(page, 'fr');
   const seed = await seedFinishedAudit(page, baseUrl);
+  const version1AuditId = await importVersion1Audit(page, baseUrl);
+  await answerImpliedGapAndNotApplicable(page, baseUrl, seed.reauditId);
   await chooseLanguage(page, language);
 
   const { themeIds, followUpIds } = questionnaireFacts();
@@ -98,6 +108,21 @@ async function walkEverything(page: Page, language: Language, label: string): Pr
   await visit(page, baseUrl, `/audits/${seed.reauditId}/themes/${themeIds[0] ?? ''}`);
   expect(await page.locator('.badge--carried').count()).toBeGreaterThan(0);
   await check('re-audit theme page, answers to confirm');
+
+  // A version 1 audit's results: the banner that says its level follows today's rules, and the re-audit link.
+  await visit(page, baseUrl, `/audits/${version1AuditId}/results`);
+  const banner = page.locator('.callout--info').filter({ has: page.locator('a[href^="/communes/"]') });
+  expect(await banner.count()).toBe(1);
+  expect(await banner.textContent()).toMatch(language === 'fr' ? /version 1 du questionnaire/ : /version 1 of the questionnaire/);
+  await check('version 1 audit results, banner and re-audit link');
+
+  // The re-audit's results: no backup, so its follow-ups are implied gaps, and one « sans objet » answer.
+  await visit(page, baseUrl, `/audits/${seed.reauditId}/results`);
+  const implied = page.locator('.level-explanation').getByText(language === 'fr' ? /manque, puisque vous avez répondu/ : /missing, since you answered/);
+  expect(await implied.count()).toBeGreaterThan(0);
+  await page.locator('#theme-backup > details > summary').click();
+  await page.locator('#theme-backup .outcome--not-applicable').waitFor();
+  await check('results with implied gaps and a « sans objet » answer, backup details open');
 
   await page.goto(`${baseUrl}/no-such-page`);
   await page.locator('#error-title').waitFor();

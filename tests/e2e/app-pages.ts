@@ -100,6 +100,38 @@ export async function seedFinishedAudit(page: Page, baseUrl: string): Promise<Se
   };
 }
 
+/** The file of the version 1 app that tests/component/results/version-1-file.test.tsx imports too. */
+const VERSION_1_FILE = path.join(root, 'tests/fixtures/exchange/questionnaire-v1-audit.cyberdiag.json');
+
+/**
+ * A version 1 audit on the device (Mondragon, every version 1 question answered), imported the way a user brings
+ * one in: its results page carries the « version 1 » banner and the link to re-audit. Returns the audit's id.
+ */
+export async function importVersion1Audit(page: Page, baseUrl: string): Promise<string> {
+  const document = JSON.parse(readFileSync(VERSION_1_FILE, 'utf8')) as { payload: { audits: Array<{ id: string }> } };
+  const auditId = document.payload.audits[0]?.id;
+  if (!auditId) throw new Error(`${VERSION_1_FILE} holds no audit`);
+  await visit(page, baseUrl, '/donnees/importer');
+  await page.getByLabel('Fichiers à importer').setInputFiles(VERSION_1_FILE);
+  await page.getByRole('button', { name: 'Importer', exact: true }).click();
+  await page.getByText(/^Import terminé/).waitFor();
+  return auditId;
+}
+
+/**
+ * On an audit in progress: no backup at all (its follow-ups become implied gaps, « manque, puisque vous avez
+ * répondu… ») and « sans objet » for the online software's backups, so that the results page shows both.
+ */
+export async function answerImpliedGapAndNotApplicable(page: Page, baseUrl: string, auditId: string): Promise<void> {
+  await visit(page, baseUrl, `/audits/${auditId}/themes/backup`);
+  const saved = page.getByRole('status').filter({ hasText: 'Réponse enregistrée.' });
+  await page.locator('#question-backup-automatic').getByRole('radio', { name: /^Non, aucune sauvegarde/ }).check();
+  await saved.waitFor();
+  await page.locator('#question-backup-saas').getByRole('radio', { name: /^Sans objet/ }).check();
+  await page.locator('#question-backup-saas').getByRole('radio', { name: /^Sans objet/, checked: true }).waitFor();
+  await saved.waitFor();
+}
+
 /** Every concrete path of every feature route, parameters filled from the seed. */
 export function concretePaths(params: RouteParams): string[] {
   const paths: string[] = [];

@@ -1,8 +1,10 @@
 /**
  * Two audits of one commune side by side: the score change overall and per theme, the answers that improved or
- * worsened, the gaps closed, and what became of the actions marked done in the older audit's plan. Both audits
- * are scored with the same (current) questionnaire, so that a change of score is a change of answers.
- * Pure and unrounded: rounding is for display.
+ * worsened, the gaps closed, and what became of the actions marked done in the older audit's plan. Each audit is
+ * scored with the questionnaire version it was answered with (a version 1 audit with version 1: its answers to
+ * questions whose id changed since still count) and with the same level rules; themes are matched by id, and a
+ * theme that only one of the versions has is said to be so. Answers are compared where the question id is in
+ * both versions (an id keeps its meaning across versions). Pure and unrounded: rounding is for display.
  */
 import type { Answers, CommuneProfile } from '../audit/types';
 import type { Questionnaire } from '../questionnaire/schema';
@@ -10,6 +12,8 @@ import { computeResults, type AuditResult, type QuestionOutcome } from '../scori
 import type { MaturityLevel } from '../scoring/weights';
 
 export interface AuditSnapshot {
+  /** The questionnaire version the audit was answered with. */
+  questionnaire: Questionnaire;
   answers: Answers;
   profile: CommuneProfile;
 }
@@ -22,8 +26,12 @@ export interface ScoreChange {
   delta: number | null;
 }
 
+/** Whether the theme is in both audits' questionnaire versions, or in the older's (from) or newer's (to) only. */
+export type ThemePresence = 'both' | 'from-only' | 'to-only';
+
 export interface ThemeChange extends ScoreChange {
   themeId: string;
+  presence: ThemePresence;
 }
 
 export interface AnswerChange {
@@ -59,11 +67,26 @@ const change = (from: number | null, to: number | null): ScoreChange => ({
 /** Points won or lost by the change of answer: weight × change of option score. */
 const impact = (c: AnswerChange) => c.to.weight * ((c.to.score ?? 0) - (c.from.score ?? 0));
 
-export function compareAudits(questionnaire: Questionnaire, older: AuditSnapshot, newer: AuditSnapshot): AuditComparison {
-  const from = computeResults(questionnaire, older.answers, older.profile);
-  const to = computeResults(questionnaire, newer.answers, newer.profile);
+/** The newer version's themes in its order, then those only the older version has, in the older's order. */
+function themeChanges(from: AuditResult, to: AuditResult): ThemeChange[] {
+  const fromThemes = new Map(from.themes.map((theme) => [theme.themeId, theme]));
+  const toIds = new Set(to.themes.map((theme) => theme.themeId));
+  return [
+    ...to.themes.map((theme): ThemeChange => {
+      const before = fromThemes.get(theme.themeId);
+      return { themeId: theme.themeId, presence: before ? 'both' : 'to-only', ...change(before?.score ?? null, theme.score) };
+    }),
+    ...from.themes
+      .filter((theme) => !toIds.has(theme.themeId))
+      .map((theme): ThemeChange => ({ themeId: theme.themeId, presence: 'from-only', ...change(theme.score, null) })),
+  ];
+}
+
+export function compareAudits(older: AuditSnapshot, newer: AuditSnapshot): AuditComparison {
+  const from = computeResults(older.questionnaire, older.answers, older.profile);
+  const to = computeResults(newer.questionnaire, newer.answers, newer.profile);
   const fromOutcomes = new Map(from.themes.flatMap((t) => t.outcomes).map((o) => [o.questionId, o]));
-  const order = new Map(questionnaire.themes.flatMap((t) => t.questions).map((q, i) => [q.id, i]));
+  const order = new Map(newer.questionnaire.themes.flatMap((t) => t.questions).map((q, i) => [q.id, i]));
 
   const changes: AnswerChange[] = [];
   for (const outcome of to.themes.flatMap((t) => t.outcomes)) {
@@ -88,7 +111,7 @@ export function compareAudits(questionnaire: Questionnaire, older: AuditSnapshot
     from,
     to,
     overall: { ...change(from.overall.score, to.overall.score), fromMaturity: from.overall.maturity, toMaturity: to.overall.maturity },
-    themes: to.themes.map((theme, index) => ({ themeId: theme.themeId, ...change(from.themes[index]?.score ?? null, theme.score) })),
+    themes: themeChanges(from, to),
     improved,
     worsened,
     gapsClosed: improved.filter((c) => c.gapClosed),
@@ -108,7 +131,10 @@ export interface DoneActionOutcome {
   effect: DoneActionEffect;
 }
 
-/** What became of each action marked done in the older audit's plan, according to the newer audit's answers. */
+/**
+ * What became of each action marked done in the older audit's plan, according to the newer audit's answers
+ * (`questionnaire`: the newer audit's version).
+ */
 export function doneActionOutcomes(
   questionnaire: Questionnaire,
   comparison: AuditComparison,

@@ -1,4 +1,7 @@
-/** Answers that changed between two audits: the question, its theme, the answer before and after. */
+/**
+ * Answers that changed between two audits: the question, its theme, the answer before and after. Each answer is
+ * worded by its own audit's questionnaire version (the question id is the same in both).
+ */
 import { useTranslation } from 'react-i18next';
 import { answerLabel } from '../../components/answer-label';
 import { useLocalize } from '../../components/use-questionnaire';
@@ -6,13 +9,15 @@ import type { AnswerChange } from '../../domain/history/compare-audits';
 import type { Questionnaire } from '../../domain/questionnaire/schema';
 
 export function AnswerChangeTable({
-  questionnaire,
+  fromQuestionnaire,
+  toQuestionnaire,
   changes,
   caption,
   fromLabel,
   toLabel,
 }: {
-  questionnaire: Questionnaire;
+  fromQuestionnaire: Questionnaire;
+  toQuestionnaire: Questionnaire;
   changes: AnswerChange[];
   caption: string;
   fromLabel: string;
@@ -32,16 +37,17 @@ export function AnswerChangeTable({
       </thead>
       <tbody>
         {changes.map((change) => {
-          const theme = questionnaire.themes.find((th) => th.id === change.themeId);
+          const theme = toQuestionnaire.themes.find((th) => th.id === change.themeId);
           const question = theme?.questions.find((q) => q.id === change.questionId);
-          if (!theme || !question) return null;
+          const before = fromQuestionnaire.themes.flatMap((th) => th.questions).find((q) => q.id === change.questionId);
+          if (!theme || !question || !before) return null;
           return (
             <tr key={change.questionId}>
               <th scope="row">
                 <span className="compare-table__theme">{l(theme.title)}</span> {l(question.text)}{' '}
                 <span className="compare-table__criticality">{t(`criticality.${question.criticality}`)}</span>
               </th>
-              <td>{answerLabel(question, change.from.answer, i18n.language, t)}</td>
+              <td>{answerLabel(before, change.from.answer, i18n.language, t)}</td>
               <td>{answerLabel(question, change.to.answer, i18n.language, t)}</td>
             </tr>
           );

@@ -1,29 +1,35 @@
-/** The actions marked done in the older audit's plan, and what the newer audit's answers say about each. */
+/**
+ * The actions marked done in the older audit's plan (titled from its own version's catalogue), and what the newer
+ * audit's answers say about each.
+ */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { use } from 'react';
 import { useTranslation } from 'react-i18next';
-import { loadActionCatalogue } from '../../content/load-actions';
+import { loadActionCatalogueVersionShared } from '../../content/load-actions';
 import { db } from '../../db/database';
+import type { AuditRecord } from '../../db/records';
 import { useLocalize } from '../../components/use-questionnaire';
 import { doneActionOutcomes, type AuditComparison } from '../../domain/history/compare-audits';
 import type { Questionnaire } from '../../domain/questionnaire/schema';
 
 export function DoneActions({
+  older,
   questionnaire,
   comparison,
-  olderAuditId,
   fromDate,
   toDate,
 }: {
+  older: AuditRecord;
+  /** The newer audit's questionnaire version, whose answers tell what became of each action. */
   questionnaire: Questionnaire;
   comparison: AuditComparison;
-  olderAuditId: string;
   fromDate: string;
   toDate: string;
 }) {
   const { t } = useTranslation('history');
   const l = useLocalize();
-  const catalogue = use(loadActionCatalogue());
+  const catalogue = use(loadActionCatalogueVersionShared(older.questionnaireVersion));
+  const olderAuditId = older.id;
   const done = useLiveQuery(
     () =>
       db.planItems
@@ -45,7 +51,7 @@ export function DoneActions({
       <p>{t('actions.intro', { from: fromDate, to: toDate })}</p>
       <ul className="done-actions">
         {outcomes.map((outcome) => {
-          const action = catalogue.get(outcome.actionId);
+          const action = catalogue?.get(outcome.actionId);
           return (
             <li key={outcome.actionId}>
               <span className="done-actions__title">{action ? l(action.title) : outcome.actionId}</span>

@@ -1,18 +1,23 @@
-/** The score of each theme and overall in both audits, with the change in words (never by colour alone). */
+/**
+ * The score of each theme and overall in both audits, with the change in words (never by colour alone). A theme
+ * that only one audit's questionnaire version has says so in the other audit's column.
+ */
 import { useTranslation } from 'react-i18next';
 import { formatScore } from '../../components/format';
 import { useLocalize } from '../../components/use-questionnaire';
-import type { AuditComparison } from '../../domain/history/compare-audits';
+import type { AuditComparison, ThemeChange } from '../../domain/history/compare-audits';
 import type { Questionnaire } from '../../domain/questionnaire/schema';
 import { scoreChange } from './score-change';
 
 export function ScoreChangeTable({
-  questionnaire,
+  fromQuestionnaire,
+  toQuestionnaire,
   comparison,
   fromLabel,
   toLabel,
 }: {
-  questionnaire: Questionnaire;
+  fromQuestionnaire: Questionnaire;
+  toQuestionnaire: Questionnaire;
   comparison: AuditComparison;
   fromLabel: string;
   toLabel: string;
@@ -20,16 +25,21 @@ export function ScoreChangeTable({
   const { t } = useTranslation('history');
   const l = useLocalize();
   const score = (value: number | null) => (value === null ? t('scores.notAnswered') : formatScore(value));
-  const row = (key: string, header: string, from: number | null, to: number | null, total = false) => {
+  const absent = (questionnaire: Questionnaire) => t('scores.notInVersion', { version: questionnaire.version });
+  const row = (key: string, header: string, from: number | null, to: number | null, presence: ThemeChange['presence'] | 'total') => {
     const change = scoreChange(from, to, t);
     return (
-      <tr key={key} className={total ? 'compare-table__total' : undefined}>
+      <tr key={key} className={presence === 'total' ? 'compare-table__total' : undefined}>
         <th scope="row">{header}</th>
-        <td>{score(from)}</td>
-        <td>{score(to)}</td>
+        <td>{presence === 'to-only' ? absent(fromQuestionnaire) : score(from)}</td>
+        <td>{presence === 'from-only' ? absent(toQuestionnaire) : score(to)}</td>
         <td className={`change change--${change.direction}`}>{change.text}</td>
       </tr>
     );
+  };
+  const title = (themeId: string) => {
+    const definition = [...toQuestionnaire.themes, ...fromQuestionnaire.themes].find((d) => d.id === themeId);
+    return definition ? l(definition.title) : themeId;
   };
   return (
     <table className="compare-table">
@@ -43,12 +53,9 @@ export function ScoreChangeTable({
         </tr>
       </thead>
       <tbody>
-        {comparison.themes.map((theme) => {
-          const definition = questionnaire.themes.find((d) => d.id === theme.themeId);
-          return row(theme.themeId, definition ? l(definition.title) : theme.themeId, theme.from, theme.to);
-        })}
+        {comparison.themes.map((theme) => row(theme.themeId, title(theme.themeId), theme.from, theme.to, theme.presence))}
       </tbody>
-      <tfoot>{row('overall', t('scores.overall'), comparison.overall.from, comparison.overall.to, true)}</tfoot>
+      <tfoot>{row('overall', t('scores.overall'), comparison.overall.from, comparison.overall.to, 'total')}</tfoot>
     </table>
   );
 }

@@ -1,5 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { loadQuestionnaireVersion } from '../../../src/content/load-questionnaire';
 import { renderApp } from '../../render';
 import { seedAudit, seedCommune } from './seed';
 
@@ -108,6 +109,33 @@ describe('comparing two audits of a commune', { timeout: 20_000 }, () => {
     await seedAudit(commune, '2025-03-10T09:00:00Z', { 'backup-automatic': 'none' });
     await renderApp(`/communes/${commune.id}/compare`);
     expect(await screen.findByText(/Il faut au moins deux audits/, {}, slow)).toBeInTheDocument();
+  });
+
+  it('compares a version 1 audit with its version 2 re-audit, each scored with its own version', async () => {
+    const v1 = await loadQuestionnaireVersion(1);
+    if (!v1) throw new Error('version 1 is archived');
+    const commune = await seedCommune();
+    // Version 1 asked "backup-exists", which version 2 replaced by "backup-automatic": scored with version 2, the
+    // version 1 answer would count for nothing and the backups theme would show no score at all.
+    await seedAudit(commune, '2025-03-10T09:00:00Z', { 'backup-exists': 'none', 'governance-rssi': 'nobody' }, { questionnaire: v1 });
+    await seedAudit(commune, '2026-03-12T09:00:00Z', {
+      'backup-automatic': 'automatic-all',
+      'backup-saas': 'assumed',
+      'governance-rssi': 'shared-rssi',
+    });
+    await renderApp(`/communes/${commune.id}/compare`);
+    const table = await screen.findByRole('table', { name: /Score de chaque thème/ }, slow);
+    // Version 1: backup-exists 0/3; governance-rssi (critical then) 0/3; overall 0/6 = 0.
+    // Version 2: backup-automatic 3/3 + backup-saas 1/2 = 4/5 = 80; governance-rssi (major now) 2/2 = 100; overall 6/7 = 86.
+    expect(cells(within(table).getByRole('row', { name: /^Sauvegardes/ }))).toEqual(['0', '80', '+80 points, en progrès']);
+    expect(cells(within(table).getByRole('row', { name: /^Qui s'occupe de la sécurité/ }))).toEqual(['0', '100', '+100 points, en progrès']);
+    expect(cells(within(table).getByRole('row', { name: /^Score global/ }))).toEqual(['0', '86', '+86 points, en progrès']);
+    expect(
+      screen.getByText(/L'audit du 10 mars 2025 a été répondu avec la version 1 du questionnaire, celui du 12 mars 2026 avec la version 2 : chacun est noté avec sa propre version/),
+    ).toBeInTheDocument();
+    // The same question in both versions is compared, each answer in its own version's words.
+    const closed = screen.getByRole('table', { name: /n'en perd plus/ });
+    expect(cells(within(closed).getByRole('row', { name: /RSSI|sécurité/ }))).toEqual(['Personne', expect.stringMatching(/^Oui, un RSSI mutualisé/)]);
   });
 
   it('reads in English too', async () => {

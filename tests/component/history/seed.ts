@@ -4,6 +4,7 @@ import { createCommune } from '../../../src/db/communes-repository';
 import { db } from '../../../src/db/database';
 import type { PlanItemStatus } from '../../../src/db/records';
 import { loadQuestionnaire } from '../../../src/content/load-questionnaire';
+import type { Questionnaire } from '../../../src/domain/questionnaire/schema';
 
 export async function seedCommune() {
   return createCommune({
@@ -20,10 +21,15 @@ export async function seedAudit(
   commune: Awaited<ReturnType<typeof seedCommune>>,
   startedAt: string,
   answers: Record<string, string>,
-  { completed = true, plan = {} as Record<string, PlanItemStatus> } = {},
+  {
+    completed = true,
+    plan = {} as Record<string, PlanItemStatus>,
+    questionnaire = undefined as Questionnaire | undefined,
+  } = {},
 ) {
-  const questionnaire = await loadQuestionnaire();
-  const audit = await startAudit(commune, questionnaire, 'Conseillère', new Date(startedAt));
+  // The current version unless the test answers with an older one.
+  const version = questionnaire ?? (await loadQuestionnaire());
+  const audit = await startAudit(commune, version, 'Conseillère', new Date(startedAt));
   for (const [questionId, optionId] of Object.entries(answers)) {
     await saveAnswer(audit.id, questionId, optionId === 'dont-know' ? { kind: 'dontKnow' } : { kind: 'option', optionId });
   }

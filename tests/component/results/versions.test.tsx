@@ -49,6 +49,32 @@ describe('questionnaire versions on the results page', { timeout: 30_000 }, () =
     expect(reaudit?.unconfirmed).toEqual(expect.arrayContaining(['backup-automatic', 'continuity-priorities']));
   });
 
+  it('scores a version 1 audit with today\'s stricter level rules, and says so: two open critical questions give « Exposé »', async () => {
+    const v1 = await loadQuestionnaireVersion(1);
+    if (!v1) throw new Error('version 1 is archived');
+    const commune = await seedCommune();
+    const audit = await startAudit(commune, v1, 'Conseillère', new Date(at));
+    // Every version 1 question always asked answered with its best option, but no double authentication and an
+    // unsupported system in use: a high score, and two open critical questions.
+    const answers: Record<string, { kind: 'option'; optionId: string; answeredAt: string }> = {};
+    for (const question of v1.themes.flatMap((t) => t.questions)) {
+      const best = [...question.options].sort((x, y) => (optionScore(y) ?? -1) - (optionScore(x) ?? -1))[0];
+      if (!question.showIf && best) answers[question.id] = { kind: 'option', optionId: best.id, answeredAt: at };
+    }
+    answers['accounts-mfa'] = { kind: 'option', optionId: 'none', answeredAt: at };
+    answers['updates-unsupported'] = { kind: 'option', optionId: 'in-use', answeredAt: at };
+    await db.audits.update(audit.id, { answers });
+
+    await renderApp(`/audits/${audit.id}/results`);
+    const banner = await screen.findByText(/Cet audit a été répondu avec la version 1 du questionnaire/, {}, slow);
+    expect(banner).toHaveTextContent(/ses questions sont celles de cette version, mais son niveau suit les règles d'aujourd'hui, plus strictes/);
+    expect(banner).not.toHaveTextContent(/ses résultats restent ceux de cette version/);
+    const level = screen.getByText((_, element) => element?.classList.contains('maturity') ?? false);
+    expect(level).toHaveTextContent('Exposé');
+    const explanation = screen.getByRole('region', { name: 'Pourquoi ce niveau' });
+    expect(within(explanation).getByText(/mais le niveau est « Exposé »/)).toBeInTheDocument();
+  });
+
   it('says which vital controls hold the level of a current audit down, and what lifts it', async () => {
     const current = await loadQuestionnaire();
     const commune = await seedCommune();

@@ -1,10 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { Answer } from '../../../src/domain/audit/types';
 import { compareAudits, doneActionOutcomes } from '../../../src/domain/history/compare-audits';
+import type { Answers } from '../../../src/domain/audit/types';
+import type { Questionnaire } from '../../../src/domain/questionnaire/schema';
 import { profile, questionnaire } from './questionnaire-fixture';
 
 const option = (optionId: string): Answer => ({ kind: 'option', optionId });
 const dontKnow: Answer = { kind: 'dontKnow' };
+/** An audit answered with the fixture questionnaire (or the given version). */
+const audit = (answers: Answers, version: Questionnaire = questionnaire) => ({ questionnaire: version, answers, profile });
 
 /** Scores are compared unrounded, to 10 decimals; null stays null. */
 function expectScore(actual: number | null, expected: number | null | undefined) {
@@ -54,7 +58,7 @@ describe('compareAudits: score changes worked out by hand', () => {
       maturity: ['solid', 'progressing'],
     },
   ])('$name', ({ older, newer, themes, overall, improved, worsened, gapsClosed, maturity }) => {
-    const comparison = compareAudits(questionnaire, { answers: older, profile }, { answers: newer, profile });
+    const comparison = compareAudits(audit(older), audit(newer));
     for (const theme of comparison.themes) {
       const [from, to, delta] = themes[theme.themeId as keyof typeof themes];
       expectScore(theme.from, from);
@@ -71,25 +75,76 @@ describe('compareAudits: score changes worked out by hand', () => {
   });
 
   it('marks an answer that now loses points as a new gap', () => {
-    const comparison = compareAudits(questionnaire, { answers: { b2: option('yes') }, profile }, { answers: { b2: dontKnow }, profile });
+    const comparison = compareAudits(audit({ b2: option('yes') }), audit({ b2: dontKnow }));
     expect(comparison.worsened).toEqual([
       expect.objectContaining({ questionId: 'b2', newGap: true, gapClosed: false, from: expect.objectContaining({ status: 'in-place' }), to: expect.objectContaining({ status: 'dont-know' }) }),
     ]);
   });
 
   it('compares nothing when neither audit has answers', () => {
-    const comparison = compareAudits(questionnaire, { answers: {}, profile }, { answers: {}, profile });
+    const comparison = compareAudits(audit({}), audit({}));
     expect(comparison.overall).toEqual({ from: null, to: null, delta: null, fromMaturity: null, toMaturity: null });
     expect(comparison.improved).toEqual([]);
+  });
+});
+
+/**
+ * An older version of the fixture: b1 was then "old-b1" (a renamed question), b2 was the same, and a theme
+ * "network" (n1, major, weight 2) existed that the newer version dropped; "accounts" did not exist yet.
+ */
+const olderVersion: Questionnaire = {
+  ...questionnaire,
+  version: 1,
+  themes: [
+    {
+      ...questionnaire.themes[0],
+      id: 'backup',
+      title: questionnaire.themes[0]?.title ?? { fr: 'Sauvegardes', en: 'Backups' },
+      summary: questionnaire.themes[0]?.summary ?? { fr: '…', en: '…' },
+      questions: (questionnaire.themes[0]?.questions ?? []).map((q) => (q.id === 'b1' ? { ...q, id: 'old-b1' } : q)),
+    },
+    {
+      id: 'network',
+      title: { fr: 'Réseau', en: 'Network' },
+      summary: { fr: '…', en: '…' },
+      questions: (questionnaire.themes[1]?.questions ?? []).map((q) => ({ ...q, id: 'n1' })),
+    },
+  ],
+};
+
+describe('compareAudits across questionnaire versions', () => {
+  it("scores each audit with its own version, matches themes by id, and marks a theme only one version has", () => {
+    const comparison = compareAudits(
+      audit({ 'old-b1': option('no'), b2: option('yes'), n1: option('yes') }, olderVersion),
+      audit({ b1: option('yes'), b2: option('yes'), a1: option('partly') }),
+    );
+    // Older, version 1: backup old-b1 0·3 + b2 1·1 = 1/4 → 25 (old-b1 counts, though the newer version renamed it);
+    // network 2/2 → 100; overall 3/6 → 50. Newer: backup 4/4 → 100; accounts 1/2 → 50; overall 5/6 → 83.33.
+    expect(comparison.themes.map(({ themeId, presence }) => [themeId, presence])).toEqual([
+      ['backup', 'both'],
+      ['accounts', 'to-only'],
+      ['network', 'from-only'],
+    ]);
+    const [backup, accounts, network] = comparison.themes;
+    expectScore(backup?.from ?? null, 25);
+    expectScore(backup?.to ?? null, 100);
+    expect(accounts?.from).toBeNull();
+    expectScore(accounts?.to ?? null, 50);
+    expectScore(network?.from ?? null, 100);
+    expect(network?.to).toBeNull();
+    expectScore(comparison.overall.from, 50);
+    expectScore(comparison.overall.to, 500 / 6);
+    // Answers are compared where the question id is in both versions: b2 did not change; old-b1 and b1 are not
+    // the same question.
+    expect([...comparison.improved, ...comparison.worsened]).toEqual([]);
   });
 });
 
 describe('doneActionOutcomes', () => {
   it('tells, for each action marked done in the older plan, whether the newer audit shows the gap closed', () => {
     const comparison = compareAudits(
-      questionnaire,
-      { answers: { b1: option('no'), b2: option('no'), a1: option('no') }, profile },
-      { answers: { b1: option('yes'), a1: option('partly') }, profile },
+      audit({ b1: option('no'), b2: option('no'), a1: option('no') }),
+      audit({ b1: option('yes'), a1: option('partly') }),
     );
     expect(doneActionOutcomes(questionnaire, comparison, ['backup-offline', 'accounts-mfa', 'backup-test', 'retired-action'])).toEqual([
       { actionId: 'backup-offline', questionIds: ['b1'], effect: 'closed' },

@@ -173,11 +173,14 @@ describe('buildReportModel', () => {
     else expect(text).toMatch(/Le score donnerait « (Exposé|Fragile|En progrès|Solide) »/);
   });
 
-  it('marks the report of an audit answered with an earlier questionnaire version, with an invitation to re-audit', async () => {
+  it('marks the report of an audit answered with an earlier questionnaire version: its level follows today\'s rules, with an invitation to re-audit', async () => {
     const input = await reportInput();
     const older = buildReportModel({ ...input, currentQuestionnaireVersion: input.questionnaire.version + 1 });
     const callouts = blocksOf(section(older.sections, 'summary'), 'callout').flatMap((c) => c.lines);
     expect(callouts.join(' ')).toMatch(new RegExp(`version ${input.questionnaire.version} du questionnaire.*refaites l’audit`));
+    // The level of an older audit follows today's rules: the report must not say its results are that version's.
+    expect(callouts.join(' ')).toMatch(/ses questions sont celles de cette version, mais son niveau suit les règles d’aujourd’hui, plus strictes/);
+    expect(callouts.join(' ')).not.toMatch(/ses résultats sont ceux de cette version/);
     const current = buildReportModel(input);
     expect(blocksOf(section(current.sections, 'summary'), 'callout').flatMap((c) => c.lines).join(' ')).not.toMatch(/refaites l’audit/);
   });

@@ -105,11 +105,11 @@ export function findAnswersIssue(value: unknown, maxAnswers: number): AnswersIss
 
 /**
  * A checked answers map with every answeredAt as the app writes it (storableInstant), as the schema's other dates
- * are. The app's own files need no change, and the map comes back as it was given; otherwise a copy, the caller's
- * map and entries left alone.
+ * are (a stamp it could not write, which the door refuses, is left as it is). The app's own files need no change,
+ * and the map comes back as it was given; otherwise a copy, the caller's map and entries left alone.
  */
-export function withStorableAnswerStamps(answers: Record<string, ImportedAnswer>): Record<string, ImportedAnswer> {
-  let copy: Record<string, ImportedAnswer> | null = null;
+export function withStorableAnswerStamps<T extends { answeredAt: string }>(answers: Record<string, T>): Record<string, T> {
+  let copy: Record<string, T> | null = null;
   for (const key of Object.keys(answers)) {
     const answer = answers[key];
     if (answer === undefined || isCanonicalInstant(answer.answeredAt)) continue;

@@ -3,7 +3,16 @@
  * upgrade a device that skipped versions, and a database newer than the app is refused, never downgraded.
  */
 import { Dexie, type EntityTable, type Table } from 'dexie';
-import { markPackStale, packV4Summaries, upgradeAuditToV2, upgradeAuditToV7 } from './migrations';
+import {
+  markPackStale,
+  packV4Summaries,
+  upgradeAuditToV2,
+  upgradeAuditToV7,
+  upgradeAuditToV8,
+  upgradeCommuneToV8,
+  upgradeOutboxToV8,
+  upgradePlanItemToV8,
+} from './migrations';
 import type {
   AuditRecord,
   AuditSummaryRecord,
@@ -81,6 +90,24 @@ export class CyberdiagDatabase extends Dexie {
         const packs: SummaryPackRecord[] = await tx.table('summaryPacks').toArray();
         await tx.table('summaryPacks').bulkPut(packs.map(markPackStale));
       });
+    // Version 8: every stamp in UTC, as the app writes its own. The import door stored a file's stamps as written
+    // until then, offsets included, and text order (the updatedAt indexes, sortBy) was not instant order. Same
+    // stores; only the records a file brought with offsets are written back.
+    this.version(8).upgrade(async (tx) => {
+      const upgrade =
+        <T>(step: (record: T) => T) =>
+        (record: T, ref: { value: T }): boolean | undefined => {
+          const upgraded = step(record);
+          // false: Dexie leaves the record unwritten.
+          if (upgraded === record) return false;
+          ref.value = upgraded;
+          return undefined;
+        };
+      await tx.table('communes').toCollection().modify(upgrade(upgradeCommuneToV8));
+      await tx.table('audits').toCollection().modify(upgrade(upgradeAuditToV8));
+      await tx.table('planItems').toCollection().modify(upgrade(upgradePlanItemToV8));
+      await tx.table('outbox').toCollection().modify(upgrade(upgradeOutboxToV8));
+    });
     // The digest is written with every audit, whatever writes it (src/db/summary-digest-middleware.ts).
     this.use(summaryDigestMiddleware);
   }

@@ -14,6 +14,7 @@ import {
   type AuditConflict,
 } from '../domain/exchange/plan-import';
 import type { ExportPayload } from '../domain/exchange/schema-v1';
+import { compareInstants } from '../domain/instant';
 import { EXCHANGE_SETTING_KEYS } from './backup-settings';
 import { db } from './database';
 import { SETTING_KEYS } from './settings-repository';
@@ -243,5 +244,5 @@ export async function listExportableAudits(communeIds: readonly string[]): Promi
   const audits = await db.audits.where('communeId').anyOf([...communeIds]).toArray();
   return audits
     .map((a) => ({ id: a.id, communeId: a.communeId, status: a.status, startedAt: a.startedAt, answered: Object.keys(a.answers).length }))
-    .sort((x, y) => y.startedAt.localeCompare(x.startedAt));
+    .sort((x, y) => compareInstants(y.startedAt, x.startedAt));
 }

@@ -1,6 +1,8 @@
 /** Pure record upgrades run by Dexie's .upgrade() hooks; each is tested on fixtures of the older version. */
 import { columnsOfPacked } from '../domain/epci/summary-codec';
-import type { AuditRecord, AuditSummaryRecord, SummaryPackRecord } from './records';
+import { withStorableAnswerStamps } from '../domain/exchange/check-answers';
+import { storableInstant } from '../domain/instant';
+import type { AuditRecord, AuditSummaryRecord, CommuneRecord, OutboxRecord, PlanItemRecord, SummaryPackRecord } from './records';
 import { withSummaryDigest } from './summary-digest-middleware';
 import { packRecord, SUMMARY_PACK_SIZE } from './summary-pack';
 
@@ -46,3 +48,41 @@ export const markPackStale = (pack: Omit<SummaryPackRecord, 'digests'> & { diges
   ...pack,
   digests: pack.auditIds.map(() => ''),
 });
+
+/*
+ * v7 → v8: every stamp written as the app writes its own (storableInstant: UTC, 24 characters). Until version 8 the
+ * import door stored a file's stamps as written, offsets included, and text order (sortBy, the updatedAt indexes)
+ * was then not instant order. Each upgrade returns the record itself when nothing changes, so that the upgrade
+ * writes back only the records a file brought with offsets.
+ */
+
+/** The stamp in UTC; one the app could not write (the door never stored one) is left as it is. */
+const utc = (iso: string): string => storableInstant(iso) ?? iso;
+const utcOrNull = (iso: string | null): string | null => (iso === null ? null : utc(iso));
+
+export function upgradeCommuneToV8(commune: CommuneRecord): CommuneRecord {
+  const createdAt = utc(commune.createdAt);
+  const updatedAt = utc(commune.updatedAt);
+  return createdAt === commune.createdAt && updatedAt === commune.updatedAt ? commune : { ...commune, createdAt, updatedAt };
+}
+
+/** The digest is made again for an audit whose dates change: they are part of what its EPCI summary shows. */
+export function upgradeAuditToV8(audit: AuditRecord): AuditRecord {
+  const answers = withStorableAnswerStamps(audit.answers);
+  const startedAt = utc(audit.startedAt);
+  const updatedAt = utc(audit.updatedAt);
+  const completedAt = utcOrNull(audit.completedAt);
+  const unchanged = answers === audit.answers && startedAt === audit.startedAt && updatedAt === audit.updatedAt && completedAt === audit.completedAt;
+  return unchanged ? audit : withSummaryDigest({ ...audit, answers, startedAt, updatedAt, completedAt });
+}
+
+export function upgradePlanItemToV8(item: PlanItemRecord): PlanItemRecord {
+  const updatedAt = utc(item.updatedAt);
+  return updatedAt === item.updatedAt ? item : { ...item, updatedAt };
+}
+
+/** The version sent is its audit's updatedAt, compared as it is stored: both change together. */
+export function upgradeOutboxToV8(record: OutboxRecord): OutboxRecord {
+  const versionDate = utc(record.versionDate);
+  return versionDate === record.versionDate ? record : { ...record, versionDate };
+}

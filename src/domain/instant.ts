@@ -2,15 +2,21 @@
  * ISO date-times as instants. Two stamps are compared by the moment they name, never as text: "10:00+02:00" is
  * before "09:30Z", and text order only holds between stamps written alike (toISOString's 24 characters).
  */
-import { MAX_INSTANT_MS } from './limits';
+import { MAX_INSTANT_MS, MIN_INSTANT_MS } from './limits';
 
 /** The form the import door accepts (zod's z.iso.datetime({ offset: true })): seconds required, Z or ±HH:MM. */
 const ISO_PARTS = /^(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d):(\d\d)(?:\.(\d+))?(?:Z|([+-])(\d\d):(\d\d))$/;
 
+/**
+ * True for a stamp written as toISOString writes it (24 characters ending in Z), once it is known to be an ISO
+ * date-time: the door's pattern then leaves no other form of that length (seconds and milliseconds, four-digit year).
+ */
+export const isCanonicalInstant = (iso: string): boolean => iso.length === 24 && iso.endsWith('Z');
+
 /** Milliseconds since 1970 of an ISO date-time (fractions past the millisecond dropped), or NaN. */
 export function instantOf(iso: string): number {
   // The app's own stamps: let the engine read them (the common case of a 35,000-audit import).
-  if (iso.length === 24 && iso.endsWith('Z')) return Date.parse(iso);
+  if (isCanonicalInstant(iso)) return Date.parse(iso);
   const parts = ISO_PARTS.exec(iso);
   if (!parts) return Number.NaN;
   const [, year, month, day, hour, minute, second, fraction = '', sign, offsetHours = '0', offsetMinutes = '0'] = parts;
@@ -23,7 +29,7 @@ export function instantOf(iso: string): number {
 
 /** Negative when `a` is earlier than `b`, positive when later, 0 at the same instant (NaN sorts first). */
 export function compareInstants(a: string, b: string): number {
-  if (a.length === 24 && b.length === 24 && a.endsWith('Z') && b.endsWith('Z')) return a < b ? -1 : a > b ? 1 : 0;
+  if (isCanonicalInstant(a) && isCanonicalInstant(b)) return a < b ? -1 : a > b ? 1 : 0;
   const x = instantOf(a);
   const y = instantOf(b);
   if (Number.isNaN(x) || Number.isNaN(y)) return Number.isNaN(x) ? (Number.isNaN(y) ? 0 : -1) : 1;
@@ -37,7 +43,19 @@ export function isoOfInstant(ms: number): string {
 
 /** The stamp as toISOString writes it (UTC, milliseconds), so that text order and the first ten characters are right. */
 export function canonicalInstant(iso: string): string {
-  if (iso.length === 24 && iso.endsWith('Z')) return iso;
+  if (isCanonicalInstant(iso)) return iso;
   const ms = instantOf(iso);
   return Number.isNaN(ms) ? iso : isoOfInstant(ms);
+}
+
+/**
+ * The stamp as the app writes it, or null when it is no date-time or names an instant toISOString cannot write in
+ * 24 characters (before the year 0, after 9999). What the import door stores: every stamp in the database is then
+ * of one form, and text order, the order of the database's indexes, is instant order ("…T23:59:59+14:00" written as
+ * it came would sort after a later "…T12:00:00.000Z" of the same day).
+ */
+export function storableInstant(iso: string): string | null {
+  if (isCanonicalInstant(iso)) return iso;
+  const ms = instantOf(iso);
+  return ms >= MIN_INSTANT_MS && ms <= MAX_INSTANT_MS ? new Date(ms).toISOString() : null;
 }

@@ -1,5 +1,6 @@
 /** Strict, hand-written validator of an imported audit's answers map (the bulk of an export file). */
 import { z } from 'zod';
+import { isCanonicalInstant, storableInstant } from '../instant';
 import { DATE_TIME_MAX_LENGTH } from '../limits';
 
 /*
@@ -71,6 +72,7 @@ function answerProblem(answer: unknown): AnswersIssue | null {
   if (!Object.hasOwn(answer, 'answeredAt') || typeof answeredAt !== 'string') return { path: ['answeredAt'], code: 'invalid_type' };
   if (answeredAt.length > DATE_TIME_MAX_LENGTH) return { path: ['answeredAt'], code: 'too-long' };
   if (!ISO_DATE_TIME_PATTERN.test(answeredAt)) return { path: ['answeredAt'], code: 'date-time' };
+  if (!isCanonicalInstant(answeredAt) && storableInstant(answeredAt) === null) return { path: ['answeredAt'], code: 'out-of-range' };
   // kind, answeredAt (and optionId) are own keys, checked above: any further key is one too many.
   if (keyCount(answer) !== expectedKeys) return { path: [], code: 'unrecognized_keys' };
   return null;
@@ -99,4 +101,20 @@ export function findAnswersIssue(value: unknown, maxAnswers: number): AnswersIss
     if (problem !== null) return { path: [key, ...problem.path], code: problem.code };
   }
   return null;
+}
+
+/**
+ * A checked answers map with every answeredAt as the app writes it (storableInstant), as the schema's other dates
+ * are (a stamp it could not write, which the door refuses, is left as it is). The app's own files need no change,
+ * and the map comes back as it was given; otherwise a copy, the caller's map and entries left alone.
+ */
+export function withStorableAnswerStamps<T extends { answeredAt: string }>(answers: Record<string, T>): Record<string, T> {
+  let copy: Record<string, T> | null = null;
+  for (const key of Object.keys(answers)) {
+    const answer = answers[key];
+    if (answer === undefined || isCanonicalInstant(answer.answeredAt)) continue;
+    copy ??= { ...answers };
+    copy[key] = { ...answer, answeredAt: storableInstant(answer.answeredAt) ?? answer.answeredAt };
+  }
+  return copy ?? answers;
 }

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { PROFILE_LIMITS } from '../audit/types';
 import { EXPORT_FORMAT_ID } from './export-format';
+import { INSEE_LENGTH, PAYLOAD_LIMITS, QUESTIONNAIRE_VERSIONS, TEXT_LIMITS } from '../limits';
 import { isoDateTimeSchema, recordIdSchema, stableIdSchema } from './schema-v1';
 
 const count = (limits: { min: number; max: number }) => z.number().int().min(limits.min).max(limits.max);
@@ -20,8 +21,8 @@ export const exportDocumentV0Schema = z.strictObject({
     .array(
       z.strictObject({
         id: recordIdSchema,
-        name: z.string().max(120),
-        insee: z.string().max(5),
+        name: z.string().max(TEXT_LIMITS.communeName),
+        insee: z.string().max(INSEE_LENGTH),
         population: count(PROFILE_LIMITS.population),
         agents: count(PROFILE_LIMITS.agents),
         computers: count(PROFILE_LIMITS.computers),
@@ -30,22 +31,22 @@ export const exportDocumentV0Schema = z.strictObject({
         createdAt: isoDateTimeSchema,
       }),
     )
-    .max(100_000),
+    .max(PAYLOAD_LIMITS.communes),
   audits: z
     .array(
       z.strictObject({
         id: recordIdSchema,
         communeId: recordIdSchema,
         questionnaireId: stableIdSchema,
-        questionnaireVersion: z.number().int().min(1).max(1_000_000),
-        auditor: z.string().max(120),
+        questionnaireVersion: z.number().int().min(QUESTIONNAIRE_VERSIONS.min).max(QUESTIONNAIRE_VERSIONS.max),
+        auditor: z.string().max(TEXT_LIMITS.auditor),
         completed: z.boolean(),
         answers: z.record(stableIdSchema, stableIdSchema),
         startedAt: isoDateTimeSchema,
         updatedAt: isoDateTimeSchema,
       }),
     )
-    .max(500_000),
+    .max(PAYLOAD_LIMITS.audits),
 });
 
 export type ExportDocumentV0 = z.output<typeof exportDocumentV0Schema>;

@@ -1,8 +1,9 @@
 /** Format version 1: strict schemas of a plain export document and of the encrypted envelope (unknown keys refused). */
 import { z } from 'zod';
 import { communeProfileSchema, INSEE_PATTERN, POSTCODE_PATTERN, SIREN_PATTERN } from '../audit/commune-schema';
-import { findAnswersIssue, RESERVED_KEYS, STABLE_ID_MAX_LENGTH, STABLE_ID_PATTERN, type ImportedAnswer } from './check-answers';
-import { DATE_TIME_MAX_LENGTH, DUE_DATE_LIMITS, TEXT_LIMITS } from '../limits';
+import { findAnswersIssue, RESERVED_KEYS, STABLE_ID_MAX_LENGTH, STABLE_ID_PATTERN, withStorableAnswerStamps, type ImportedAnswer } from './check-answers';
+import { storableInstant } from '../instant';
+import { DATE_TIME_MAX_LENGTH, DUE_DATE_LIMITS, PAYLOAD_LIMITS, QUESTIONNAIRE_VERSIONS, TEXT_LIMITS } from '../limits';
 import { cleanText } from './clean-text';
 import {
   CIPHER_IV_BYTES,
@@ -21,9 +22,6 @@ export const recordIdSchema = z.string().regex(RECORD_ID_PATTERN, 'id');
 
 export { TEXT_LIMITS };
 
-/** The questionnaire versions a file may name. */
-export const QUESTIONNAIRE_VERSIONS = { min: 1, max: 1_000_000 } as const;
-
 /** Questionnaire, theme, question, option and action ids: kebab-case, as in questionnaires/. Also used as keys. */
 export const stableIdSchema = z
   .string()
@@ -31,8 +29,22 @@ export const stableIdSchema = z
   .regex(STABLE_ID_PATTERN, 'stable-id')
   .refine((id) => !RESERVED_KEYS.has(id), 'reserved');
 
-/** Bounded first: the pattern's fractional seconds would otherwise take megabytes of digits. */
-export const isoDateTimeSchema = z.string().max(DATE_TIME_MAX_LENGTH, 'too-long').pipe(z.iso.datetime({ offset: true, error: 'date-time' }));
+/**
+ * Bounded first: the pattern's fractional seconds would otherwise take megabytes of digits. Then rewritten as the
+ * app writes its stamps (storableInstant: UTC, 24 characters): the database and every comparison of text then see
+ * instants, whatever offset a file wrote. An instant the app could not write (before the year 0, after 9999) is
+ * refused.
+ */
+export const isoDateTimeSchema = z
+  .string()
+  .max(DATE_TIME_MAX_LENGTH, 'too-long')
+  .pipe(z.iso.datetime({ offset: true, error: 'date-time' }))
+  .transform((iso, context) => {
+    const stored = storableInstant(iso);
+    if (stored !== null) return stored;
+    context.issues.push({ code: 'custom', message: 'out-of-range', input: iso });
+    return z.NEVER;
+  });
 
 /** A due date: empty, or an ISO date within DUE_DATE_LIMITS (same length, so text order is date order). */
 export const dueDateSchema = z.union([
@@ -46,14 +58,6 @@ const text = (max: number) => z.string().max(max, 'too-long').transform(cleanTex
 const requiredText = (max: number) =>
   text(max).pipe(z.string().trim().min(1, 'required'));
 const optionalPattern = (pattern: RegExp, code: string) => z.union([z.literal(''), z.string().regex(pattern, code)]);
-
-/** Generous ceilings: far above any real use, low enough that a hostile file cannot blow up memory. */
-export const PAYLOAD_LIMITS = {
-  communes: 100_000,
-  audits: 500_000,
-  planItems: 5_000_000,
-  answersPerAudit: 2_000,
-} as const;
 
 export const exportedCommuneSchema = z.strictObject({
   id: recordIdSchema,
@@ -76,12 +80,16 @@ export const storedAnswerSchema = z.discriminatedUnion('kind', [
 /**
  * The same rules as z.record(stableIdSchema, storedAnswerSchema) with the "__proto__" guard and the count cap,
  * checked by a hand-written loop (check-answers.ts): the jitless zod record was most of an import's time. The
- * map is kept as JSON.parse built it, which is safe once every key and entry has been checked exactly.
+ * map is kept as JSON.parse built it, which is safe once every key and entry has been checked exactly (copied only
+ * when an answeredAt must be rewritten as the app writes it, like every other date of the door).
  */
-const answersSchema = z.custom<Record<string, ImportedAnswer>>().check((context) => {
-  const issue = findAnswersIssue(context.value, PAYLOAD_LIMITS.answersPerAudit);
-  if (issue !== null) context.issues.push({ code: 'custom', message: issue.code, path: issue.path, input: context.value });
-});
+const answersSchema = z
+  .custom<Record<string, ImportedAnswer>>()
+  .check((context) => {
+    const issue = findAnswersIssue(context.value, PAYLOAD_LIMITS.answersPerAudit);
+    if (issue !== null) context.issues.push({ code: 'custom', message: issue.code, path: issue.path, input: context.value });
+  })
+  .transform(withStorableAnswerStamps);
 
 export const exportedAuditSchema = z.strictObject({
   id: recordIdSchema,

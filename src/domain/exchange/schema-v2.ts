@@ -3,6 +3,7 @@
  * passphrase when the key was made (the key on the device is non-extractable: that sealed copy is all there is).
  */
 import { z } from 'zod';
+import { MAILBOX_ACCOUNT_LIMITS } from '../limits';
 import { base64OfBytes, encryptedEnvelopeV1Schema, exportDocumentV1Schema, isBase64 } from './schema-v1';
 
 /** A P-256 public key as SPKI is 91 bytes. */
@@ -12,8 +13,8 @@ const SEALED_KEY_DATA_MAX = 4096;
 
 export const mailboxKeyBackupSchema = z.strictObject({
   /** The mailbox server, as the app normalised it, and the account: to sign in again on a new device. */
-  serverUrl: z.string().max(2048, 'too-long').regex(/^https?:\/\/[^\s]+$/, 'url'),
-  email: z.string().max(254, 'too-long').regex(/^[^\s@]+@[^\s@]+$/, 'email'),
+  serverUrl: z.string().max(MAILBOX_ACCOUNT_LIMITS.serverUrl, 'too-long').regex(/^https?:\/\/[^\s]+$/, 'url'),
+  email: z.string().max(MAILBOX_ACCOUNT_LIMITS.email, 'too-long').regex(/^[^\s@]+@[^\s@]+$/, 'email'),
   /** base64url SHA-256 of the public key's SPKI (checked against publicKey before anything is written). */
   keyId: z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'key-id'),
   publicKey: base64OfBytes(SPKI_P256_BYTES),

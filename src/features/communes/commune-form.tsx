@@ -5,7 +5,7 @@ import { CommuneSearch } from '../../components/commune-search';
 import { ChoiceField, TextField } from '../../components/field';
 import type { CommuneMatch } from '../../domain/directory/search-directory';
 import { communeInputSchema, type CommuneInputData } from '../../domain/audit/commune-schema';
-import { TEXT_LIMITS } from '../../domain/limits';
+import { INSEE_LENGTH, TEXT_LIMITS } from '../../domain/limits';
 
 export interface CommuneFormValues {
   name: string;
@@ -131,7 +131,7 @@ export function CommuneForm({
       )}
       <TextField label={t('fields.name')} name="name" value={values.name} onChange={(e) => set('name', e.target.value)} error={errors.name} autoComplete="off" required maxLength={TEXT_LIMITS.communeName} />
       <div className="form-row">
-        <TextField label={t('fields.insee')} hint={t('hints.insee')} name="insee" value={values.insee} onChange={(e) => set('insee', e.target.value)} error={errors.insee} inputMode="text" maxLength={5} />
+        <TextField label={t('fields.insee')} hint={t('hints.insee')} name="insee" value={values.insee} onChange={(e) => set('insee', e.target.value)} error={errors.insee} inputMode="text" maxLength={INSEE_LENGTH} />
         <TextField label={t('fields.postcode')} name="postcode" value={values.postcode} onChange={(e) => set('postcode', e.target.value)} error={errors.postcode} inputMode="numeric" maxLength={5} />
       </div>
       <div className="form-row">

@@ -9,6 +9,7 @@ import { db } from '../../db/database';
 import { loadSummaryContext } from '../../db/epci-repository';
 import type { ImportedRecords } from '../../domain/epci/with-imported';
 import { TextField } from '../../components/field';
+import { MAILBOX_ACCOUNT_LIMITS } from '../../domain/limits';
 import { formatDate } from '../../components/format';
 
 const MAILBOX_EPCI_KEY = 'mailbox-epci';
@@ -141,8 +142,8 @@ export function MailboxPanel({ onImported }: { onImported: (imported: ImportedRe
       {(connection === null || connection?.signedIn === false) && (
         <form onSubmit={signIn}>
           <p>{connection ? t('epci.signInAgain') : t('epci.intro')}</p>
-          <TextField label={t('send.serverUrl')} type="url" required {...field('serverUrl')} />
-          <TextField label={t('epci.email')} type="email" autoComplete="username" required {...field('email')} />
+          <TextField label={t('send.serverUrl')} type="url" required maxLength={MAILBOX_ACCOUNT_LIMITS.serverUrl} {...field('serverUrl')} />
+          <TextField label={t('epci.email')} type="email" autoComplete="username" required maxLength={MAILBOX_ACCOUNT_LIMITS.email} {...field('email')} />
           <TextField label={t('epci.password')} hint={t('epci.passwordHint')} type="password" autoComplete="current-password" required {...field('password')} />
           <div className="field field--checkbox">
             <input id={`${id}-first`} type="checkbox" checked={firstAccount} onChange={(event) => setFirstAccount(event.target.checked)} disabled={busy} />

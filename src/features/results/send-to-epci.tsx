@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { db } from '../../db/database';
 import { TextField } from '../../components/field';
+import { MAILBOX_ACCOUNT_LIMITS } from '../../domain/limits';
 import { formatDate } from '../../components/format';
 
 const MAILBOX_DEVICE_KEY = 'mailbox-device';
@@ -74,7 +75,7 @@ export function SendToEpci({ auditId, auditUpdatedAt }: { auditId: string; audit
       {connected === null && (
         <form onSubmit={(event) => void connect(event)}>
           <p>{t('send.connectIntro')}</p>
-          <TextField label={t('send.serverUrl')} hint={t('send.serverUrlHint')} type="url" required value={serverUrl} onChange={(e) => setServerUrl(e.target.value)} disabled={busy} />
+          <TextField label={t('send.serverUrl')} hint={t('send.serverUrlHint')} type="url" required maxLength={MAILBOX_ACCOUNT_LIMITS.serverUrl} value={serverUrl} onChange={(e) => setServerUrl(e.target.value)} disabled={busy} />
           <TextField label={t('send.code')} hint={t('send.codeHint')} required autoComplete="off" value={code} onChange={(e) => setCode(e.target.value)} disabled={busy} />
           <button type="submit" className="button" disabled={busy}>
             {t('send.connect')}

@@ -1,6 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { db } from '../../../src/db/database';
+import { importFiles } from '../../../src/services/exchange/import-files';
 import { renderApp } from '../../render';
 import { seedAudit, seedCommune } from '../history/seed';
 
@@ -61,5 +62,58 @@ describe('re-audit: a new audit from the previous one', { timeout: 20_000 }, () 
     await renderApp(`/communes/${commune.id}`);
     expect(await screen.findByText(/reprend l'audit du 10 mars 2025 · 2 réponses reprises à confirmer/)).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Comparer deux audits' })).toHaveAttribute('href', `/communes/${commune.id}/compare`);
+  });
+});
+
+describe('re-audit: the base is the audit truly started last', { timeout: 20_000 }, () => {
+  it('is not an imported audit whose start, written with a +14:00 offset, only sorts later as text', async () => {
+    const commune = await seedCommune();
+    // Started on 1 June 2026 at 20:00 UTC, on this device.
+    const real = await seedAudit(commune, '2026-06-01T20:00:00Z', { 'backup-automatic': 'none' });
+    // Started at 18:00 UTC the same day, written "2026-06-02T08:00:00+14:00": after the real one as text.
+    const stamp = '2026-06-02T08:00:00+14:00';
+    const profile = { population: 800, agents: 3, computers: 4, itProvider: true, hasServer: false };
+    const file = {
+      format: 'cyberdiag-export',
+      version: 1,
+      exportedAt: '2026-06-02T09:00:00+14:00',
+      app: { version: '0.1.0' },
+      kind: 'audits',
+      payload: {
+        communes: [{ id: 'forged-commune', name: 'Saint-Test', insee: '01001', postcode: '01400', epciSiren: '', epciName: '', profile, createdAt: stamp, updatedAt: stamp }],
+        audits: [
+          {
+            id: 'forged-audit',
+            communeId: 'forged-commune',
+            questionnaireId: real.questionnaireId,
+            questionnaireVersion: real.questionnaireVersion,
+            auditor: 'Quelqu’un',
+            status: 'completed',
+            profile,
+            answers: { 'backup-automatic': { kind: 'option', optionId: 'manual', answeredAt: stamp } },
+            previousAuditId: null,
+            unconfirmed: [],
+            lastThemeId: null,
+            origin: 'local',
+            startedAt: stamp,
+            updatedAt: stamp,
+            completedAt: stamp,
+          },
+        ],
+        planItems: [],
+      },
+    };
+    const imported = await importFiles([new File([JSON.stringify(file)], 'forged.cyberdiag.json')], { onConflict: async () => new Map() });
+    expect(imported.files).toMatchObject([{ ok: true, summary: { auditsAdded: 1, communesAdded: 0 } }]);
+    // Stored as the instant it names, the way the app writes its own stamps.
+    expect(await db.audits.get('forged-audit')).toMatchObject({ communeId: commune.id, startedAt: '2026-06-01T18:00:00.000Z' });
+
+    const { user, router } = await renderApp(`/communes/${commune.id}`);
+    await user.click(await screen.findByRole('button', { name: 'Nouvel audit à partir du précédent' }));
+    await waitFor(() => expect(router.state.location.pathname).toMatch(/\/themes\/backup$/));
+    const reaudit = (await db.audits.where('communeId').equals(commune.id).toArray()).find((a) => a.id !== real.id && a.id !== 'forged-audit');
+    expect(reaudit?.previousAuditId).toBe(real.id);
+    // The answer carried over is the real audit's.
+    expect(reaudit?.answers['backup-automatic']).toMatchObject({ kind: 'option', optionId: 'none' });
   });
 });

@@ -28,7 +28,7 @@ describe('sending an audit to the intercommunality', { timeout: 60_000 }, () => 
     const auditId = await seed();
     await renderApp(`/audits/${auditId}/results`);
     expect(await screen.findByRole('heading', { name: 'Envoyer à mon intercommunalité' }, { timeout: 30_000 })).toBeInTheDocument();
-    expect(await screen.findByLabelText('Adresse de la boîte aux lettres')).toBeInTheDocument();
+    expect(await screen.findByLabelText('Adresse de la boîte aux lettres')).toHaveAttribute('maxlength', '2048');
     expect(screen.getByLabelText("Code d'invitation")).toBeInTheDocument();
   });
 

@@ -8,7 +8,16 @@ import path from 'node:path';
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CyberdiagDatabase } from '../../../src/db/database';
-import { markPackStale, packV4Summaries, upgradeAuditToV2, upgradeAuditToV7 } from '../../../src/db/migrations';
+import {
+  markPackStale,
+  packV4Summaries,
+  upgradeAuditToV2,
+  upgradeAuditToV7,
+  upgradeAuditToV8,
+  upgradeCommuneToV8,
+  upgradeOutboxToV8,
+  upgradePlanItemToV8,
+} from '../../../src/db/migrations';
 import { openDatabase } from '../../../src/db/open-database';
 import { shouldInstallBundled } from '../../../src/domain/benchmarks/decide-install';
 import { benchmarkDatasetSchema } from '../../../src/domain/benchmarks/schema';
@@ -39,6 +48,10 @@ const UPGRADES: Array<{ to: number; table: string; upgrade: (row: never) => unkn
   { to: 2, table: 'audits', upgrade: upgradeAuditToV2 },
   { to: 7, table: 'audits', upgrade: upgradeAuditToV7 },
   { to: 7, table: 'summaryPacks', upgrade: markPackStale },
+  { to: 8, table: 'communes', upgrade: upgradeCommuneToV8 },
+  { to: 8, table: 'audits', upgrade: upgradeAuditToV8 },
+  { to: 8, table: 'planItems', upgrade: upgradePlanItemToV8 },
+  { to: 8, table: 'outbox', upgrade: upgradeOutboxToV8 },
 ];
 
 /**

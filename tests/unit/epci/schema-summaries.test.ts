@@ -56,7 +56,7 @@ describe('the EPCI summaries in the database', () => {
     await writeV2Database();
     const current = new CyberdiagDatabase(NAME);
     expect(await openDatabase(current)).toEqual({ ok: true });
-    expect(current.verno).toBe(7);
+    expect(current.verno).toBeGreaterThanOrEqual(7);
     expect(await current.communes.toArray()).toEqual(v1.tables.communes);
     expect(await current.audits.toArray()).toEqual(v1.tables.audits.map((a) => upgradeAuditToV7({ ...a, origin: 'local' } as AuditRecord)));
     expect(await current.summaryPacks.count()).toBe(0);

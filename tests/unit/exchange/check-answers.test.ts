@@ -60,6 +60,8 @@ const invalid: [string, unknown, string[], string][] = [
   ['a date without offset', { q1: { kind: 'dontKnow', answeredAt: '2026-03-04T10:20:30' } }, ['q1', 'answeredAt'], 'date-time'],
   ['30 February', { q1: { kind: 'dontKnow', answeredAt: '2026-02-30T10:20:30Z' } }, ['q1', 'answeredAt'], 'date-time'],
   ['a date with text after it', { q1: { kind: 'dontKnow', answeredAt: `${AT} ` } }, ['q1', 'answeredAt'], 'date-time'],
+  // The year 0 at 00:30 in Paris is the year -1 in UTC: toISOString would write "-000001-…", never 24 characters.
+  ['a date before the year 0 once in UTC', { q1: { kind: 'dontKnow', answeredAt: '0000-01-01T00:30:00+01:00' } }, ['q1', 'answeredAt'], 'out-of-range'],
   ['an unknown field', { q1: { ...dontKnow, note: 'x' } }, ['q1'], 'unrecognized_keys'],
   ['an optionId on a "je ne sais pas"', { q1: { ...dontKnow, optionId: 'yes' } }, ['q1'], 'unrecognized_keys'],
   ['an undefined extra field', { q1: { ...option(), extra: undefined } }, ['q1'], 'unrecognized_keys'],
@@ -117,5 +119,12 @@ describe('the audit schema with the hand-written answers check', () => {
     const answers = { q1: option('yes'), q2: dontKnow };
     const result = exportedAuditSchema.safeParse(audit(answers));
     expect(result.success ? result.data.answers : null).toEqual(answers);
+  });
+
+  it('writes every answer date as the app writes its own, in UTC, leaving the map it was given alone', () => {
+    const answers = { q1: { kind: 'option', optionId: 'yes', answeredAt: '2026-03-04T23:59:59+14:00' }, q2: dontKnow };
+    const result = exportedAuditSchema.safeParse(audit(answers));
+    expect(result.success ? result.data.answers : null).toEqual({ q1: { kind: 'option', optionId: 'yes', answeredAt: '2026-03-04T09:59:59.000Z' }, q2: dontKnow });
+    expect(answers.q1.answeredAt).toBe('2026-03-04T23:59:59+14:00');
   });
 });

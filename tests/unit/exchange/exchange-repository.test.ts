@@ -190,6 +190,19 @@ describe('all or nothing', () => {
     expect(await dumpDatabase()).toEqual(before);
   });
 
+  it('a version 0 file over a megabyte is refused before its answers are checked and changes nothing', async () => {
+    await seedDevice();
+    const before = await dumpDatabase();
+    const v0 = JSON.parse(readFixture('v0-audits.cyberdiag.json')) as { audits: Array<{ answers: Record<string, string> }> };
+    const answers = Object.fromEntries(Array.from({ length: 60_000 }, (_, i) => [`question-${i}`, 'option-a']));
+    v0.audits.forEach((a) => (a.answers = answers));
+    const onConflict = vi.fn(async () => new Map<string, ConflictDecision>());
+    const result = await importFiles([new File([JSON.stringify(v0)], 'prototype.cyberdiag.json')], { onConflict });
+    expect(result.files).toEqual([{ name: 'prototype.cyberdiag.json', ok: false, error: { code: 'invalid', detail: 'version 0: too-large' } }]);
+    expect(onConflict).not.toHaveBeenCalled();
+    expect(await dumpDatabase()).toEqual(before);
+  });
+
   it('a generated 50 MB file is refused as too large and changes nothing', async () => {
     await seedDevice();
     const before = await dumpDatabase();

@@ -24,6 +24,23 @@ describe('readExportFile: our own files', () => {
     expect(result.value.payload.planItems[0]?.note).toBe('NAS + copie hebdomadaire hors ligne.\nTest de restauration fait en février.');
   });
 
+  it('reads dates written with an offset as the app writes its own: the same instant, in UTC, 24 characters', async () => {
+    const original = readFixture('v1-audits.cyberdiag.json');
+    // Every stamp of the file moved to +14:00 (and its milliseconds dropped): "2025-11-03T08:20:00.000Z" becomes
+    // "2025-11-03T22:20:00+14:00", which sorts after "2025-11-03T12:00:00.000Z" as text though it is earlier.
+    const shifted = original.replace(/"(\w+At)": "([^"]+)\.000Z"/g, (_, field: string, stamp: string) => {
+      const local = new Date(Date.parse(`${stamp}Z`) + 14 * 3_600_000).toISOString().slice(0, 19);
+      return `"${field}": "${local}+14:00"`;
+    });
+    expect(shifted).not.toContain('.000Z');
+    const [fromOffsets, fromOriginal] = await Promise.all([read(shifted), read(original)]);
+    expect(fromOffsets.ok && fromOriginal.ok).toBe(true);
+    if (!fromOffsets.ok || !fromOriginal.ok) return;
+    expect(fromOffsets.value).toEqual(fromOriginal.value);
+    expect(fromOffsets.value.exportedAt).toBe('2026-11-20T09:30:00.000Z');
+    expect(fromOffsets.value.payload.audits[0]?.answers['backup-exists']?.answeredAt).toBe('2025-11-03T08:20:00.000Z');
+  });
+
   it('upgrades a version 0 file to the current shape', async () => {
     const result = await read(readFixture('v0-audits.cyberdiag.json'));
     expect(result.ok).toBe(true);
@@ -169,6 +186,7 @@ describe('readExportFile: hostile files', () => {
     ['an audit completed in 9999', 'completed-in-9999', { code: 'future-date', detail: 'payload.audits.0.updatedAt: after-export' }],
     ['a file exported in 9999', 'exported-in-9999', { code: 'future-date', detail: 'exportedAt: after-today' }],
     ['13:00Z written as 08:00-05:00, earlier than the export as text', 'offset-date-after-export', { code: 'future-date', detail: 'payload.audits.1.updatedAt: after-export' }],
+    ['a stamp before the year 0 once in UTC, which the app could not write back', 'before-year-0-stamp', { code: 'invalid', detail: 'payload.communes.0.createdAt: out-of-range' }],
     ['an audit started after its last change', 'started-after-updated', { code: 'dates-out-of-order', detail: 'payload.audits.0.startedAt: after-updatedAt' }],
     ['a previous audit that is the audit itself', 'previous-audit-itself', { code: 'invalid', detail: 'payload.audits.1.previousAuditId: self' }],
     ['an answer to a question version 1 does not have', 'unknown-question', { code: 'invalid', detail: 'payload.audits.0.answers.backup-cloud-magic: unknown-question' }],

@@ -1,6 +1,7 @@
 /** Test helpers: a small, fixed set of records written straight to the database, and a full dump of it. */
-import { db } from '../../../src/db/database';
-import type { AuditRecord, CommuneRecord, PlanItemRecord } from '../../../src/db/records';
+import type { Table } from 'dexie';
+import { db, type CyberdiagDatabase } from '../../../src/db/database';
+import type { AuditRecord, CommuneRecord, OutboxRecord, PlanItemRecord } from '../../../src/db/records';
 import { withSummaryDigest } from '../../../src/db/summary-digest-middleware';
 
 const profile = { population: 1200, agents: 6, computers: 7, itProvider: true, hasServer: true };
@@ -47,7 +48,7 @@ export function planItem(auditId: string, communeId: string, actionId: string): 
   return { auditId, actionId, communeId, owner: 'Maire', dueDate: '2026-06-30', status: 'todo', note: 'À voir avec le prestataire', updatedAt: '2026-01-06T09:00:00.000Z' };
 }
 
-/** Two communes, three audits (one a re-audit), two plan items. */
+/** Two communes, three audits (one a re-audit), two plan items, the first audit sent to the intercommunality. */
 export async function seedDevice() {
   const communes = [commune('commune-a', 'Aubeterre', '16020'), commune('commune-b', 'Bellecombe', '73034')];
   const audits = [
@@ -59,8 +60,12 @@ export async function seedDevice() {
   await db.communes.bulkAdd(communes);
   await db.audits.bulkAdd(audits);
   await db.planItems.bulkAdd(planItems);
+  const outbox: OutboxRecord[] = [
+    { auditId: 'audit-a1', communeId: 'commune-a', versionDate: '2026-01-06T09:00:00.000Z', state: 'sent', queuedAt: '2026-01-06T09:01:00.000Z', sentAt: '2026-01-06T09:02:00.000Z', attempts: 1, retryAt: null, lastError: null },
+  ];
+  await db.outbox.bulkAdd(outbox);
   // The audits as stored: the database adds to each the digest its EPCI summary is checked against.
-  return { communes, audits: audits.map(withSummaryDigest), planItems };
+  return { communes, audits: audits.map(withSummaryDigest), planItems, outbox };
 }
 
 /**
@@ -84,15 +89,16 @@ export async function seedCommunesWithReaudits(count: number): Promise<string[]>
   return audits.map((a) => a.id);
 }
 
-/** Every table, sorted, for "exactly as it was" comparisons. */
-export async function dumpDatabase() {
-  const byKey = <T>(key: (r: T) => string) => (a: T, b: T) => key(a).localeCompare(key(b));
-  return {
-    communes: (await db.communes.toArray()).sort(byKey((r) => r.id)),
-    audits: (await db.audits.toArray()).sort(byKey((r) => r.id)),
-    planItems: (await db.planItems.toArray()).sort(byKey((r) => `${r.auditId}/${r.actionId}`)),
-    settings: (await db.settings.toArray()).sort(byKey((r) => r.key)),
-    benchmarkDatasets: (await db.benchmarkDatasets.toArray()).sort(byKey((r) => r.id)),
-    summaryPacks: (await db.summaryPacks.toArray()).sort(byKey((r) => r.id)),
-  };
+/** The records of each table of the database, by the table's name. */
+type DatabaseDump = {
+  [K in keyof CyberdiagDatabase as CyberdiagDatabase[K] extends Table ? K : never]: CyberdiagDatabase[K] extends Table<infer R> ? R[] : never;
+};
+
+/**
+ * Every table, for "exactly as it was" comparisons: the list comes from the database itself, so a table added
+ * later is compared without anyone remembering to add it here. Records come in their primary key's order.
+ */
+export async function dumpDatabase(): Promise<DatabaseDump> {
+  const entries = await Promise.all(db.tables.map(async (table) => [table.name, await table.toArray()] as const));
+  return Object.fromEntries(entries) as DatabaseDump;
 }

@@ -16,9 +16,8 @@ import type { EnvelopeBatch, SealedFile } from '../epci-import/envelope-batch';
 const MAX_ENVELOPES = 2_000;
 /**
  * Each envelope was held to the door's cap for an audits file; the batch is not a file, only memory and a share of
- * the import's work. About 1,450 envelopes of the EPCI bench (25 batches for its 18 files): at the file's cap (2,000,
- * 18 batches) the pull of all of France took 42.4 s against 37.9 and 38.7 s, one run each on a shared machine, the
- * last batches' work on two cores being longer at the end of the stream.
+ * the import's work, so half the cap: uncompressed envelopes (version 1) fill it before MAX_ENVELOPES, and smaller
+ * batches shorten the work left when the stream ends (docs/mailbox-measurements.md).
  */
 const MAX_BYTES = EXPORT_LIMITS.auditsFileBytes / 2;
 /**
@@ -34,15 +33,15 @@ export type RoutedEnvelope = Omit<SealedFile, 'bytes'>;
 
 /**
  * A batch being gathered: its envelopes' bytes decoded one after the other into one buffer, so that the batch
- * crosses to a worker as one transferred buffer. Copied instead, 1,450 envelopes cost the page about 0.1 s a batch
- * (2.5 s of a pull of all of France); each envelope an array of its own, as much again to gather them.
+ * crosses to a worker as one transferred buffer, where copying it, or gathering an array per envelope, was a
+ * measurable share of the page's time in a pull (docs/mailbox-measurements.md).
  */
 class OpenBatch {
   readonly keys = new Set<string>();
   readonly envelopes: Array<RoutedEnvelope & { start: number; end: number }> = [];
   /**
-   * Its full size at once, and a margin for the envelope that fills it: grown by doubling from 1 MB, or by that last
-   * envelope, the copies came to more bytes than the envelopes (1.4 to 1.9 s of the page in a pull of all of France).
+   * Its full size at once, and a margin for the envelope that fills it: grown by doubling, or by that last envelope,
+   * the copies came to more bytes than the envelopes.
    */
   buffer: Uint8Array<ArrayBuffer>;
   used = 0;

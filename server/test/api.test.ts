@@ -148,7 +148,7 @@ describe.each<DatabaseKind>(['postgresql', 'pglite'])('mailbox API on %s', (kind
     expect((await send(inject, communeA, cut)).statusCode).toBe(413);
     expect((await send(inject, communeA, new TextEncoder().encode('{"format":"cyberdiag-export"}'))).json()).toEqual({ error: 'envelope-not-an-envelope' });
     const badHeader = Buffer.from(good);
-    badHeader.write('{"v":2', 8);
+    badHeader.write('{"v":3', 8);
     expect((await send(inject, communeA, badHeader)).json()).toEqual({ error: 'envelope-header' });
     const oversized = await app.inject({
       method: 'PUT',

@@ -20,6 +20,12 @@ export const NEVER_IN_FIRST_LOAD: Array<{ what: string; test: (moduleId: string)
   { what: 'the communes directory', test: (id) => id.includes('virtual:communes-directory') },
   { what: 'the questionnaire ids of the import door', test: (id) => id.includes('virtual:questionnaire-ids') },
   { what: 'questionnaire version 1', test: (id) => id.includes('/questionnaires/archive/') },
+  // Only a user of the mailbox needs it: the app starts it with import() when the outbox holds something, or when
+  // "Envoyer à mon intercommunalité" or "Recevoir" is used (issue 17: without a server the app is as before).
+  {
+    what: 'the mailbox sync code',
+    test: (id) => id.includes('/src/services/sync/') || /\/src\/crypto\/(mailbox-envelope|deflate)\.ts$/.test(id),
+  },
 ];
 
 export interface ChunkRecord {

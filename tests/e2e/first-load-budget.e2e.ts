@@ -1,14 +1,14 @@
 /**
  * The first-page budget, seen from the browser: on a first visit, the scripts and stylesheets requested before the
  * home page answers clicks (its text is on screen before, prerendered) weigh less than the budget (gzipped), and
- * nothing loaded by the time the page is idle carries jsPDF or the communes directory. The build test (tests/unit/build/built-app.test.ts) checks the same
+ * nothing loaded by the time the page is idle carries jsPDF, the communes directory or the mailbox code. The build test (tests/unit/build/built-app.test.ts) checks the same
  * from the chunk graph; this one checks what Chromium actually fetches.
  */
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchBrowser } from './browser';
-import { FIRST_LOAD_BUDGET_BYTES, formatKb } from '../unit/build/first-load';
+import { FIRST_LOAD_BUDGET_BYTES, formatKb, NEVER_FETCHED_MARKERS } from '../unit/build/first-load';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -20,14 +20,8 @@ afterAll(async () => {
   await browser.close();
 });
 
-/** Text found only in jsPDF's code and in the communes directory's data. */
-const NEVER_LOADED = [
-  { what: 'jsPDF', marker: 'jsPDF' },
-  { what: 'the communes directory', marker: 'CYBERDIAG-DIRECTORY|' },
-];
-
 describe('the first page, in the browser', () => {
-  it(`fetches less than ${formatKb(FIRST_LOAD_BUDGET_BYTES)} of JS and CSS before it is shown, and never jsPDF or the directory`, async () => {
+  it(`fetches less than ${formatKb(FIRST_LOAD_BUDGET_BYTES)} of JS and CSS before it is shown, and never jsPDF, the directory or the mailbox code`, async () => {
     const context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 375, height: 812 } });
     // The home page's text is in the HTML (prerendered): what counts is what is fetched before the app answers
     // clicks, the mark set once it has hydrated the page.
@@ -73,7 +67,7 @@ describe('the first page, in the browser', () => {
     expect(total, `Before the first page is shown: ${formatKb(total)} gzipped, budget ${formatKb(FIRST_LOAD_BUDGET_BYTES)}.\n${listing}`).toBeLessThanOrEqual(
       FIRST_LOAD_BUDGET_BYTES,
     );
-    for (const { what, marker } of NEVER_LOADED) {
+    for (const { what, marker } of NEVER_FETCHED_MARKERS) {
       const carriers = rows.filter((r) => r.body.includes(marker)).map((r) => r.file);
       expect(carriers, `${what} is loaded with the first page:\n${listing}`).toEqual([]);
     }

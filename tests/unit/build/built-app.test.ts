@@ -15,6 +15,7 @@ import {
   FIRST_LOAD_BUDGET_BYTES,
   firstLoad,
   formatKb,
+  NEVER_FETCHED_MARKERS,
   NEVER_IN_FIRST_LOAD,
   type ChunkRecord,
 } from './first-load';
@@ -158,6 +159,14 @@ describe('the first page', () => {
   it.each(NEVER_IN_FIRST_LOAD)('still finds $what in the build, so the check above is not empty', ({ test }) => {
     const all = chunks.flatMap((c) => c.modules.map((m) => m.id));
     expect(all.filter(test)).not.toEqual([]);
+  });
+
+  // The browser test looks for these texts in what Chromium fetches: each must be in the built code, where it is.
+  it.each(NEVER_FETCHED_MARKERS)('has the text the browser test looks for to find $what, in the build but not in the first page', ({ marker }) => {
+    const built = chunks.map((c) => c.fileName).filter((file) => readFileSync(path.join(dist, file), 'utf8').includes(marker));
+    expect(built).not.toEqual([]);
+    const firstPage = firstLoad(dist, chunks, root).files.map((f) => f.fileName);
+    expect(built.filter((file) => firstPage.includes(file))).toEqual([]);
   });
 
   it('finds every file of the mailbox sync code in the build, so its rule covers them all', () => {

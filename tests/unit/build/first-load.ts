@@ -28,6 +28,20 @@ export const NEVER_IN_FIRST_LOAD: Array<{ what: string; test: (moduleId: string)
   },
 ];
 
+/**
+ * Text found only in the code or data of what must not come with the first page, for the browser test
+ * (tests/e2e/first-load-budget.e2e.ts), which sees the files fetched, not the modules. The build test checks that
+ * each is still in the build, and in none of the first page's files.
+ */
+export const NEVER_FETCHED_MARKERS = [
+  { what: 'jsPDF', marker: 'jsPDF' },
+  { what: 'the communes directory', marker: 'CYBERDIAG-DIRECTORY|' },
+  // The outbox's send (services/sync/outbox.ts) and the kind of the EPCI's sealed key (crypto/mailbox-envelope.ts):
+  // string literals, which minification keeps.
+  { what: 'the mailbox outbox', marker: '/v1/device/envelopes' },
+  { what: 'the mailbox encryption', marker: 'cyberdiag-mailbox-key' },
+];
+
 export interface ChunkRecord {
   fileName: string;
   isEntry: boolean;

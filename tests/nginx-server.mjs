@@ -47,7 +47,7 @@ export async function startNginx(roots, { tls, proxy } = {}) {
   for (let i = 0; i < roots.length; i += 1) ports.push(await freePort());
   const tlsPort = tls ? await freePort() : undefined;
   // ^~: the proxied path wins over the app's regular-expression locations (its files by extension).
-  const proxied = proxy ? `\n    location ^~ ${proxy.path} {\n      proxy_pass ${proxy.target};\n      proxy_buffering off;\n      client_max_body_size 25m;\n    }` : '';
+  const proxied = proxy ? `\n    location ^~ ${proxy.path} {\n      proxy_pass ${proxy.target};\n      proxy_set_header X-Forwarded-For $remote_addr;\n      proxy_buffering off;\n      client_max_body_size 25m;\n    }` : '';
   const servers = roots.map(
     (root, i) => `  server {\n    listen 127.0.0.1:${ports[i]};\n    root ${root};${i === 0 ? proxied : ''}\n    include snippets/cyberdiag-app.conf;\n  }`,
   );

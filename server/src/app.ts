@@ -82,7 +82,8 @@ export async function buildApp(pool: pg.Pool, config: ServerConfig): Promise<Fas
     logger: config.quiet ? false : { level: 'warn' },
     // The JSON doors carry a few hundred bytes; only the envelope route takes more (its own bodyLimit).
     bodyLimit: 16 * 1024,
-    trustProxy: false,
+    // request.ip, the key of the per-address limits: the client named by a trusted proxy (TRUST_PROXY), if any.
+    trustProxy: config.trustProxy,
     // A field the schema does not name is refused, not silently dropped.
     ajv: { customOptions: { removeAdditional: false } },
   });

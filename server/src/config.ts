@@ -13,6 +13,11 @@ export interface ServerConfig {
   appOrigins: string[];
   /** Requests a minute: per IP for the doors an attacker would knock on, per token for the rest. */
   rateLimits: { login: number; redeem: number; device: number; epci: number };
+  /**
+   * Fastify's trustProxy: which proxies may name the client in X-Forwarded-For. Behind nginx every request comes
+   * from 127.0.0.1, so without it the per-address limits would be shared by every commune.
+   */
+  trustProxy: false | string[];
   /** Printed nothing but errors (tests, benchmark). */
   quiet: boolean;
 }
@@ -22,6 +27,19 @@ function integer(value: string | undefined, fallback: number): number {
   const parsed = Number(value);
   if (!Number.isInteger(parsed) || parsed < 0) throw new Error(`Not a whole number: ${value}`);
   return parsed;
+}
+
+/**
+ * TRUST_PROXY: the proxies' addresses or CIDRs, comma-separated ("127.0.0.1", or proxy-addr's "loopback"). Unset,
+ * nobody is trusted. No "true" and no hop count: either would let a client reaching the server directly name any
+ * address (this Fastify trusts nobody for a hop count).
+ */
+function trustProxy(value: string | undefined): false | string[] {
+  const addresses = (value ?? '')
+    .split(',')
+    .map((address) => address.trim())
+    .filter((address) => address !== '');
+  return addresses.length === 0 ? false : addresses;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -41,6 +59,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
       device: integer(env.RATE_LIMIT_DEVICE, 120),
       epci: integer(env.RATE_LIMIT_EPCI, 600),
     },
+    trustProxy: trustProxy(env.TRUST_PROXY),
     quiet: env.MAILBOX_QUIET === '1',
   };
 }

@@ -36,6 +36,19 @@ afterAll(async () => {
 
 const wipeDevice = () => Promise.all(db.tables.map((table) => table.clear()));
 
+/** Every row of every table of the server's database as text; bytea as latin1, so that any plaintext in it shows. */
+async function dumpDatabase(): Promise<string> {
+  const tables = await database.pool.query<{ name: string }>(`SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'`);
+  expect(tables.rows.map((table) => table.name)).toContain('envelope');
+  const text = (value: unknown): string => (Buffer.isBuffer(value) ? value.toString('latin1') : value instanceof Date ? value.toISOString() : typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value));
+  const dumped: string[] = [];
+  for (const { name } of tables.rows) {
+    const { rows } = await database.pool.query<Record<string, unknown>>(`SELECT * FROM "${name}"`);
+    for (const row of rows) dumped.push(`${name}: ${Object.values(row).map(text).join(' | ')}`);
+  }
+  return dumped.join('\n');
+}
+
 describe('sync services through a real server', () => {
   it('sends an audit from the outbox once, replaces it by a newer version, and the EPCI receives and imports it', async () => {
     // The EPCI's device: first account, key, invitation.
@@ -67,6 +80,10 @@ describe('sync services through a real server', () => {
     expect((await sendPending()).sent).toBe(1);
     const rows = await database.pool.query<{ version_date: Date }>('SELECT version_date FROM envelope');
     expect(rows.rows.map((row) => row.version_date.toISOString())).toEqual(['2026-02-01T10:00:00.000Z']);
+    // A copy of the server's database reveals no answer: every table, each row as text, bytea as latin1.
+    const dump = await dumpDatabase();
+    expect(dump).toContain('16020'); // the commune's INSEE code is stored in clear, to route the envelope
+    for (const secret of ['Aubeterre', 'Maire', 'Secrétaire de mairie', 'backup-exists', 'backup-frequency', 'automatic-all']) expect(dump).not.toContain(secret);
 
     // The EPCI's device receives: decrypted and imported through the same door.
     await wipeDevice();

@@ -6,6 +6,7 @@ import { screen, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { db } from '../../../src/db/database';
 import type { CommuneDevice } from '../../../src/services/sync/epci-devices';
+import type * as ReceiveModule from '../../../src/services/sync/receive';
 import type { ReceiveProgress, ReceiveResult } from '../../../src/services/sync/receive';
 import { renderApp } from '../../render';
 
@@ -26,7 +27,7 @@ vi.mock('../../../src/services/sync/epci-devices', () => ({
 }));
 
 vi.mock('../../../src/services/sync/receive', async (importOriginal) => ({
-  ...(await importOriginal<typeof import('../../../src/services/sync/receive')>()),
+  ...(await importOriginal<typeof ReceiveModule>()),
   receive: async (_context: unknown, onProgress: (progress: ReceiveProgress) => void): Promise<ReceiveResult> => {
     onProgress({ stage: 'receiving', done: 3 });
     await new Promise<void>((resolve) => (server.release = resolve));

@@ -72,8 +72,7 @@ export function MailboxDevices() {
       <p>{t('devices.intro')}</p>
       {devices !== null && devices.length === 0 && <p>{t('devices.none')}</p>}
       {devices !== null && devices.length > 0 && (
-        <table className="mailbox-devices">
-          <caption className="visually-hidden">{t('devices.title')}</caption>
+        <table className="mailbox-devices" aria-labelledby={`${id}-title`}>
           <thead>
             <tr>
               <th scope="col">{t('devices.columns.commune')}</th>
@@ -108,11 +107,8 @@ export function MailboxDevices() {
       <button type="button" className="button button--quiet" onClick={() => void refresh()}>
         {t('devices.refresh')}
       </button>
-      {error && (
-        <p className="alert alert--error" role="alert">
-          {t(`errors.${error}`, { defaultValue: t('errors.unexpected') })}
-        </p>
-      )}
+      {/* Not an alert: the list loads by itself with the page, often offline, and need not interrupt. */}
+      {error && <p className="alert alert--error">{t('devices.loadFailed', { reason: t(`errors.${error}`, { defaultValue: t('errors.unexpected') }) })}</p>}
       <ConfirmDialog
         open={asked !== null}
         title={t('devices.confirmTitle', { commune: asked ? communeOf(asked.insee) : '' })}

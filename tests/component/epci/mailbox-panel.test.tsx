@@ -13,12 +13,13 @@ import { renderApp } from '../../render';
 const server = vi.hoisted(() => ({
   devices: [] as CommuneDevice[],
   revoked: [] as string[],
+  offline: false,
   /** Resolves the pending "Recevoir". */
   release: null as (() => void) | null,
 }));
 
 vi.mock('../../../src/services/sync/epci-devices', () => ({
-  listDevices: () => Promise.resolve(server.devices.map((device) => ({ ...device }))),
+  listDevices: () => (server.offline ? Promise.reject(Object.assign(new Error('offline'), { code: 'offline' })) : Promise.resolve(server.devices.map((device) => ({ ...device })))),
   revokeDevice: (id: string) => {
     server.revoked.push(id);
     server.devices = server.devices.map((device) => (device.id === id ? { ...device, revokedAt: '2026-12-04T15:00:00.000Z' } : device));
@@ -53,6 +54,7 @@ beforeEach(() => {
     { id: '2', insee: '16020', label: 'Ancien portable', createdAt: '2026-09-01T09:00:00.000Z', revokedAt: '2026-10-01T09:00:00.000Z' },
   ];
   server.revoked = [];
+  server.offline = false;
   server.release = null;
 });
 
@@ -77,7 +79,7 @@ describe('the EPCI mailbox panel', { timeout: 30_000 }, () => {
     expect(within(table).getAllByRole('button', { name: /^Révoquer/ })).toHaveLength(1);
 
     await user.click(within(tablet).getByRole('button', { name: /^Révoquer/ }));
-    const dialog = await screen.findByRole('dialog', { name: 'Révoquer cet appareil de Aubeterre-sur-Dronne (16020) ?' });
+    const dialog = await screen.findByRole('dialog', { name: 'Révoquer cet appareil de la commune Aubeterre-sur-Dronne (16020) ?' });
     expect(dialog).toHaveTextContent("L'appareil « Tablette de la mairie » ne pourra plus envoyer d'audit à votre intercommunalité");
     // Cancelling changes nothing.
     await user.click(within(dialog).getByRole('button', { name: 'Annuler' }));
@@ -88,6 +90,17 @@ describe('the EPCI mailbox panel', { timeout: 30_000 }, () => {
     expect(await within(table).findByRole('row', { name: /Tablette de la mairie/ })).toHaveTextContent('Révoqué le');
     expect(within(table).queryByRole('button', { name: /^Révoquer/ })).not.toBeInTheDocument();
     expect(server.revoked).toEqual(['1']);
+  });
+
+  it('says why the list of devices is missing when the mailbox cannot be reached, and lists them once it can', async () => {
+    server.offline = true;
+    await signIn();
+    const { user } = await renderApp('/epci/toutes');
+    expect(await screen.findByText("La liste des appareils n'a pas pu être chargée : le serveur ne répond pas (pas de réseau ?).", {}, { timeout: 15_000 })).toBeInTheDocument();
+    server.offline = false;
+    await user.click(screen.getByRole('button', { name: 'Actualiser la liste des appareils' }));
+    expect(await screen.findByRole('row', { name: /Tablette de la mairie/ })).toBeInTheDocument();
+    expect(screen.queryByText(/n'a pas pu être chargée/)).not.toBeInTheDocument();
   });
 
   it('shows a progress bar while receiving, then each refused envelope with its message', async () => {

@@ -8,7 +8,8 @@ import { db } from '../../src/db/database';
 import { loadSummaryContext } from '../../src/db/epci-repository';
 import { connectDevice, queueAudit, sendPending } from '../../src/services/sync/outbox';
 import { createKey, inviteCommune, receive, signIn } from '../../src/services/sync/receive';
-import { saveEpciConnection, readEpciConnection, type EpciConnection } from '../../src/services/sync/mailbox-settings';
+import { listDevices, revokeDevice } from '../../src/services/sync/epci-devices';
+import { saveEpciConnection, readEpciConnection, readDeviceConnection, saveDeviceConnection, type EpciConnection } from '../../src/services/sync/mailbox-settings';
 import { sealEnvelope } from '../../src/crypto/mailbox-envelope';
 import { exportData } from '../../src/services/exchange/export-files';
 import { audit, commune } from '../../tests/unit/exchange/seed';
@@ -169,6 +170,41 @@ describe('sync services through a real server', () => {
     } finally {
       globalThis.fetch = fetchFrames;
     }
+  });
+
+  it("lists the communes' devices; a device the EPCI revoked can no longer send", async () => {
+    const epci = epciAfterFirstPull;
+    if (epci === null) throw new Error('the first test leaves the EPCI connected');
+    await wipeDevice();
+    await saveEpciConnection(epci);
+    const { code } = await inviteCommune('24037');
+
+    // Bergerac's tablet links itself and sends.
+    await wipeDevice();
+    await db.communes.add(commune('commune-g', 'Bergerac', '24037'));
+    await db.audits.add(audit('audit-g1', 'commune-g'));
+    await connectDevice(url, code);
+    await queueAudit('audit-g1');
+    expect((await sendPending()).sent).toBe(1);
+    const tablet = await readDeviceConnection();
+
+    // The tablet is lost: the EPCI sees it in the list, active, and revokes it.
+    await saveEpciConnection(epci);
+    const before = (await listDevices()).filter((device) => device.insee === '24037');
+    expect(before).toEqual([expect.objectContaining({ insee: '24037', label: 'Cyberdiag', revokedAt: null })]);
+    await revokeDevice(before[0]?.id ?? '');
+    const after = (await listDevices()).filter((device) => device.insee === '24037');
+    expect(after).toEqual([expect.objectContaining({ id: before[0]?.id, revokedAt: expect.any(String) as unknown })]);
+
+    // Whoever has the tablet now cannot send a newer version: refused, nothing replaced on the server.
+    await saveDeviceConnection(tablet ?? null);
+    await db.audits.update('audit-g1', { updatedAt: '2026-03-01T10:00:00.000Z', auditor: 'Quelqu’un d’autre' });
+    await queueAudit('audit-g1');
+    expect(await sendPending()).toMatchObject({ sent: 0, failed: 1 });
+    expect(await db.outbox.get('audit-g1')).toMatchObject({ state: 'pending', lastError: 'unauthorised' });
+    const stored = await database.pool.query<{ version_date: Date }>(`SELECT version_date FROM envelope WHERE insee = '24037'`);
+    expect(stored.rows.map((row) => row.version_date.toISOString())).not.toContain('2026-03-01T10:00:00.000Z');
+    expect(stored.rows).toHaveLength(1);
   });
 
   it('retries later with a growing back-off when the server cannot be reached', async () => {

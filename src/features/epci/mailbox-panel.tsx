@@ -1,6 +1,7 @@
 /**
- * The EPCI's mailbox: sign in, make the key on this device, invite a member commune, and "Recevoir" what the
- * communes sent, opened on this device and imported as files are. The sync code loads only when used (import()).
+ * The EPCI's mailbox: sign in, make the key on this device, invite a member commune, list and revoke the communes'
+ * devices, and "Recevoir" what the communes sent, opened on this device and imported as files are. The sync code
+ * loads only when used (import()).
  */
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +12,7 @@ import type { ImportedRecords } from '../../domain/epci/with-imported';
 import { TextField } from '../../components/field';
 import { MAILBOX_ACCOUNT_LIMITS } from '../../domain/limits';
 import { formatDate } from '../../components/format';
+import { MailboxDevices } from './mailbox-devices';
 
 const MAILBOX_EPCI_KEY = 'mailbox-epci';
 const loadReceive = () => import('../../services/sync/receive');
@@ -199,6 +201,7 @@ export function MailboxPanel({ onImported }: { onImported: (imported: ImportedRe
           )}
         </>
       )}
+      {connection?.signedIn && <MailboxDevices />}
       <p role="status" aria-live="polite">
         {progress ? progressLabel : outcome ? t('receive.done', { imported: outcome.imported, duplicate: outcome.duplicate, failed: outcome.failed + outcome.refused.length, withdrawn: outcome.withdrawn }) : ''}
       </p>

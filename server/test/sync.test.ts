@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { db } from '../../src/db/database';
 import { loadSummaryContext } from '../../src/db/epci-repository';
-import { connectDevice, queueAudit, sendPending } from '../../src/services/sync/outbox';
+import { connectDevice, queueAudit, sendPending, withdrawAudit } from '../../src/services/sync/outbox';
 import { createKey, inviteCommune, receive, signIn } from '../../src/services/sync/receive';
 import { listDevices, revokeDevice } from '../../src/services/sync/epci-devices';
 import { saveEpciConnection, readEpciConnection, readDeviceConnection, saveDeviceConnection, type EpciConnection } from '../../src/services/sync/mailbox-settings';
@@ -242,5 +242,53 @@ describe('sync services through a real server', () => {
     expect(await db.outbox.get('audit-b1')).toBeUndefined();
     expect(report).toMatchObject({ sent: 0, failed: 1 });
     expect(await db.outbox.get('audit-b2')).toMatchObject({ state: 'pending', lastError: 'offline' });
+  });
+
+  it('withdraws a sent audit: the envelope is erased, the next receive counts it withdrawn, the EPCI keeps its copy', async () => {
+    const epci = epciAfterFirstPull;
+    if (epci === null) throw new Error('the first test leaves the EPCI connected');
+    // The EPCI's device: an invitation, and a pull that brings it up to date (what earlier tests sent).
+    await wipeDevice();
+    await saveEpciConnection(epci);
+    const { code } = await inviteCommune('79001');
+    await receive(await loadSummaryContext());
+    const upToDate = await readEpciConnection();
+
+    // The commune's device sends its audit.
+    await wipeDevice();
+    await db.communes.add(commune('commune-w', 'Walincourt', '79001'));
+    await db.audits.add(audit('audit-w1', 'commune-w', { status: 'completed', completedAt: '2026-01-05T10:06:00.000Z' }));
+    await connectDevice(url, code);
+    await queueAudit('audit-w1');
+    expect((await sendPending()).sent).toBe(1);
+    const communeDevice = { connection: await readDeviceConnection(), outbox: await db.outbox.toArray() };
+    expect(communeDevice.outbox).toEqual([expect.objectContaining({ auditId: 'audit-w1', state: 'sent' })]);
+
+    // The EPCI receives it.
+    await wipeDevice();
+    await saveEpciConnection(upToDate ?? null);
+    expect((await receive(await loadSummaryContext())).audits).toMatchObject({ imported: 1 });
+    const epciRecords = { connection: await readEpciConnection(), communes: await db.communes.toArray(), audits: await db.audits.toArray() };
+
+    // The commune withdraws it: no longer in its outbox, no longer on the server.
+    await wipeDevice();
+    await db.communes.add(commune('commune-w', 'Walincourt', '79001'));
+    await db.audits.add(audit('audit-w1', 'commune-w', { status: 'completed', completedAt: '2026-01-05T10:06:00.000Z' }));
+    await saveDeviceConnection(communeDevice.connection ?? null);
+    await db.outbox.bulkAdd(communeDevice.outbox);
+    await withdrawAudit('audit-w1');
+    expect(await db.outbox.get('audit-w1')).toBeUndefined();
+    const rows = await database.pool.query<{ envelope: Buffer | null }>(`SELECT envelope FROM envelope WHERE audit_id = 'audit-w1'`);
+    expect(rows.rows).toEqual([{ envelope: null }]);
+
+    // The EPCI's next receive counts one withdrawn, imports nothing, and its copy stays.
+    await wipeDevice();
+    await saveEpciConnection(epciRecords.connection ?? null);
+    await db.communes.bulkAdd(epciRecords.communes);
+    await db.audits.bulkAdd(epciRecords.audits);
+    const after = await receive(await loadSummaryContext());
+    expect(after.withdrawn).toBe(1);
+    expect(after.import.files).toEqual([]);
+    expect(await db.audits.get('audit-w1')).toBeDefined();
   });
 });

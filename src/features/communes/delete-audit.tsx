@@ -6,7 +6,7 @@ import { formatDate } from '../../components/format';
 import { deleteAudit } from '../../db/audits-repository';
 import { listPlanItems } from '../../db/plan-repository';
 import type { AuditRecord } from '../../db/records';
-import { useConfirmedDelete } from './use-confirmed-delete';
+import { useConfirmedDelete } from '../../components/use-confirmed-delete';
 
 export function DeleteAuditButton({ audit, onDeleted }: { audit: AuditRecord; onDeleted: (date: string) => void }) {
   const { t, i18n } = useTranslation('communes');

@@ -5,7 +5,7 @@ import { useNavigate } from 'react-router';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { countCommuneData, deleteCommune } from '../../db/communes-repository';
 import type { CommuneRecord } from '../../db/records';
-import { useConfirmedDelete } from './use-confirmed-delete';
+import { useConfirmedDelete } from '../../components/use-confirmed-delete';
 
 export function DeleteCommuneSection({ commune }: { commune: CommuneRecord }) {
   const { t } = useTranslation('communes');

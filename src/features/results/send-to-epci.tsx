@@ -2,22 +2,21 @@
  * "Envoyer à mon intercommunalité": the audit goes into the outbox at once (offline too) and leaves when the network
  * is there. The sync code is loaded only when the user connects or sends (import()).
  */
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { db } from '../../db/database';
 import { TextField } from '../../components/field';
 import { MAILBOX_ACCOUNT_LIMITS } from '../../domain/limits';
 import { formatDate } from '../../components/format';
+import { DisconnectDevice } from './disconnect-device';
+import { errorCode } from './mailbox-error-code';
+import { WithdrawFromMailbox } from './withdraw-from-mailbox';
 
 const MAILBOX_DEVICE_KEY = 'mailbox-device';
 
 const loadOutbox = () => import('../../services/sync/outbox');
 const startRunner = () => import('../../services/sync/outbox-runner').then((m) => m.startOutboxRunner());
-
-function errorCode(error: unknown): string {
-  return typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string' ? error.code : 'unexpected';
-}
 
 export function SendToEpci({ auditId, auditUpdatedAt }: { auditId: string; auditUpdatedAt: string }) {
   const { t, i18n } = useTranslation('sync');
@@ -32,11 +31,20 @@ export function SendToEpci({ auditId, auditUpdatedAt }: { auditId: string; audit
   const [code, setCode] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  /** What the last withdrawal or disconnection did, said once it is done (the row or the connection is gone). */
+  const [notice, setNotice] = useState<string | null>(null);
+  const titleRef = useRef<HTMLHeadingElement>(null);
+  // The button that opened the dialog is gone once it is done: the focus goes back to the section's title.
+  const done = (message: string) => {
+    setNotice(message);
+    titleRef.current?.focus();
+  };
 
   const connect = async (event: FormEvent) => {
     event.preventDefault();
     setBusy(true);
     setError(null);
+    setNotice(null);
     try {
       await (await loadOutbox()).connectDevice(serverUrl, code);
       setCode('');
@@ -50,6 +58,7 @@ export function SendToEpci({ auditId, auditUpdatedAt }: { auditId: string; audit
   const send = async () => {
     setBusy(true);
     setError(null);
+    setNotice(null);
     try {
       await (await loadOutbox()).queueAudit(auditId);
       void startRunner();
@@ -71,7 +80,9 @@ export function SendToEpci({ auditId, auditUpdatedAt }: { auditId: string; audit
 
   return (
     <section className="send-to-epci" aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`}>{t('send.title')}</h2>
+      <h2 id={`${id}-title`} ref={titleRef} tabIndex={-1}>
+        {t('send.title')}
+      </h2>
       {connected === null && (
         <form onSubmit={(event) => void connect(event)}>
           <p>{t('send.connectIntro')}</p>
@@ -90,11 +101,12 @@ export function SendToEpci({ auditId, auditUpdatedAt }: { auditId: string; audit
               {t('send.button')}
             </button>
           )}
+          <WithdrawFromMailbox auditId={auditId} epci={connected} offered={record !== undefined} onWithdrawn={() => done(t('withdraw.done'))} />
+          <DisconnectDevice epci={connected} onDisconnected={(revoked) => done(t(revoked ? 'disconnect.done' : 'disconnect.doneOffline'))} />
         </>
       )}
       <p role="status" aria-live="polite">
-        {state}
-        {modifiedSinceSent ? ` ${t('send.state.modified')}` : ''}
+        {[state, modifiedSinceSent ? t('send.state.modified') : null, notice].filter(Boolean).join(' ')}
       </p>
       {error && (
         <p className="alert alert--error" role="alert">

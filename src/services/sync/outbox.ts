@@ -30,11 +30,50 @@ export async function connectDevice(typedUrl: string, code: string): Promise<Dev
   return connection;
 }
 
-/** Forgets the connection on this device after revoking its token on the server (when it can be reached). */
-export async function disconnectDevice(): Promise<void> {
+/**
+ * Forgets the connection on this device after revoking its token on the server. A server that cannot be reached does
+ * not keep the device linked (it may be gone for good), but `revoked` says so: the user is told the token still
+ * works there. A token the server no longer knows counts as revoked.
+ */
+export async function disconnectDevice(): Promise<{ revoked: boolean }> {
   const connection = await readDeviceConnection();
-  if (connection) await callMailbox(connection.serverUrl, '/v1/device', { method: 'DELETE', token: connection.token }).catch(() => undefined);
+  let revoked = true;
+  if (connection) {
+    revoked = await callMailbox(connection.serverUrl, '/v1/device', { method: 'DELETE', token: connection.token }).then(
+      () => true,
+      (error: unknown) => error instanceof MailboxError && error.status === 401,
+    );
+  }
   await saveDeviceConnection(null);
+  return { revoked };
+}
+
+/**
+ * Withdraws the audit from the mailbox: the server erases its envelope, and the EPCI's next "Recevoir" counts it as
+ * withdrawn. What the EPCI already received stays on its device: nothing reaches back there. The outbox row goes
+ * first, so that a pending send of it does not leave afterwards (one on its way is waited for); it comes back as it
+ * was when the server could not be reached (nothing was withdrawn, the user is told and may try again). Nothing on the server (a send that never
+ * left) is no failure: the audit is not in the mailbox, which is what the user asked.
+ */
+export async function withdrawAudit(auditId: string): Promise<void> {
+  const connection = await readDeviceConnection();
+  if (!connection) throw new MailboxError('not-connected', 0);
+  const record = await db.outbox.get(auditId);
+  await db.outbox.delete(auditId);
+  // A send of it already on its way would land after the withdrawal: let it land first, then erase it.
+  await sending.get(auditId)?.catch(() => undefined);
+  try {
+    await callMailbox(connection.serverUrl, `/v1/device/envelopes/${encodeURIComponent(auditId)}`, { method: 'DELETE', token: connection.token });
+  } catch (error) {
+    if (error instanceof MailboxError && error.code === 'not-found') return;
+    if (record) {
+      // Put back unless the audit was queued again meanwhile.
+      await db.transaction('rw', db.outbox, async () => {
+        if ((await db.outbox.get(auditId)) === undefined) await db.outbox.put(record);
+      });
+    }
+    throw error;
+  }
 }
 
 /** Puts the audit's current version in the outbox; the same version again changes nothing. */
@@ -105,6 +144,19 @@ async function sendOne(record: OutboxRecord, connection: DeviceConnection): Prom
   throw new MailboxError('stale-key', 409);
 }
 
+/** The sends on their way in this page, by audit id: a withdrawal waits for its audit's. */
+const sending = new Map<string, Promise<SendOutcome>>();
+
+async function sendTracked(record: OutboxRecord, connection: DeviceConnection): Promise<SendOutcome> {
+  const sent = sendOne(record, connection);
+  sending.set(record.auditId, sent);
+  try {
+    return await sent;
+  } finally {
+    sending.delete(record.auditId);
+  }
+}
+
 export interface SendReport {
   sent: number;
   failed: number;
@@ -129,7 +181,7 @@ export async function sendPending(now: () => Date = () => new Date(), { all = fa
       continue;
     }
     try {
-      const sent = await sendOne(record, connection);
+      const sent = await sendTracked(record, connection);
       connection = sent.connection;
       // Marked sent unless a newer version was queued while this one was on its way (it stays pending).
       await db.transaction('rw', db.outbox, async () => {

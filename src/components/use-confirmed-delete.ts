@@ -1,4 +1,4 @@
-/** The state of a delete behind a confirmation dialog: open, busy while it runs, failed if it did not go through. */
+/** The state of an action behind a confirmation dialog (a deletion, a withdrawal): open, busy while it runs, failed if it did not go through. */
 import { useState } from 'react';
 
 /** `run` deletes; `afterClose` runs once the dialog is told to close (e.g. to move the focus). */

@@ -130,6 +130,12 @@ async function walkEverything(page: Page, language: Language, label: string): Pr
   return walk;
 }
 
+/**
+ * A walk visits every page and state and runs axe on each: about three minutes on two idle cores, more on a busy
+ * machine, past the suite's three-minute default.
+ */
+const WALK_TIMEOUT_MS = 600_000;
+
 describe('accessibility: axe-core, WCAG 2.1 A and AA', () => {
   it('the gate itself sees a missing label and a poor contrast', async () => {
     const session = await sessions.open(baseUrl);
@@ -155,17 +161,17 @@ describe('accessibility: axe-core, WCAG 2.1 A and AA', () => {
     expect(walk.followUpShown).toBe(true);
     // Home, the form in three states, every theme, results: the walk really went everywhere.
     expect(walk.checked.length).toBeGreaterThan(questionnaireFacts().themeIds.length + 6);
-  });
+  }, WALK_TIMEOUT_MS);
 
   it('finds no violation on any page or state, in English', async () => {
     const session = await sessions.open(baseUrl, { locale: 'en-GB' });
     const walk = await walkEverything(session.page, 'en', 'en');
     expect(walk.violations).toEqual([]);
-  });
+  }, WALK_TIMEOUT_MS);
 
   it('finds no violation on a phone-sized screen (375×812)', async () => {
     const session = await sessions.open(baseUrl, { locale: 'fr-FR', viewport: { width: 375, height: 812 } });
     const walk = await walkEverything(session.page, 'fr', 'phone');
     expect(walk.violations).toEqual([]);
-  });
+  }, WALK_TIMEOUT_MS);
 });

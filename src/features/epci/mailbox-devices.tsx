@@ -7,14 +7,12 @@ import { useCallback, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { formatDate } from '../../components/format';
+import { errorCode } from '../../components/mailbox-error-code';
+import { useConfirmedDelete } from '../../components/use-confirmed-delete';
 import { loadDirectory } from '../../content/load-directory';
 import type { CommuneDevice } from '../../services/sync/epci-devices';
 
 const loadDevices = () => import('../../services/sync/epci-devices');
-
-function errorCode(error: unknown): string {
-  return typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string' ? error.code : 'unexpected';
-}
 
 export function MailboxDevices() {
   const { t, i18n } = useTranslation('sync');
@@ -23,8 +21,7 @@ export function MailboxDevices() {
   const [names, setNames] = useState<ReadonlyMap<string, { name: string }> | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [asked, setAsked] = useState<CommuneDevice | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [failed, setFailed] = useState<string | null>(null);
+  const [reason, setReason] = useState('unexpected');
 
   const refresh = useCallback(async () => {
     setError(null);
@@ -52,19 +49,19 @@ export function MailboxDevices() {
     return name ? t('devices.commune', { name, insee }) : insee;
   };
 
-  const confirm = async () => {
-    if (asked === null) return;
-    setBusy(true);
-    setFailed(null);
-    try {
-      await (await loadDevices()).revokeDevice(asked.id);
-      setAsked(null);
-      await refresh();
-    } catch (caught) {
-      setFailed(errorCode(caught));
-    }
-    setBusy(false);
-  };
+  // The list is read again once the dialog has closed.
+  const revoking = useConfirmedDelete(
+    async () => {
+      if (asked === null) return;
+      try {
+        await (await loadDevices()).revokeDevice(asked.id);
+      } catch (caught) {
+        setReason(errorCode(caught));
+        throw caught;
+      }
+    },
+    () => void refresh(),
+  );
 
   return (
     <section className="mailbox__devices" aria-labelledby={`${id}-title`}>
@@ -93,7 +90,11 @@ export function MailboxDevices() {
                 <td>{device.revokedAt ? t('devices.revoked', { date: formatDate(device.revokedAt, i18n.language) }) : t('devices.active')}</td>
                 <td>
                   {device.revokedAt === null && (
-                    <button type="button" className="button button--quiet" onClick={() => setAsked(device)}>
+                    <button type="button" className="button button--quiet" onClick={() => {
+                        setAsked(device);
+                        revoking.ask();
+                      }}
+                    >
                       {t('devices.revoke')}
                       <span className="visually-hidden"> {t('devices.revokeOf', { commune: communeOf(device.insee), label: device.label ?? t('devices.noLabel') })}</span>
                     </button>
@@ -110,21 +111,18 @@ export function MailboxDevices() {
       {/* Not an alert: the list loads by itself with the page, often offline, and need not interrupt. */}
       {error && <p className="alert alert--error">{t('devices.loadFailed', { reason: t(`errors.${error}`, { defaultValue: t('errors.unexpected') }) })}</p>}
       <ConfirmDialog
-        open={asked !== null}
+        open={revoking.open}
         title={t('devices.confirmTitle', { commune: asked ? communeOf(asked.insee) : '' })}
         confirmLabel={t('devices.confirm')}
         cancelLabel={t('devices.cancel')}
-        busy={busy}
-        onConfirm={() => void confirm()}
-        onCancel={() => {
-          setAsked(null);
-          setFailed(null);
-        }}
+        busy={revoking.busy}
+        onConfirm={revoking.confirm}
+        onCancel={revoking.cancel}
       >
         <p>{t('devices.confirmBody', { label: asked?.label ?? t('devices.noLabel') })}</p>
-        {failed && (
+        {revoking.failed && (
           <p className="alert alert--error" role="alert">
-            {t(`errors.${failed}`, { defaultValue: t('errors.unexpected') })}
+            {t(`errors.${reason}`, { defaultValue: t('errors.unexpected') })}
           </p>
         )}
       </ConfirmDialog>

@@ -12,6 +12,7 @@ import type { ImportedRecords } from '../../domain/epci/with-imported';
 import { TextField } from '../../components/field';
 import { MAILBOX_ACCOUNT_LIMITS } from '../../domain/limits';
 import { formatDate } from '../../components/format';
+import { errorCode } from '../../components/mailbox-error-code';
 import { MailboxDevices } from './mailbox-devices';
 
 const MAILBOX_EPCI_KEY = 'mailbox-epci';
@@ -35,10 +36,6 @@ interface Outcome {
   failed: number;
   refused: Array<{ name: string; problem: string }>;
   withdrawn: number;
-}
-
-function errorCode(error: unknown): string {
-  return typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string' ? error.code : 'unexpected';
 }
 
 export function MailboxPanel({ onImported }: { onImported: (imported: ImportedRecords) => void }) {

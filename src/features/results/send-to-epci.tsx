@@ -10,7 +10,7 @@ import { TextField } from '../../components/field';
 import { MAILBOX_ACCOUNT_LIMITS } from '../../domain/limits';
 import { formatDate } from '../../components/format';
 import { DisconnectDevice } from './disconnect-device';
-import { errorCode } from './mailbox-error-code';
+import { errorCode } from '../../components/mailbox-error-code';
 import { WithdrawFromMailbox } from './withdraw-from-mailbox';
 
 const MAILBOX_DEVICE_KEY = 'mailbox-device';

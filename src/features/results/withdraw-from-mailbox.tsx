@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { useConfirmedDelete } from '../../components/use-confirmed-delete';
-import { errorCode } from './mailbox-error-code';
+import { errorCode } from '../../components/mailbox-error-code';
 
 const loadOutbox = () => import('../../services/sync/outbox');
 

@@ -2,6 +2,7 @@
  * deflate-raw with the platform's CompressionStream / DecompressionStream (every browser the app supports since
  * 2023, and Node): nothing to ship, and the work is native.
  */
+import { join } from '../domain/mailbox/pull-frames';
 
 /** Whether this browser compresses deflate-raw (Safari before 16.4 does not: its envelopes go uncompressed). */
 export function canDeflate(): boolean {
@@ -37,13 +38,7 @@ async function transform(bytes: Uint8Array<ArrayBuffer>, stream: CompressionStre
   }
   await writing;
   if (chunks.length === 1 && chunks[0]?.buffer instanceof ArrayBuffer && chunks[0].byteLength === chunks[0].buffer.byteLength) return chunks[0] as Uint8Array<ArrayBuffer>;
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, at);
-    at += chunk.length;
-  }
-  return out;
+  return join(chunks, total);
 }
 
 export async function deflateRaw(bytes: Uint8Array<ArrayBuffer>): Promise<Uint8Array<ArrayBuffer>> {

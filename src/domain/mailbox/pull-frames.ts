@@ -63,7 +63,8 @@ export class PullFrameReader {
   }
 }
 
-function join(chunks: readonly Uint8Array[], length: number): Uint8Array<ArrayBuffer> {
+/** The chunks one after the other in one new buffer of `length` bytes (their total). */
+export function join(chunks: readonly Uint8Array[], length: number): Uint8Array<ArrayBuffer> {
   const joined = new Uint8Array(length);
   let at = 0;
   for (const chunk of chunks) {
